@@ -1,0 +1,158 @@
+package heapscope.parser.graph;
+
+import java.util.List;
+
+/**
+ * A heap as a graph in flat primitive arrays, whatever file it came from. Nodes are addressed by their dense
+ * <em>ordinal</em> (0 to {@code nodeCount - 1}); the edges of node {@code n} are the edge indexes
+ * {@code firstEdgeIndex[n]} to {@code firstEdgeIndex[n + 1] - 1} (CSR layout). Reverse edges (retainers) are built
+ * by the analysis pipeline, not stored here.
+ *
+ * <p>Memory: per node 1 (type) + 4 (name) + 8 (id) + 8 (self size) + 4 (first edge) = 25 bytes; per edge 1 (type)
+ * + 4 (name or index) + 4 (target) = 9 bytes; plus the {@link StringTable}.
+ *
+ * <p>Immutable once built; safe to read from several threads. The accessors hand out the arrays themselves, without
+ * copying, for the analyses' hot loops: callers must not write to them. No IO.
+ */
+public final class HeapGraph {
+    private final HeapFormat format;
+    private final int nodeCount;
+    private final int edgeCount;
+    private final int rootOrdinal;
+    private final byte[] nodeTypes;
+    private final int[] nodeNames;
+    private final long[] nodeIds;
+    private final long[] nodeSelfSizes;
+    private final int[] firstEdgeIndex;
+    private final byte[] edgeTypes;
+    private final int[] edgeNames;
+    private final int[] edgeTargets;
+    private final byte[] nodeDetachedness;
+    private final NodeLocations locations;
+    private final long extraNativeBytes;
+    private final StringTable strings;
+    private final List<String> nodeTypeNames;
+    private final List<String> edgeTypeNames;
+
+    HeapGraph(HeapGraphBuilder b) {
+        this.format = b.format;
+        this.nodeCount = b.nodeCount;
+        this.edgeCount = b.edgeCount;
+        this.rootOrdinal = b.rootOrdinal;
+        this.nodeTypes = b.nodeTypes;
+        this.nodeNames = b.nodeNames;
+        this.nodeIds = b.nodeIds;
+        this.nodeSelfSizes = b.nodeSelfSizes;
+        this.firstEdgeIndex = b.firstEdgeIndex;
+        this.edgeTypes = b.edgeTypes;
+        this.edgeNames = b.edgeNames;
+        this.edgeTargets = b.edgeTargets;
+        this.nodeDetachedness = b.nodeDetachedness;
+        this.locations = b.locations.build();
+        this.extraNativeBytes = b.extraNativeBytes;
+        this.strings = b.strings;
+        this.nodeTypeNames = List.copyOf(b.nodeTypeNames);
+        this.edgeTypeNames = List.copyOf(b.edgeTypeNames);
+    }
+
+    public HeapFormat format() {
+        return format;
+    }
+
+    public int nodeCount() {
+        return nodeCount;
+    }
+
+    public int edgeCount() {
+        return edgeCount;
+    }
+
+    /** The ordinal of the synthetic root every analysis starts from (0 unless the file says otherwise). */
+    public int rootOrdinal() {
+        return rootOrdinal;
+    }
+
+    /** {@link NodeType} code by node ordinal. */
+    public byte[] nodeTypes() {
+        return nodeTypes;
+    }
+
+    /** {@link StringTable} index of the node's name, by node ordinal. */
+    public int[] nodeNames() {
+        return nodeNames;
+    }
+
+    /** The node's id in its file (V8 snapshot object id, or HPROF object address), by node ordinal. */
+    public long[] nodeIds() {
+        return nodeIds;
+    }
+
+    /** The node's self size in bytes as the file states it (or, for HPROF, as the inferred layout gives it). */
+    public long[] nodeSelfSizes() {
+        return nodeSelfSizes;
+    }
+
+    /** First edge index by node ordinal; {@code nodeCount + 1} entries. */
+    public int[] firstEdgeIndex() {
+        return firstEdgeIndex;
+    }
+
+    /** {@link EdgeType} code by edge index. */
+    public byte[] edgeTypes() {
+        return edgeTypes;
+    }
+
+    /** By edge index: the element index for {@link EdgeType#hasNumericName numeric} types, else a string index. */
+    public int[] edgeNames() {
+        return edgeNames;
+    }
+
+    /** Target node ordinal by edge index. */
+    public int[] edgeTargets() {
+        return edgeTargets;
+    }
+
+    /** V8 DOM link state by node ordinal (0 unknown, 1 attached, 2 detached), or null when the file has none. */
+    public byte[] nodeDetachedness() {
+        return nodeDetachedness;
+    }
+
+    public NodeLocations locations() {
+        return locations;
+    }
+
+    /** Native bytes the V8 snapshot attributes to no node ({@code snapshot.extra_native_bytes}); 0 elsewhere. */
+    public long extraNativeBytes() {
+        return extraNativeBytes;
+    }
+
+    public StringTable strings() {
+        return strings;
+    }
+
+    public String nodeName(int ordinal) {
+        return strings.get(nodeNames[ordinal]);
+    }
+
+    public String nodeTypeName(int ordinal) {
+        return nodeTypeNames.get(nodeTypes[ordinal]);
+    }
+
+    public String edgeTypeName(int edgeIndex) {
+        return edgeTypeNames.get(edgeTypes[edgeIndex]);
+    }
+
+    /** The edge's name as text: the element index for numeric types, else the string. */
+    public String edgeName(int edgeIndex) {
+        return EdgeType.hasNumericName(edgeTypes[edgeIndex])
+                ? Integer.toString(edgeNames[edgeIndex]) : strings.get(edgeNames[edgeIndex]);
+    }
+
+    /** Bytes held by the graph's arrays and strings. */
+    public long retainedBytes() {
+        long nodes = (long) nodeCount * (1 + 4 + 8 + 8) + 4L * (nodeCount + 1);
+        long edges = (long) edgeCount * (1 + 4 + 4);
+        long detachedness = nodeDetachedness == null ? 0 : nodeCount;
+        return nodes + edges + detachedness + locations.retainedBytes() + strings.retainedBytes();
+    }
+}

@@ -1,0 +1,169 @@
+package heapscope.parser.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fills the arrays of a {@link HeapGraph} from a reader. Nodes are added in ordinal order, each with the number of
+ * edges it owns; edges are added in the same node order (all of node 0's, then node 1's, ...), either interleaved with
+ * the nodes (HPROF) or after all of them (V8). Arrays are allocated once at the capacities given, which the file
+ * states (V8) or a first pass counted (HPROF); {@link #build()} checks that the graph is complete and consistent.
+ *
+ * <p>Single-threaded: one reader fills one builder. No IO.
+ */
+public final class HeapGraphBuilder {
+    final HeapFormat format;
+    final StringTable strings;
+    final byte[] nodeTypes;
+    final int[] nodeNames;
+    final long[] nodeIds;
+    final long[] nodeSelfSizes;
+    final int[] firstEdgeIndex;
+    final byte[] edgeTypes;
+    final int[] edgeNames;
+    final int[] edgeTargets;
+    final NodeLocations.Builder locations = new NodeLocations.Builder();
+    final List<String> nodeTypeNames = new ArrayList<>(NodeType.KNOWN_NAMES);
+    final List<String> edgeTypeNames = new ArrayList<>(EdgeType.KNOWN_NAMES);
+    byte[] nodeDetachedness;
+    int nodeCount;
+    int edgeCount;
+    int rootOrdinal;
+    long extraNativeBytes;
+    /** Sum of the edge counts the added nodes declared; must equal the edges added when the graph is built. */
+    private long declaredEdges;
+
+    public HeapGraphBuilder(HeapFormat format, int nodeCapacity, int edgeCapacity, StringTable strings) {
+        this.format = format;
+        this.strings = strings;
+        this.nodeTypes = new byte[nodeCapacity];
+        this.nodeNames = new int[nodeCapacity];
+        this.nodeIds = new long[nodeCapacity];
+        this.nodeSelfSizes = new long[nodeCapacity];
+        this.firstEdgeIndex = new int[nodeCapacity + 1];
+        this.edgeTypes = new byte[edgeCapacity];
+        this.edgeNames = new int[edgeCapacity];
+        this.edgeTargets = new int[edgeCapacity];
+    }
+
+    /**
+     * Registers a node type name that is not among {@link NodeType#KNOWN_NAMES} and returns its code, or the
+     * known code when it is one.
+     */
+    public byte nodeTypeCode(String name) {
+        return typeCode(nodeTypeNames, name);
+    }
+
+    /** Like {@link #nodeTypeCode} for edge types. */
+    public byte edgeTypeCode(String name) {
+        return typeCode(edgeTypeNames, name);
+    }
+
+    private static byte typeCode(List<String> names, String name) {
+        int code = names.indexOf(name);
+        if (code < 0) {
+            names.add(name);
+            code = names.size() - 1;
+        }
+        if (code > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("too many distinct type names");
+        }
+        return (byte) code;
+    }
+
+    /** Adds the next node and returns its ordinal. */
+    public int addNode(byte type, int nameIndex, long id, long selfSize, int ownedEdgeCount) {
+        int ordinal = nodeCount++;
+        nodeTypes[ordinal] = type;
+        nodeNames[ordinal] = nameIndex;
+        nodeIds[ordinal] = id;
+        nodeSelfSizes[ordinal] = selfSize;
+        firstEdgeIndex[ordinal] = (int) declaredEdges;
+        declaredEdges += ownedEdgeCount;
+        if (declaredEdges > edgeTypes.length) {
+            throw new GraphFormatException("the nodes declare more edges (" + declaredEdges + ") than the "
+                    + edgeTypes.length + " the file announced");
+        }
+        return ordinal;
+    }
+
+    /** Adds the next edge; it belongs to the node whose declared edges it falls into. */
+    public void addEdge(byte type, int nameOrIndex, int targetOrdinal) {
+        int index = edgeCount++;
+        edgeTypes[index] = type;
+        edgeNames[index] = nameOrIndex;
+        edgeTargets[index] = targetOrdinal;
+    }
+
+    public void setDetachedness(int ordinal, byte state) {
+        if (nodeDetachedness == null) {
+            nodeDetachedness = new byte[nodeTypes.length];
+        }
+        nodeDetachedness[ordinal] = state;
+    }
+
+    public void addLocation(int nodeOrdinal, int scriptId, int line, int column) {
+        locations.add(nodeOrdinal, scriptId, line, column);
+    }
+
+    public void setRootOrdinal(int rootOrdinal) {
+        this.rootOrdinal = rootOrdinal;
+    }
+
+    public void setExtraNativeBytes(long extraNativeBytes) {
+        this.extraNativeBytes = extraNativeBytes;
+    }
+
+    public int nodeCount() {
+        return nodeCount;
+    }
+
+    public int edgeCount() {
+        return edgeCount;
+    }
+
+    /**
+     * Checks the graph and hands its arrays over.
+     *
+     * @throws GraphFormatException naming what is inconsistent: counts that differ from the capacities, edges that
+     *     do not add up to the nodes' declared counts, an edge target out of range, a name index out of range
+     */
+    public HeapGraph build() {
+        if (nodeCount != nodeTypes.length) {
+            throw new GraphFormatException("the file announces " + nodeTypes.length + " nodes but holds " + nodeCount);
+        }
+        if (edgeCount != edgeTypes.length) {
+            throw new GraphFormatException("the file announces " + edgeTypes.length + " edges but holds " + edgeCount);
+        }
+        if (declaredEdges != edgeCount) {
+            throw new GraphFormatException("the nodes' edge counts add up to " + declaredEdges + " but the file holds "
+                    + edgeCount + " edges");
+        }
+        if (nodeCount == 0) {
+            throw new GraphFormatException("the heap has no nodes");
+        }
+        if (rootOrdinal != 0 && rootOrdinal != nodeCount - 1) {
+            throw new GraphFormatException("the root must be the first or the last node, not node " + rootOrdinal);
+        }
+        firstEdgeIndex[nodeCount] = edgeCount;
+        int stringCount = strings.size();
+        for (int i = 0; i < nodeCount; i++) {
+            if (nodeNames[i] < 0 || nodeNames[i] >= stringCount) {
+                throw new GraphFormatException("node " + i + " names string " + nodeNames[i] + " but there are only "
+                        + stringCount + " strings");
+            }
+        }
+        for (int e = 0; e < edgeCount; e++) {
+            int target = edgeTargets[e];
+            if (target < 0 || target >= nodeCount) {
+                throw new GraphFormatException("edge " + e + " points to node " + target + " but there are only "
+                        + nodeCount + " nodes");
+            }
+            if (!EdgeType.hasNumericName(edgeTypes[e]) && (edgeNames[e] < 0 || edgeNames[e] >= stringCount)) {
+                throw new GraphFormatException("edge " + e + " names string " + edgeNames[e] + " but there are only "
+                        + stringCount + " strings");
+            }
+        }
+        return new HeapGraph(this);
+    }
+}

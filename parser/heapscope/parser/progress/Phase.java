@@ -1,0 +1,31 @@
+package heapscope.parser.progress;
+
+/**
+ * The steps of opening and analysing a heap, in the order they run. The label is the progress text the app and the
+ * CLI show.
+ */
+public enum Phase {
+    READING_FILE("Reading file…"),
+    INDEXING_OBJECTS("Indexing objects…"),
+    BUILDING_GRAPH("Building graph…"),
+    BUILDING_RETAINERS("Building retainers…"),
+    PROPAGATING_DOM_STATE("Propagating DOM state…"),
+    CALCULATING_FLAGS("Calculating node flags…"),
+    CALCULATING_SHALLOW_SIZES("Calculating shallow sizes…"),
+    CALCULATING_DISTANCES("Calculating distances…"),
+    BUILDING_DOMINATOR_TREE("Building dominator tree…"),
+    CALCULATING_RETAINED_SIZES("Calculating retained sizes…"),
+    CALCULATING_OBJECT_NAMES("Calculating object names…"),
+    CALCULATING_STATISTICS("Calculating statistics…"),
+    AGGREGATING_CLASSES("Aggregating classes…");
+
+    private final String label;
+
+    Phase(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,20 @@
+package heapscope.parser.model;
+
+/** Which nodes a view lists: the Summary's object filter drop-down. */
+public sealed interface NodeFilter {
+    NodeFilter ALL = new All();
+
+    /** All objects. */
+    record All() implements NodeFilter {
+    }
+
+    /**
+     * Objects allocated between two snapshots of the same process: V8 ids in {@code (minIdExclusive,
+     * maxIdInclusive]}, where the bounds are the largest JS object ids of those snapshots (DevTools' rule).
+     */
+    record AllocatedBetween(long minIdExclusive, long maxIdInclusive) implements NodeFilter {
+        public boolean accepts(long id) {
+            return id > minIdExclusive && id <= maxIdInclusive;
+        }
+    }
+}

@@ -32,7 +32,8 @@ record SnapshotHeader(int nodeCount, int edgeCount, int rootOrdinal, long extraN
         int nodeCount = count(header, "node_count");
         int edgeCount = count(header, "edge_count");
         long rootIndex = header.containsKey("root_index") ? wholeNumber(header, "root_index") : 0;
-        if (rootIndex % nodes.fieldCount() != 0 || rootIndex / nodes.fieldCount() >= nodeCount) {
+        if (header.containsKey("root_index")
+                && (rootIndex % nodes.fieldCount() != 0 || rootIndex / nodes.fieldCount() >= nodeCount)) {
             throw new SnapshotFormatException("the snapshot header's root_index " + rootIndex + " is not the index "
                     + "of a node (a multiple of " + nodes.fieldCount() + " below " + nodes.fieldCount() + " × "
                     + nodeCount + ")");

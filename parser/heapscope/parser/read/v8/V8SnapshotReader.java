@@ -10,12 +10,14 @@ import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.HeapInput;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.zip.ZipException;
 
 /**
  * Reads a V8 {@code .heapsnapshot} (plain or gzip-compressed) into a {@link HeapGraph} in one streaming pass. The
@@ -56,10 +58,22 @@ public final class V8SnapshotReader {
             throws HeapFileException, IOException {
         listener.phaseStarted(Phase.READING_FILE);
         long maxUncompressedBytes = maxUncompressedBytes(file);
-        try (InputStream in = HeapInput.open(file, listener, cancel)) {
+        try (InputStream in = open(file, listener, cancel)) {
             return new V8SnapshotReader(new JsonTokenizer(in), maxUncompressedBytes).readSnapshot();
         } catch (SnapshotFormatException | GraphFormatException e) {
             throw new HeapFileException(file, e.getMessage());
+        }
+    }
+
+    /** Opens the file; a damaged gzip header (read while opening) is a format error, not an IO error. */
+    private static InputStream open(Path file, ProgressListener listener, CancelSignal cancel)
+            throws IOException, SnapshotFormatException {
+        try {
+            return HeapInput.open(file, listener, cancel);
+        } catch (EOFException e) {
+            throw new SnapshotFormatException("truncated: the file ends inside the gzip header");
+        } catch (ZipException e) {
+            throw new SnapshotFormatException("the gzip header is corrupt: " + e.getMessage());
         }
     }
 
@@ -74,8 +88,8 @@ public final class V8SnapshotReader {
         }
         if (tokenizer.enterObject()) {
             do {
-                tokenizer.within("the top-level object");
                 readSection(tokenizer.readKey(keyBuffer));
+                tokenizer.within("the top-level object");
             } while (tokenizer.nextObjectMember());
         }
         // Whatever follows the top-level object is ignored: the snapshot is complete.

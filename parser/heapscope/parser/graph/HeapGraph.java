@@ -142,10 +142,13 @@ public final class HeapGraph {
         return edgeTypeNames.get(edgeTypes[edgeIndex]);
     }
 
-    /** The edge's name as text: the element index for numeric types, else the string. */
+    /**
+     * The edge's name as text: the element index for numeric types, else the string. Indexes are unsigned: V8's
+     * sparse arrays reach 2^32 - 2, which the int array holds as the same 32 bits.
+     */
     public String edgeName(int edgeIndex) {
         return EdgeType.hasNumericName(edgeTypes[edgeIndex])
-                ? Integer.toString(edgeNames[edgeIndex]) : strings.get(edgeNames[edgeIndex]);
+                ? Integer.toUnsignedString(edgeNames[edgeIndex]) : strings.get(edgeNames[edgeIndex]);
     }
 
     /** Bytes held by the graph's arrays and strings. */

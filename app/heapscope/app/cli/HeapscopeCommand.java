@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "heapscope", mixinStandardHelpOptions = true, versionProvider = HeapscopeCommand.VersionProvider.class,
         description = "Heap explorer for V8 .heapsnapshot and Java .hprof dumps (plain or gzip-compressed).",
-        subcommands = {InfoCommand.class, SummaryCommand.class})
+        subcommands = {DiffCommand.class, InfoCommand.class, LeaksCommand.class, RetainersCommand.class,
+            SummaryCommand.class})
 public final class HeapscopeCommand {
     /** Exit code when the input cannot be read as a heap dump. */
     public static final int EXIT_BAD_INPUT = 1;

@@ -52,7 +52,7 @@ final class InfoCommand implements Callable<Integer> {
         long edgeBytes = (long) edges * (1 + 4 + 4 + 4);
         double perEdge = edges == 0 ? 0 : (double) edgeBytes / edges;
         double perNode = nodes == 0 ? 0 : (double) (engineBytes - stringBytes - edgeBytes) / nodes;
-        InfoJson info = new InfoJson(file.toAbsolutePath().normalize().toString(), heap.format().jsonName(),
+        InfoJson info = new InfoJson(Paths.absolute(file), heap.format().jsonName(),
                 Files.size(file), nodes, edges, heap.graph().strings().size(), heap.totalSize(), heap.maxJsObjectId(),
                 phases, totalMillis, ProcessMemory.peakHeapBytes(), ProcessMemory.peakRssBytes(), engineBytes,
                 round(perNode), round(perEdge));

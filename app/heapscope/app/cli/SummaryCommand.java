@@ -3,6 +3,9 @@ package heapscope.app.cli;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.analysis.Distances;
+import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.read.HeapFileException;
+import heapscope.parser.read.HeapFiles;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
 import java.io.PrintStream;
@@ -29,19 +32,42 @@ final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "Only the N classes with the largest retained size.")
     Integer top;
 
+    @Option(names = "--allocated-between", arity = "2", paramLabel = "SNAPSHOT",
+            description = "Only objects allocated between two earlier snapshots of the same process (V8), as DevTools' "
+                    + "\"Objects allocated between Snapshot 1 and Snapshot 2\": ids above the first's largest JS "
+                    + "object id, up to the second's.")
+    List<Path> allocatedBetween;
+
     @Mixin
     HeapLoading loading;
 
+    /** The {@code filter} object of the JSON for {@code --allocated-between}. */
+    record AllocatedBetweenJson(String kind, String first, String last, long minIdExclusive, long maxIdInclusive) {
+    }
+
     @Override
     public Integer call() throws Exception {
+        NodeFilter filter = NodeFilter.ALL;
+        AllocatedBetweenJson filterJson = null;
+        if (allocatedBetween != null) {
+            long first = HeapFiles.maxJsObjectId(allocatedBetween.get(0));
+            long last = HeapFiles.maxJsObjectId(allocatedBetween.get(1));
+            filter = new NodeFilter.AllocatedBetween(first, last);
+            filterJson = new AllocatedBetweenJson("allocated-between", Paths.absolute(allocatedBetween.get(0)),
+                    Paths.absolute(allocatedBetween.get(1)), first, last);
+        }
         AnalyzedHeap heap = loading.load(file, loading.listener());
-        List<ClassAggregate> rows = ClassAggregator.aggregate(heap, NodeFilter.ALL);
+        if (filter != NodeFilter.ALL && heap.format() != HeapFormat.V8_HEAPSNAPSHOT) {
+            throw new HeapFileException(file, "--allocated-between needs V8 snapshots: HPROF object ids are "
+                    + "addresses, which move between dumps, so they do not tell when an object was allocated");
+        }
+        List<ClassAggregate> rows = ClassAggregator.aggregate(heap, filter);
         if (top != null && top < rows.size()) {
             rows = rows.subList(0, Math.max(0, top));
         }
         PrintStream out = System.out;
         if (json) {
-            Json.print(SummaryJson.of(file, heap, null, rows), out);
+            Json.print(SummaryJson.of(file, heap, filterJson, rows), out);
         } else {
             printTable(heap, rows, out);
         }
@@ -52,19 +78,13 @@ final class SummaryCommand implements Callable<Integer> {
         long total = heap.totalSize();
         TextTable table = new TextTable("Constructor", "Distance", "Count", "Shallow Size", "", "Retained Size", "");
         for (ClassAggregate row : rows) {
-            table.row(abbreviate(row.name()), distanceText(row.distance()), Long.toString(row.count()),
+            table.row(Names.abbreviate(row.name()), distanceText(row.distance()), Long.toString(row.count()),
                     Sizes.bytes(row.shallowSize()), Sizes.percent(row.shallowSize(), total),
                     Sizes.bytes(row.retainedSize()), Sizes.percent(row.retainedSize(), total));
         }
         out.println(heap.format().jsonName() + ", " + heap.graph().nodeCount() + " nodes, " + heap.graph().edgeCount()
                 + " edges, total " + Sizes.bytes(total));
         table.print(out);
-    }
-
-    /** Keeps the table readable: interface names and string classes can be hundreds of characters long. */
-    private static String abbreviate(String name) {
-        String oneLine = name.replace('\n', ' ');
-        return oneLine.length() <= 80 ? oneLine : oneLine.substring(0, 79) + "\u2026";
     }
 
     /** As DevTools shows it: a number for user-reachable objects, "−" for the rest. */

@@ -15,7 +15,7 @@ record SummaryJson(String file, String format, int nodeCount, int edgeCount, lon
     static SummaryJson of(Path file, AnalyzedHeap heap, Object filter, List<ClassAggregate> rows) {
         List<Row> classes = rows.stream().map(r -> new Row(r.name(), r.key(), r.count(), r.distance(), r.shallowSize(),
                 r.retainedSize())).toList();
-        return new SummaryJson(file.toAbsolutePath().normalize().toString(), heap.format().jsonName(),
+        return new SummaryJson(Paths.absolute(file), heap.format().jsonName(),
                 heap.graph().nodeCount(), heap.graph().edgeCount(), heap.totalSize(), heap.maxJsObjectId(), filter,
                 classes);
     }

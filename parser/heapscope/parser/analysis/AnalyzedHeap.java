@@ -4,6 +4,7 @@ import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.model.HeapStatistics;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * A heap graph with everything the views need computed over it: retainers, distances, shallow and retained sizes, the
@@ -20,13 +21,16 @@ public final class AnalyzedHeap {
     private final DominatedNodes dominatedNodes;
     private final long[] retainedSizes;
     private final BitSet uncountedNodes;
+    private final WeakMapEdgeNames weakMapEdgeNames;
     private final ClassTable classes;
+    private final List<InterfaceDefinitions.Definition> interfaceDefinitions;
     private final HeapStatistics statistics;
     private final long maxJsObjectId;
 
     AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, long[] shallowSizes, int[] distances,
             DominatorTree dominatorTree, DominatedNodes dominatedNodes, long[] retainedSizes, BitSet uncountedNodes,
-            ClassTable classes, HeapStatistics statistics, long maxJsObjectId) {
+            WeakMapEdgeNames weakMapEdgeNames, ClassTable classes, List<InterfaceDefinitions.Definition> interfaceDefinitions, HeapStatistics statistics,
+            long maxJsObjectId) {
         this.graph = graph;
         this.retainers = retainers;
         this.domStates = domStates;
@@ -36,7 +40,9 @@ public final class AnalyzedHeap {
         this.dominatedNodes = dominatedNodes;
         this.retainedSizes = retainedSizes;
         this.uncountedNodes = uncountedNodes;
+        this.weakMapEdgeNames = weakMapEdgeNames;
         this.classes = classes;
+        this.interfaceDefinitions = interfaceDefinitions;
         this.statistics = statistics;
         this.maxJsObjectId = maxJsObjectId;
     }
@@ -86,8 +92,17 @@ public final class AnalyzedHeap {
         return uncountedNodes;
     }
 
+    WeakMapEdgeNames weakMapEdgeNames() {
+        return weakMapEdgeNames;
+    }
+
     public ClassTable classes() {
         return classes;
+    }
+
+    /** The plain-object interfaces inferred for this heap, most frequent first; Comparison applies them to a base. */
+    List<InterfaceDefinitions.Definition> interfaceDefinitions() {
+        return interfaceDefinitions;
     }
 
     public HeapStatistics statistics() {

@@ -3,6 +3,7 @@ package heapscope.parser.analysis;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ public final class ClassAggregator {
         long[] shallowSums = new long[classCount];
         int[] minDistances = new int[classCount];
         int[] firstNode = new int[classCount];
-        java.util.Arrays.fill(firstNode, -1);
+        Arrays.fill(firstNode, -1);
         for (int node = accepted.nextSetBit(0); node >= 0; node = accepted.nextSetBit(node + 1)) {
             int c = classByNode[node];
             if (counts[c] == 0) {
@@ -44,19 +45,7 @@ public final class ClassAggregator {
         }
         long[] retained = classRetainedSizes(heap, accepted, classByNode, classCount);
 
-        // DevTools keys its result object by public key and writes the classes in order of their first instance, so
-        // when two classes share a key (a constructor named like a derived name, e.g. "Function") the later wins.
-        Map<String, Integer> classByKey = new HashMap<>();
-        for (int c = 0; c < classCount; c++) {
-            if (counts[c] == 0) {
-                continue;
-            }
-            String key = classes.key(c);
-            Integer other = classByKey.get(key);
-            if (other == null || firstNode[other] < firstNode[c]) {
-                classByKey.put(key, c);
-            }
-        }
+        Map<String, Integer> classByKey = shownClassByKey(classes, firstNode);
         List<ClassAggregate> rows = new ArrayList<>(classByKey.size());
         for (Map.Entry<String, Integer> entry : classByKey.entrySet()) {
             int c = entry.getValue();
@@ -66,6 +55,26 @@ public final class ClassAggregator {
         rows.sort(Comparator.comparingLong(ClassAggregate::retainedSize).reversed()
                 .thenComparing(ClassAggregate::name).thenComparing(ClassAggregate::key));
         return rows;
+    }
+
+    /**
+     * The class each public key shows, among the classes with a first counted node ({@code firstNode[c] >= 0}).
+     * DevTools keys its result object by public key and fills it in order of each class's first node, so when two
+     * classes share a key (an object constructor named like a derived name such as "Function") the later one wins.
+     */
+    static Map<String, Integer> shownClassByKey(ClassTable classes, int[] firstNode) {
+        Map<String, Integer> classByKey = new HashMap<>();
+        for (int c = 0; c < classes.classCount(); c++) {
+            if (firstNode[c] < 0) {
+                continue;
+            }
+            String key = classes.key(c);
+            Integer other = classByKey.get(key);
+            if (other == null || firstNode[other] < firstNode[c]) {
+                classByKey.put(key, c);
+            }
+        }
+        return classByKey;
     }
 
     /** The nodes the Summary counts: passing the filter, with a shallow size, and (HPROF) reachable. */

@@ -6,6 +6,7 @@ import heapscope.parser.graph.StringTable;
 import heapscope.parser.progress.CancelSignal;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,8 +24,17 @@ final class ClassNames {
     private ClassNames() {
     }
 
-    /** The class name's string index by node ordinal. */
-    static int[] compute(HeapGraph graph, CancelSignal cancel) {
+    /** Each node's class name (a string index, by node ordinal) and the interface definitions the names used. */
+    record Naming(int[] classNames, List<InterfaceDefinitions.Definition> definitions) {
+    }
+
+    static Naming compute(HeapGraph graph, CancelSignal cancel) {
+        int[] classNames = baseNames(graph, cancel);
+        return new Naming(classNames, InterfaceDefinitions.inferAndApply(graph, classNames, cancel));
+    }
+
+    /** The class name's string index by node ordinal, before plain objects are named after interfaces. */
+    static int[] baseNames(HeapGraph graph, CancelSignal cancel) {
         StringTable strings = graph.strings();
         Map<String, Integer> derived = new HashMap<>();
         int system = derive(strings, derived, "(system)");
@@ -64,7 +74,6 @@ final class ClassNames {
                 }
             }
         }
-        InterfaceDefinitions.apply(graph, classNames, cancel);
         return classNames;
     }
 

@@ -6,6 +6,7 @@ import com.carrotsearch.hppc.LongIntHashMap;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeLocations;
 import heapscope.parser.graph.NodeType;
+import java.util.function.IntFunction;
 
 /**
  * The Summary's classes: every node belongs to one dense class id. As in DevTools ({@code classKeyInternal}), the
@@ -16,20 +17,32 @@ import heapscope.parser.graph.NodeType;
  */
 public final class ClassTable {
     private final HeapGraph graph;
+    private final IntFunction<String> nameText;
     private final int[] classByNode;
+    /** The class name key by class id: a string index, or another int that {@code nameText} knows. */
     private final int[] nameByClass;
     /** A {@link NodeLocations} position holding the class's location, or -1 for classes keyed by name only. */
     private final int[] locationByClass;
 
-    private ClassTable(HeapGraph graph, int[] classByNode, int[] nameByClass, int[] locationByClass) {
+    private ClassTable(HeapGraph graph, IntFunction<String> nameText, int[] classByNode, int[] nameByClass,
+            int[] locationByClass) {
         this.graph = graph;
+        this.nameText = nameText;
         this.classByNode = classByNode;
         this.nameByClass = nameByClass;
         this.locationByClass = locationByClass;
     }
 
-    /** Builds the table from each node's class name index; reuses {@code classNames} as the class-by-node array. */
+    /** Builds the table from each node's class name string index; reuses {@code classNames} as class-by-node. */
     static ClassTable build(HeapGraph graph, int[] classNames) {
+        return build(graph, classNames, graph.strings()::get);
+    }
+
+    /**
+     * Builds the table from each node's class name key, an int that {@code nameText} turns into the name (Comparison
+     * uses keys that are not string indexes); reuses {@code classNames} as the class-by-node array.
+     */
+    static ClassTable build(HeapGraph graph, int[] classNames, IntFunction<String> nameText) {
         NodeLocations locations = graph.locations();
         byte[] types = graph.nodeTypes();
         IntIntHashMap classByName = new IntIntHashMap();
@@ -64,7 +77,7 @@ public final class ClassTable {
             }
             classNames[node] = id;
         }
-        return new ClassTable(graph, classNames, names.toArray(), locationPositions.toArray());
+        return new ClassTable(graph, nameText, classNames, names.toArray(), locationPositions.toArray());
     }
 
     private static long pack(int high, int low) {
@@ -90,7 +103,12 @@ public final class ClassTable {
     }
 
     public String name(int classId) {
-        return graph.strings().get(nameByClass[classId]);
+        return nameText.apply(nameByClass[classId]);
+    }
+
+    /** The class name key of a class (a string index for the heap's own table). */
+    int nameKey(int classId) {
+        return nameByClass[classId];
     }
 
     /** The public key: {@code ",Name"} or {@code "scriptId,line,column,Name"}. */

@@ -48,15 +48,16 @@ public final class HeapAnalyzer {
         DominatedNodes dominated = DominatedNodes.build(dominatorTree.dominatorByNode(), graph.rootOrdinal());
 
         listener.phaseStarted(Phase.CALCULATING_OBJECT_NAMES);
-        ClassTable classes = ClassTable.build(graph, ClassNames.compute(graph, cancel));
+        ClassNames.Naming naming = ClassNames.compute(graph, cancel);
+        ClassTable classes = ClassTable.build(graph, naming.classNames());
 
         listener.phaseStarted(Phase.CALCULATING_STATISTICS);
         long totalSize = retained[graph.rootOrdinal()] + graph.extraNativeBytes();
         HeapStatistics statistics = StatisticsCalculator.compute(graph, shallow, retainers, totalSize);
-        long maxJsObjectId = graph.format() == HeapFormat.V8_HEAPSNAPSHOT ? maxOddId(graph.nodeIds()) : 0;
+        long maxJsObjectId = graph.maxJsObjectId();
 
         return new AnalyzedHeap(graph, retainers, domStates, shallow, distances, dominatorTree, dominated, retained,
-                uncounted, classes, statistics, maxJsObjectId);
+                uncounted, weakMaps, classes, naming.definitions(), statistics, maxJsObjectId);
     }
 
     private static BitSet unreachable(int[] distances) {
@@ -67,16 +68,5 @@ public final class HeapAnalyzer {
             }
         }
         return result;
-    }
-
-    /** DevTools' {@code maxJsNodeId}: JS objects have odd ids; even ids belong to native objects. */
-    static long maxOddId(long[] ids) {
-        long max = 0;
-        for (long id : ids) {
-            if ((id & 1) == 1 && id > max) {
-                max = id;
-            }
-        }
-        return max;
     }
 }

@@ -37,11 +37,19 @@ final class InterfaceDefinitions {
     record Definition(String name, List<String> properties) {
     }
 
-    /** Infers the definitions from {@code graph} and renames its plain objects in {@code classNames}. */
-    static void apply(HeapGraph graph, int[] classNames, CancelSignal cancel) {
+    /** Infers the definitions from {@code graph}, renames its plain objects in {@code classNames}, returns them. */
+    static List<Definition> inferAndApply(HeapGraph graph, int[] classNames, CancelSignal cancel) {
         PropertyNames propertyNames = new PropertyNames(graph);
         List<Definition> definitions = infer(graph, propertyNames, cancel);
-        applyDefinitions(graph, propertyNames, definitions, classNames, cancel);
+        int[] matches = match(graph, propertyNames, definitions, cancel);
+        Map<Integer, Integer> nameIndexByDefinition = new HashMap<>();
+        for (int node = 0; node < matches.length; node++) {
+            if (matches[node] != NO_MATCH) {
+                classNames[node] = nameIndexByDefinition.computeIfAbsent(matches[node],
+                        d -> graph.strings().add(definitions.get(d).name()));
+            }
+        }
+        return definitions;
     }
 
     static List<Definition> infer(HeapGraph graph, PropertyNames propertyNames, CancelSignal cancel) {
@@ -107,8 +115,15 @@ final class InterfaceDefinitions {
         return result;
     }
 
-    private static void applyDefinitions(HeapGraph graph, PropertyNames propertyNames, List<Definition> definitions,
-            int[] classNames, CancelSignal cancel) {
+    /** Marks plain objects that match no definition; other nodes are never marked. */
+    static final int NO_MATCH = -1;
+
+    /**
+     * The index in {@code definitions} of the interface each plain object matches, by node ordinal, or
+     * {@link #NO_MATCH}. Comparison applies one snapshot's definitions to another, as DevTools does.
+     */
+    static int[] match(HeapGraph graph, PropertyNames propertyNames, List<Definition> definitions,
+            CancelSignal cancel) {
         TreeNode tree = new TreeNode();
         for (int index = 0; index < definitions.size(); index++) {
             Definition definition = definitions.get(index);
@@ -132,9 +147,9 @@ final class InterfaceDefinitions {
         }
 
         Match noMatch = new Match("Object", 0, Integer.MAX_VALUE);
-        Map<String, Integer> nameIndexByInterface = new HashMap<>();
-        StringTable strings = graph.strings();
-        NameMask object = NameMask.of(strings, "Object");
+        NameMask object = NameMask.of(graph.strings(), "Object");
+        int[] matches = new int[graph.nodeCount()];
+        java.util.Arrays.fill(matches, NO_MATCH);
         int[] firstEdge = graph.firstEdgeIndex();
         byte[] edgeTypes = graph.edgeTypes();
         int[] edgeNames = graph.edgeNames();
@@ -169,9 +184,10 @@ final class InterfaceDefinitions {
                 }
             }
             if (match != noMatch) {
-                classNames[node] = nameIndexByInterface.computeIfAbsent(match.name(), strings::add);
+                matches[node] = match.index();
             }
         }
+        return matches;
     }
 
     private static boolean isPlainObject(HeapGraph graph, NameMask object, int node) {

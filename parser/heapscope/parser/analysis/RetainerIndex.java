@@ -70,8 +70,8 @@ public final class RetainerIndex {
     }
 
     /**
-     * Calls the visitor once per edge pointing at {@code target}, grouped by distinct source in slot order, edges of
-     * one source in edge order.
+     * Calls the visitor once per edge pointing at {@code target}, in slot order: sources from last to first, the
+     * edges of one source from last to first.
      */
     public void forEachRetainingEdge(HeapGraph graph, int target, RetainingEdgeVisitor visitor) {
         int[] firstEdge = graph.firstEdgeIndex();
@@ -83,7 +83,7 @@ public final class RetainerIndex {
                 continue;
             }
             previousSource = source;
-            for (int e = firstEdge[source], edgesEnd = firstEdge[source + 1]; e < edgesEnd; e++) {
+            for (int e = firstEdge[source + 1] - 1, edgesStart = firstEdge[source]; e >= edgesStart; e--) {
                 if (targets[e] == target) {
                     visitor.visit(source, e);
                 }

@@ -151,6 +151,34 @@ public final class HeapGraph {
                 ? Integer.toUnsignedString(edgeNames[edgeIndex]) : strings.get(edgeNames[edgeIndex]);
     }
 
+    /** The ordinal of the node with this id, or -1; a linear scan (DevTools' {@code nodeIndexForId} is one too). */
+    public int ordinalOfId(long id) {
+        for (int i = 0; i < nodeCount; i++) {
+            if (nodeIds[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The largest odd id, which in a V8 snapshot is the newest JavaScript object's id (V8 gives JS objects odd ids
+     * and native objects even ones): the bound of DevTools' "allocated between snapshots" filters. 0 for HPROF,
+     * whose ids are addresses.
+     */
+    public long maxJsObjectId() {
+        if (format != HeapFormat.V8_HEAPSNAPSHOT) {
+            return 0;
+        }
+        long max = 0;
+        for (long id : nodeIds) {
+            if ((id & 1) == 1 && id > max) {
+                max = id;
+            }
+        }
+        return max;
+    }
+
     /** Bytes held by the graph's arrays and strings. */
     public long retainedBytes() {
         long nodes = (long) nodeCount * (1 + 4 + 8 + 8) + 4L * (nodeCount + 1);

@@ -61,6 +61,18 @@ public final class HeapFiles {
         };
     }
 
+    /**
+     * The largest JS object id of a V8 snapshot (see {@link HeapGraph#maxJsObjectId}), for the allocation filters
+     * that only need that bound from the other snapshots of a series. The graph is read and dropped.
+     */
+    public static long maxJsObjectId(Path file) throws HeapFileException, IOException {
+        HeapGraph graph = read(file, ProgressListener.NO_OP, CancelSignal.NEVER);
+        if (graph.format() != HeapFormat.V8_HEAPSNAPSHOT) {
+            throw new HeapFileException(file, "not a V8 heap snapshot: allocation ranges need V8 object ids");
+        }
+        return graph.maxJsObjectId();
+    }
+
     private static InputStream openForDetection(Path file) throws IOException {
         InputStream raw = Files.newInputStream(file);
         return HeapInput.isGzip(file) ? new GZIPInputStream(raw) : raw;

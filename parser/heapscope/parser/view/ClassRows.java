@@ -20,6 +20,7 @@ public final class ClassRows {
             case COUNT -> Comparator.comparingLong(ClassAggregate::count);
             case SHALLOW_SIZE -> Comparator.comparingLong(ClassAggregate::shallowSize);
             case RETAINED_SIZE -> Comparator.comparingLong(ClassAggregate::retainedSize);
+            default -> Comparator.comparingLong(ClassAggregate::retainedSize);
         };
         if (sort.descending()) {
             primary = primary.reversed();

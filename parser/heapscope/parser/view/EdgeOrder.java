@@ -31,7 +31,10 @@ final class EdgeOrder {
                 long[] retained = heap.retainedSizes();
                 return (a, b) -> Long.compare(retained[targets[a]], retained[targets[b]]);
             }
-            case SHALLOW_SIZE: {
+            case SHALLOW_SIZE:
+            case ALLOC_SIZE:
+            case FREED_SIZE:
+            case SIZE_DELTA: {
                 long[] shallow = heap.shallowSizes();
                 return (a, b) -> Long.compare(shallow[targets[a]], shallow[targets[b]]);
             }

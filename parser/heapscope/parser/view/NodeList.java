@@ -28,6 +28,11 @@ public final class NodeList {
         return new NodeList(rows, AcceptedNodes.ofClass(rows.heap(), classId, filter, cancel), sort, cancel);
     }
 
+    /** Any nodes (copied), sorted. */
+    public static NodeList of(NodeRows rows, int[] ordinals, Sort sort, CancelSignal cancel) {
+        return new NodeList(rows, ordinals.clone(), sort, cancel);
+    }
+
     /** The nodes the given node immediately dominates, sorted. */
     public static NodeList dominatedBy(NodeRows rows, int ordinal, Sort sort, CancelSignal cancel) {
         AnalyzedHeap heap = rows.heap();

@@ -39,7 +39,10 @@ final class NodeOrder {
                 long[] retained = heap.retainedSizes();
                 return (a, b) -> Long.compare(retained[a], retained[b]);
             }
-            case SHALLOW_SIZE: {
+            case SHALLOW_SIZE:
+            case ALLOC_SIZE:
+            case FREED_SIZE:
+            case SIZE_DELTA: {
                 long[] shallow = heap.shallowSizes();
                 return (a, b) -> Long.compare(shallow[a], shallow[b]);
             }

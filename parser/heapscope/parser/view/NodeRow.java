@@ -13,12 +13,18 @@ package heapscope.parser.view;
  * @param shallowSize the shallow size as the Summary counts it
  * @param retainedSize the retained size
  * @param detached whether the object is a DOM node detached from its document
+ * @param hexId whether the id is an address (HPROF), written in hex
  */
 public record NodeRow(int ordinal, long id, String name, String className, String type, int distance,
-        long shallowSize, long retainedSize, boolean detached) {
+        long shallowSize, long retainedSize, boolean detached, boolean hexId) {
 
     /** {@code Name @id}, the label of an instance row. */
     public String label() {
-        return name + " @" + id;
+        return name + " @" + idText();
+    }
+
+    /** The id as the grids write it: decimal, or {@code 0x...} for addresses. */
+    public String idText() {
+        return hexId ? "0x" + Long.toHexString(id) : Long.toString(id);
     }
 }

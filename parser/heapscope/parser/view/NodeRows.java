@@ -1,14 +1,17 @@
 package heapscope.parser.view;
 
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.NodeNames;
 import heapscope.parser.graph.EdgeType;
+import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 
 /**
- * Makes {@link NodeRow}s and {@link EdgeRow}s from ordinals and edge indexes, with DevTools' display names: strings
- * in quotes (a concatenated string shows its text), closures as {@code name()}, regexps as {@code /source/}, arrays
- * as {@code name[]}, and long names cut. Thread-safe (reads the heap only). No IO.
+ * Makes {@link NodeRow}s and {@link EdgeRow}s from ordinals and edge indexes, with the engine's names ({@link
+ * NodeNames}) written as DevTools' grids write them: strings in quotes, closures as {@code name()}, regexps as
+ * {@code /source/}, arrays as {@code name[]}, long names cut; HPROF ids (addresses) in hex. Thread-safe (reads the
+ * heap only). No IO.
  */
 public final class NodeRows {
     /** Longest display name, in characters; longer names end with an ellipsis. */
@@ -31,7 +34,7 @@ public final class NodeRows {
         return new NodeRow(ordinal, graph.nodeIds()[ordinal], displayName(ordinal),
                 heap.classes().name(heap.classes().classByNode()[ordinal]), graph.nodeTypeName(ordinal),
                 heap.distances()[ordinal], heap.shallowSizes()[ordinal], heap.retainedSizes()[ordinal],
-                heap.domStates()[ordinal] == DETACHED);
+                heap.domStates()[ordinal] == DETACHED, graph.format() == HeapFormat.HPROF);
     }
 
     /** The edge with its target: a Containment row, or an outgoing reference under a Summary instance. */
@@ -47,7 +50,7 @@ public final class NodeRows {
 
     /** The edge's name as the grid writes it: {@code [i]} for elements, {@code (empty)} for no name. */
     public String edgeLabel(int edgeIndex) {
-        String name = graph.edgeName(edgeIndex);
+        String name = NodeNames.edgeName(graph, edgeIndex);
         if (graph.edgeTypes()[edgeIndex] == EdgeType.ELEMENT) {
             return "[" + name + "]";
         }
@@ -56,10 +59,9 @@ public final class NodeRows {
 
     /** The Object column's name of a node (without its {@code @id}). */
     public String displayName(int ordinal) {
-        String name = graph.nodeName(ordinal);
+        String name = NodeNames.nodeName(graph, ordinal);
         switch (graph.nodeTypes()[ordinal]) {
             case NodeType.CONCATENATED_STRING:
-                return quote(ConsStrings.text(graph, ordinal, MAX_NAME_LENGTH + 1));
             case NodeType.STRING:
             case NodeType.SLICED_STRING:
                 return quote(name);

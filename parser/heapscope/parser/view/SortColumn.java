@@ -8,5 +8,17 @@ public enum SortColumn {
     /** Instance count of a class row. */
     COUNT,
     SHALLOW_SIZE,
-    RETAINED_SIZE
+    RETAINED_SIZE,
+    /** Comparison: objects new in the target snapshot. */
+    NEW_COUNT,
+    /** Comparison: objects deleted since the base snapshot. */
+    DELETED_COUNT,
+    /** Comparison: new minus deleted. */
+    COUNT_DELTA,
+    /** Comparison: shallow size of the new objects. */
+    ALLOC_SIZE,
+    /** Comparison: shallow size of the deleted objects. */
+    FREED_SIZE,
+    /** Comparison: allocated minus freed. */
+    SIZE_DELTA
 }

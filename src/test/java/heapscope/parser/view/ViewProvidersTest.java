@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ClassAggregator;
+import heapscope.parser.analysis.RetainerView;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
 import heapscope.parser.progress.CancelSignal;
@@ -62,28 +63,38 @@ class ViewProvidersTest {
     @Test
     void retainersPutTheClosestFirstAndShowElementIndexesInBrackets() {
         int item = NodeSearch.byId(LEAK_3, 81933);
-        RetainerList retainers = RetainerList.of(rows, item, Sort.DISTANCE_ASCENDING, CancelSignal.NEVER);
+        RetainerList retainers = RetainerList.of(rows, new RetainerView(LEAK_3), item, Sort.DISTANCE_ASCENDING,
+                CancelSignal.NEVER);
         assertEquals(2, retainers.size());
-        EdgeRow closest = retainers.page(0, 1).rows().get(0);
+        EdgeRow closest = retainers.page(0, 1).rows().get(0).edge();
         assertEquals("[299]", closest.edgeLabel());
         assertEquals(74801, closest.node().id());
         assertEquals("[299] :: Array @74801", closest.label());
-        EdgeRow next = retainers.page(1, 1).rows().get(0);
+        EdgeRow next = retainers.page(1, 1).rows().get(0).edge();
         assertEquals("299", next.edgeLabel());
         assertEquals("(object elements)[]", next.node().name());
     }
 
     @Test
-    void theClosestRetainerChainOfALeakyItemGoesThroughLeakyData() {
-        int node = NodeSearch.byId(LEAK_3, 81933);
-        StringBuilder chain = new StringBuilder();
-        for (int depth = 0; depth < 20 && LEAK_3.distances()[node] > 1; depth++) {
-            EdgeRow first = RetainerList.of(rows, node, Sort.DISTANCE_ASCENDING, CancelSignal.NEVER).page(0, 1)
-                    .rows().get(0);
-            chain.append(first.edgeLabel()).append(' ');
-            node = first.node().ordinal();
-        }
-        assertTrue(chain.toString().startsWith("[299] leakyData context _onTimeout"), chain.toString());
+    void retainersSortedBySizeKeepTheEngineOrderForTies() {
+        int item = NodeSearch.byId(LEAK_3, 81933);
+        RetainerList bySize = RetainerList.of(rows, new RetainerView(LEAK_3), item, Sort.RETAINED_SIZE_DESCENDING,
+                CancelSignal.NEVER);
+        List<RetainerRow> all = bySize.page(0, 10).rows();
+        assertEquals(74801, all.get(0).edge().node().id());
+        assertTrue(all.get(0).edge().node().retainedSize() >= all.get(1).edge().node().retainedSize());
+    }
+
+    @Test
+    void anIgnoredRetainerSortsLastAndIsMarked() {
+        int item = NodeSearch.byId(LEAK_3, 81933);
+        RetainerView view = new RetainerView(LEAK_3);
+        view.ignore(NodeSearch.byId(LEAK_3, 74801), CancelSignal.NEVER);
+        List<RetainerRow> all = RetainerList.of(rows, view, item, Sort.DISTANCE_ASCENDING, CancelSignal.NEVER)
+                .page(0, 10).rows();
+        RetainerRow last = all.get(all.size() - 1);
+        assertEquals(74801, last.edge().node().id());
+        assertTrue(last.ignored());
     }
 
     @Test

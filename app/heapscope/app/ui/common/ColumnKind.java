@@ -14,7 +14,14 @@ public enum ColumnKind {
     SHALLOW("Shallow Size", SortColumn.SHALLOW_SIZE,
             "Size of the object itself in bytes (for a class: all its instances), with its share of the heap"),
     RETAINED("Retained Size", SortColumn.RETAINED_SIZE,
-            "Size of the object plus the graph it retains in bytes: what would be freed if it went away");
+            "Size of the object plus the graph it retains in bytes: what would be freed if it went away"),
+    NEW_COUNT("# New", SortColumn.NEW_COUNT, "Objects in this snapshot that were not in the base snapshot (by id)"),
+    DELETED_COUNT("# Deleted", SortColumn.DELETED_COUNT,
+            "Objects of the base snapshot that are gone from this snapshot (by id)"),
+    COUNT_DELTA("# Delta", SortColumn.COUNT_DELTA, "New minus deleted objects"),
+    ALLOC_SIZE("Alloc. Size", SortColumn.ALLOC_SIZE, "Shallow size of the new objects"),
+    FREED_SIZE("Freed Size", SortColumn.FREED_SIZE, "Shallow size of the deleted objects"),
+    SIZE_DELTA("Size Delta", SortColumn.SIZE_DELTA, "Allocated minus freed size");
 
     private final String title;
     private final SortColumn sortColumn;

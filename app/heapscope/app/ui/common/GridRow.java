@@ -1,6 +1,7 @@
 package heapscope.app.ui.common;
 
 import heapscope.parser.model.ClassAggregate;
+import heapscope.parser.model.ClassDiff;
 import heapscope.parser.view.EdgeRow;
 import heapscope.parser.view.NodeRow;
 
@@ -29,16 +30,19 @@ public sealed interface GridRow {
     }
 
     /**
-     * An object, reached through an edge or not: {@code Name @id} or {@code edge :: Name @id}. A {@code cycle} row is
-     * an object that is already one of its ancestors in the tree (Retainers); it cannot be expanded.
+     * An object, reached through an edge or not: {@code Name @id} or {@code edge :: Name @id}. In Retainers, a
+     * {@code cycle} row is an object that is already one of its ancestors in the tree (it cannot be expanded), an
+     * {@code ignored} row a retainer the user chose to ignore, and an {@code unreachable} row a retainer that reaches
+     * no root without the ignored ones.
      */
-    record NodeItem(NodeRow node, EdgeRow edge, boolean cycle) implements GridRow {
+    record NodeItem(NodeRow node, EdgeRow edge, boolean cycle, boolean ignored, boolean unreachable)
+            implements GridRow {
         public NodeItem(NodeRow node) {
-            this(node, null, false);
+            this(node, null, false, false, false);
         }
 
-        public NodeItem(EdgeRow edge, boolean cycle) {
-            this(edge.node(), edge, cycle);
+        public NodeItem(EdgeRow edge) {
+            this(edge.node(), edge, false, false, false);
         }
 
         @Override
@@ -49,6 +53,32 @@ public sealed interface GridRow {
         @Override
         public String key() {
             return edge == null ? "node:" + node.ordinal() : "edge:" + edge.edgeIndex();
+        }
+    }
+
+    /** A class of the Comparison: what is new in the target and deleted since the base. */
+    record DiffRow(ClassDiff diff) implements GridRow {
+        @Override
+        public String label() {
+            return diff.name();
+        }
+
+        @Override
+        public String key() {
+            return "diff:" + diff.key();
+        }
+    }
+
+    /** An instance under a Comparison class: new (from the target heap) or deleted (from the base heap). */
+    record DiffInstance(NodeRow node, boolean added) implements GridRow {
+        @Override
+        public String label() {
+            return node.label();
+        }
+
+        @Override
+        public String key() {
+            return (added ? "new:" : "deleted:") + node.ordinal();
         }
     }
 

@@ -11,6 +11,28 @@ public final class GridText {
     }
 
     public static String cell(GridRow row, ColumnKind column) {
+        if (row instanceof GridRow.DiffRow d) {
+            return switch (column) {
+                case OBJECT, CONSTRUCTOR -> d.diff().name();
+                case NEW_COUNT -> Long.toString(d.diff().newCount());
+                case DELETED_COUNT -> Long.toString(d.diff().deletedCount());
+                case COUNT_DELTA -> Long.toString(d.diff().countDelta());
+                case ALLOC_SIZE -> Long.toString(d.diff().allocSize());
+                case FREED_SIZE -> Long.toString(d.diff().freedSize());
+                case SIZE_DELTA -> Long.toString(d.diff().sizeDelta());
+                default -> "";
+            };
+        }
+        if (row instanceof GridRow.DiffInstance i) {
+            return switch (column) {
+                case OBJECT, CONSTRUCTOR -> i.label();
+                case NEW_COUNT -> i.added() ? "\u2022" : "";
+                case DELETED_COUNT -> i.added() ? "" : "\u2022";
+                case ALLOC_SIZE -> i.added() ? Long.toString(i.node().shallowSize()) : "";
+                case FREED_SIZE -> i.added() ? "" : Long.toString(i.node().shallowSize());
+                default -> "";
+            };
+        }
         if (row instanceof GridRow.ClassRow c) {
             return switch (column) {
                 case OBJECT, CONSTRUCTOR -> c.aggregate().name();
@@ -18,6 +40,7 @@ public final class GridText {
                 case COUNT -> Long.toString(c.aggregate().count());
                 case SHALLOW -> Long.toString(c.aggregate().shallowSize());
                 case RETAINED -> Long.toString(c.aggregate().retainedSize());
+                default -> "";
             };
         }
         if (row instanceof GridRow.NodeItem n) {
@@ -28,6 +51,7 @@ public final class GridText {
                 case COUNT -> "";
                 case SHALLOW -> Long.toString(node.shallowSize());
                 case RETAINED -> Long.toString(node.retainedSize());
+                default -> "";
             };
         }
         return column == ColumnKind.OBJECT || column == ColumnKind.CONSTRUCTOR ? row.label() : "";
@@ -37,6 +61,9 @@ public final class GridText {
     public static String labelWithCount(GridRow row) {
         if (row instanceof GridRow.ClassRow c) {
             return c.aggregate().name() + " \u00d7" + c.aggregate().count();
+        }
+        if (row instanceof GridRow.DiffRow d) {
+            return d.diff().name() + " +" + d.diff().newCount() + " \u2212" + d.diff().deletedCount();
         }
         return row.label();
     }

@@ -1,12 +1,14 @@
 package heapscope.app.ui.common;
 
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.RetainerView;
 import heapscope.parser.view.EdgeList;
 import heapscope.parser.view.EdgeRow;
 import heapscope.parser.view.NodeList;
 import heapscope.parser.view.NodeRow;
 import heapscope.parser.view.NodeRows;
 import heapscope.parser.view.RetainerList;
+import heapscope.parser.view.RetainerRow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +38,7 @@ public final class HeapChildren {
                 public List<Children.Child> page(int begin, int count) {
                     List<Children.Child> page = new ArrayList<>();
                     for (EdgeRow edge : list.page(begin, count).rows()) {
-                        page.add(new Children.Child(new GridRow.NodeItem(edge, false), outgoing(rows, edge.node())));
+                        page.add(new Children.Child(new GridRow.NodeItem(edge), outgoing(rows, edge.node())));
                     }
                     return page;
                 }
@@ -74,17 +76,21 @@ public final class HeapChildren {
     }
 
     /**
-     * The retainers of a node; each retainer expands into its own retainers. {@code path} holds the ordinals from
-     * the selected object down to {@code node}: a retainer already on it is a cycle and does not expand.
+     * The retainers of a node as the engine's {@link RetainerView} ranks them; each retainer expands into its own
+     * retainers. {@code path} holds the ordinals from the selected object down to {@code node}: a retainer already on
+     * it is a cycle and does not expand. The view is used by one thread at a time (it is locked while listing).
      */
-    public static Children retainers(NodeRows rows, NodeRow node, int[] path) {
+    public static Children retainers(NodeRows rows, RetainerView view, NodeRow node, int[] path) {
         if (!RetainerList.hasRetainers(rows.heap(), node.ordinal())) {
             return null;
         }
         int[] here = java.util.Arrays.copyOf(path, path.length + 1);
         here[path.length] = node.ordinal();
         return (sort, cancel) -> {
-            RetainerList list = RetainerList.of(rows, node.ordinal(), sort, cancel);
+            RetainerList list;
+            synchronized (view) {
+                list = RetainerList.of(rows, view, node.ordinal(), sort, cancel);
+            }
             return new Children.Rows() {
                 @Override
                 public int size() {
@@ -94,10 +100,11 @@ public final class HeapChildren {
                 @Override
                 public List<Children.Child> page(int begin, int count) {
                     List<Children.Child> page = new ArrayList<>();
-                    for (EdgeRow edge : list.page(begin, count).rows()) {
+                    for (RetainerRow row : list.page(begin, count).rows()) {
+                        EdgeRow edge = row.edge();
                         boolean cycle = contains(here, edge.node().ordinal());
-                        page.add(new Children.Child(new GridRow.NodeItem(edge, cycle),
-                                cycle ? null : retainers(rows, edge.node(), here)));
+                        page.add(new Children.Child(new GridRow.NodeItem(edge.node(), edge, cycle, row.ignored(),
+                                row.unreachable()), cycle ? null : retainers(rows, view, edge.node(), here)));
                     }
                     return page;
                 }

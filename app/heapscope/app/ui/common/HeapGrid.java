@@ -97,11 +97,23 @@ public final class HeapGrid implements PagedTreeItem.Context {
             case OBJECT, CONSTRUCTOR -> new ObjectCell();
             case SHALLOW -> new SizeCell(shallowOf(), () -> total.getAsLong());
             case RETAINED -> new SizeCell(retainedOf(), () -> total.getAsLong());
-            case DISTANCE, COUNT -> new TextCell(row -> {
-                String text = GridText.cell(row, kind);
-                return row instanceof GridRow.ClassRow c && kind == ColumnKind.COUNT
-                        ? Sizes.count(c.aggregate().count()) : text;
+            case DISTANCE -> new TextCell(row -> GridText.cell(row, kind), row -> null);
+            case COUNT -> new TextCell(row -> row instanceof GridRow.ClassRow c ? Sizes.count(c.aggregate().count())
+                    : "", row -> null);
+            case NEW_COUNT, DELETED_COUNT -> new TextCell(row -> row instanceof GridRow.DiffRow
+                    ? Sizes.count(Long.parseLong(GridText.cell(row, kind))) : GridText.cell(row, kind), row -> null);
+            case COUNT_DELTA -> new TextCell(row -> row instanceof GridRow.DiffRow d
+                    ? Sizes.signed(d.diff().countDelta(), false) : "", row -> null);
+            case ALLOC_SIZE, FREED_SIZE -> new TextCell(row -> {
+                String bytes = GridText.cell(row, kind);
+                return bytes.isEmpty() ? "" : Sizes.human(Long.parseLong(bytes));
+            }, row -> {
+                String bytes = GridText.cell(row, kind);
+                return bytes.isEmpty() ? null : Sizes.exact(Long.parseLong(bytes));
             });
+            case SIZE_DELTA -> new TextCell(row -> row instanceof GridRow.DiffRow d
+                    ? Sizes.signed(d.diff().sizeDelta(), true) : "", row -> row instanceof GridRow.DiffRow d
+                    ? Sizes.exact(d.diff().sizeDelta()) : null);
         };
     }
 
@@ -128,6 +140,7 @@ public final class HeapGrid implements PagedTreeItem.Context {
         }
         PagedTreeItem root = new PagedTreeItem(this, new GridRow.MessageRow(""), children);
         table.setRoot(root);
+        showSortArrow();
         root.setExpanded(true);
     }
 
@@ -147,6 +160,22 @@ public final class HeapGrid implements PagedTreeItem.Context {
         PagedTreeItem root = root();
         if (root != null) {
             root.reload();
+        }
+    }
+
+    /** Puts the header's arrow back on the sorted column (the table drops its sort order when its root changes). */
+    private void showSortArrow() {
+        if (!table.getSortOrder().isEmpty()) {
+            return;
+        }
+        Sort current = sort.get();
+        for (Map.Entry<TreeTableColumn<GridRow, GridRow>, ColumnKind> e : kinds.entrySet()) {
+            if (e.getValue().sortColumn() == current.column()) {
+                e.getKey().setSortType(current.descending() ? TreeTableColumn.SortType.DESCENDING
+                        : TreeTableColumn.SortType.ASCENDING);
+                table.getSortOrder().setAll(List.of(e.getKey()));
+                return;
+            }
         }
     }
 

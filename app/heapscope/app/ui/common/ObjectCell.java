@@ -9,7 +9,6 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 /**
  * The Object/Constructor cell: {@code Name ×count} for a class, {@code edge :: Name @id} for a reference, styled as
@@ -24,7 +23,7 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
     @Override
     protected void updateItem(GridRow row, boolean empty) {
         super.updateItem(row, empty);
-        getStyleClass().removeAll("cycle-row", "message-row");
+        getStyleClass().removeAll("cycle-row", "message-row", "ignored-row", "unreachable-row");
         setTooltip(null);
         if (empty || row == null) {
             setGraphic(null);
@@ -35,10 +34,24 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
         if (row instanceof GridRow.ClassRow c) {
             setGraphic(flow(text(c.aggregate().name(), "class-name"),
                     text("  \u00d7" + Sizes.count(c.aggregate().count()), "instance-count")));
+        } else if (row instanceof GridRow.DiffRow d) {
+            setGraphic(flow(text(d.diff().name(), "class-name")));
+        } else if (row instanceof GridRow.DiffInstance i) {
+            HBox flow = line(text(i.added() ? "+ " : "\u2212 ", i.added() ? "diff-new" : "diff-deleted"),
+                    text(i.node().name(), "node-name", "type-" + i.node().type().replace(' ', '-')),
+                    text(" @" + i.node().idText(), "node-id"));
+            setGraphic(flow);
+            setTooltip(new Tooltip(i.added() ? "New: in this snapshot, not in the base"
+                    : "Deleted: in the base snapshot, gone from this one"));
         } else if (row instanceof GridRow.NodeItem n) {
             setGraphic(nodeFlow(n));
             if (n.cycle()) {
                 getStyleClass().add("cycle-row");
+            }
+            if (n.ignored()) {
+                getStyleClass().add("ignored-row");
+            } else if (n.unreachable()) {
+                getStyleClass().add("unreachable-row");
             }
             setTooltip(new Tooltip(n.label() + "\n" + n.node().type() + ", class " + n.node().className()));
         } else if (row instanceof GridRow.MoreRow more) {
@@ -49,8 +62,8 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
         }
     }
 
-    private static TextFlow nodeFlow(GridRow.NodeItem n) {
-        TextFlow flow = new TextFlow();
+    private static HBox nodeFlow(GridRow.NodeItem n) {
+        HBox flow = line();
         EdgeRow edge = n.edge();
         if (edge != null) {
             flow.getChildren().addAll(text(edge.edgeLabel(), "edge-name", "edge-" + edge.edgeType()),
@@ -58,12 +71,17 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
         }
         NodeRow node = n.node();
         flow.getChildren().addAll(text(node.name(), "node-name", "type-" + node.type().replace(' ', '-')),
-                text(" @" + node.id(), "node-id"));
+                text(" @" + node.idText(), "node-id"));
         if (node.detached()) {
             flow.getChildren().add(text("  Detached", "badge-detached"));
         }
         if (n.cycle()) {
             flow.getChildren().add(text("  \u21bb cycle", "badge-cycle"));
+        }
+        if (n.ignored()) {
+            flow.getChildren().add(text("  ignored", "badge-ignored"));
+        } else if (n.unreachable()) {
+            flow.getChildren().add(text("  unreachable without the ignored retainers", "badge-unreachable"));
         }
         return flow;
     }
@@ -84,8 +102,16 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
         return box;
     }
 
-    private static TextFlow flow(Text... parts) {
-        return new TextFlow(parts);
+    private static HBox flow(Text... parts) {
+        return line(parts);
+    }
+
+    /** Texts side by side on one line (a TextFlow would wrap long names onto the next row). */
+    private static HBox line(Text... parts) {
+        HBox box = new HBox(parts);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setMinWidth(0);
+        return box;
     }
 
     private static Text text(String value, String... styles) {

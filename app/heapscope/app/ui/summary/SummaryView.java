@@ -4,6 +4,7 @@ import heapscope.app.ui.common.ColumnKind;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.HeapGrid;
 import heapscope.app.ui.main.HeapView;
+import heapscope.app.ui.main.ObjectFilterOption;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.view.Sort;
 import javafx.fxml.FXML;
@@ -56,7 +57,8 @@ public final class SummaryView extends HeapView {
         if (snapshot == null) {
             return "";
         }
-        String filter = main.filterOptionProperty().get().label();
+        ObjectFilterOption option = main.filterOptionProperty().get();
+        String filter = option == null ? ObjectFilterOption.ALL.label() : option.label();
         return snapshot.title() + " \u2014 " + filter;
     }
 

@@ -59,7 +59,14 @@ public final class MainWindowViewModel {
                 selection.set(null);
             }
         });
-        filterOption.addListener((obs, was, is) -> updateFilter());
+        filterOption.addListener((obs, was, is) -> {
+            if (is == null) {
+                // A combo box clears its value while its items are replaced.
+                filterOption.set(filterOptions.contains(was) ? was : ObjectFilterOption.ALL);
+                return;
+            }
+            updateFilter();
+        });
     }
 
     public void setDialogs(DialogService dialogs) {
@@ -246,9 +253,7 @@ public final class MainWindowViewModel {
         if (!options.equals(filterOptions)) {
             filterOptions.setAll(options);
         }
-        if (!options.contains(current)) {
-            filterOption.set(ObjectFilterOption.ALL);
-        }
+        filterOption.set(options.contains(current) ? current : ObjectFilterOption.ALL);
         updateFilter();
         if (selected.get() != null && !series.snapshots().contains(selected.get())) {
             selected.set(series.snapshots().isEmpty() ? null : series.snapshots().get(0));

@@ -32,14 +32,14 @@ public final class HeapscopeApp extends Application {
         MainWindowView window = createWindow(stage, background, recentFiles(), 1280, 820);
         stage.show();
         MainWindowViewModel viewModel = window.viewModel();
-        if (options.view() != null) {
-            viewModel.viewProperty().set(options.view());
-        }
         if (options.demo()) {
             viewModel.openDemo();
         }
         if (!options.files().isEmpty()) {
             viewModel.openInOrder(options.files());
+        }
+        if (options.view() != null) {
+            viewModel.viewProperty().set(options.view());
         }
         if (options.screenshot() != null) {
             new Screenshot(window, stage, options).start();

@@ -34,7 +34,8 @@ public final class PagedTreeItem extends TreeItem<GridRow> {
     }
 
     private final Context context;
-    private final Children children;
+    /** Null for a leaf, and after {@link #dispose()} (the children's closures hold the heap). */
+    private Children children;
     private Children.Rows rows;
     private int loaded;
     private Job job;
@@ -49,7 +50,7 @@ public final class PagedTreeItem extends TreeItem<GridRow> {
         this.context = context;
         this.children = children;
         expandedProperty().addListener((obs, was, is) -> {
-            if (is && rows == null && job == null) {
+            if (is && rows == null && job == null && this.children != null) {
                 load(PAGE_SIZE);
             }
         });
@@ -57,7 +58,7 @@ public final class PagedTreeItem extends TreeItem<GridRow> {
 
     @Override
     public boolean isLeaf() {
-        return children == null;
+        return children == null && rows == null;
     }
 
     /** How many rows the full list of children has (known once the first page arrived), else -1. */
@@ -114,6 +115,9 @@ public final class PagedTreeItem extends TreeItem<GridRow> {
     }
 
     private void load(int count) {
+        if (children == null) {
+            return;
+        }
         getChildren().setAll(List.of(new TreeItem<>(new GridRow.MessageRow("Loading\u2026"))));
         Supplier<heapscope.parser.view.Sort> sort = context::sort;
         heapscope.parser.view.Sort current = sort.get();
@@ -181,6 +185,8 @@ public final class PagedTreeItem extends TreeItem<GridRow> {
             job = null;
         }
         rows = null;
+        children = null;
+        restore = Map.of();
         for (TreeItem<GridRow> child : getChildren()) {
             if (child instanceof PagedTreeItem paged) {
                 paged.dispose();

@@ -109,7 +109,7 @@ public final class ComparisonView extends HeapView {
             List<Snapshot> bases = viewModel.bases(target);
             Snapshot current = baseChooser.getValue();
             baseChooser.getItems().setAll(bases);
-            baseChooser.setValue(bases.contains(current) ? current : target == null ? null
+            baseChooser.setValue(current != null && bases.contains(current) ? current : target == null ? null
                     : viewModel.defaultBase(target));
             targetLabel.setText(target == null ? "" : "compared with " + target.title() + " (" + target.fileName()
                     + ")");

@@ -15,7 +15,6 @@ import heapscope.parser.view.NodeList;
 import heapscope.parser.view.NodeRow;
 import heapscope.parser.view.Sort;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -87,7 +86,7 @@ public final class ComparisonViewModel {
         }
         List<ClassDiff> diffs = SnapshotComparer.compare(b, t, cancel);
         synchronized (cache) {
-            cache.computeIfAbsent(t, k -> new HashMap<>()).put(b, diffs);
+            cache.computeIfAbsent(t, k -> new WeakHashMap<>()).put(b, diffs);
         }
         return diffs;
     }

@@ -32,6 +32,9 @@ public abstract class HeapView {
             root = Fxml.load(fxmlName, this);
             main.selectedProperty().addListener((obs, was, is) -> refresh());
             main.snapshots().addListener((ListChangeListener<Snapshot>) c -> {
+                if (!active && closedAny(c)) {
+                    release();
+                }
                 Snapshot s = main.selected();
                 if (s != shown || (s != null && s.state() != shownState)) {
                     refresh();
@@ -41,6 +44,30 @@ public abstract class HeapView {
             });
         }
         return root;
+    }
+
+    private static boolean closedAny(ListChangeListener.Change<? extends Snapshot> c) {
+        boolean closed = false;
+        while (c.next()) {
+            if (c.wasRemoved()) {
+                closed |= c.getRemoved().stream().anyMatch(s -> s.state() == Snapshot.State.CLOSED);
+            }
+        }
+        c.reset();
+        return closed;
+    }
+
+    /**
+     * Lets go of everything shown (a snapshot was closed while this view was hidden: its rows would keep the heap
+     * alive); the view rebuilds when shown again.
+     */
+    protected void release() {
+        if (heapGrid != null) {
+            heapGrid.clear();
+        }
+        shown = null;
+        shownState = null;
+        dirty = true;
     }
 
     /** Called when the series changed but the shown snapshot did not (e.g. another snapshot finished loading). */

@@ -229,10 +229,10 @@ public final class MainWindowViewModel {
             return;
         }
         int index = series.snapshots().indexOf(snapshot);
+        series.close(snapshot);
         if (selection.get() != null && selection.get().snapshot() == snapshot) {
             selection.set(null);
         }
-        series.close(snapshot);
         if (selected.get() == snapshot) {
             List<Snapshot> rest = series.snapshots();
             selected.set(rest.isEmpty() ? null : rest.get(Math.min(index, rest.size() - 1)));

@@ -93,6 +93,7 @@ public final class RetainersView {
         pathDepth.clear();
         pathEdges = List.of();
         if (selection == null || !selection.snapshot().isReady()) {
+            viewModel.purge();
             title.setText("Retainers");
             restoreButton.setDisable(true);
             heapGrid.clear();

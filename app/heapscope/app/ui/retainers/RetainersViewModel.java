@@ -4,14 +4,14 @@ import heapscope.app.ui.common.Children;
 import heapscope.app.ui.common.HeapChildren;
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.main.NodeSelection;
-import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.analysis.RetainerView;
 import heapscope.parser.model.RetainerEdge;
 import heapscope.parser.model.RetainerPath;
 import heapscope.parser.progress.CancelSignal;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.IdentityHashMap;
 
 /**
  * The Retainers pane: for the selected object, what points at it, ranked by the engine's {@link RetainerView}
@@ -21,8 +21,8 @@ import java.util.WeakHashMap;
  */
 public final class RetainersViewModel {
     private final MainWindowViewModel main;
-    /** One engine view (with its ignored retainers) per open heap. */
-    private final Map<AnalyzedHeap, RetainerView> views = new WeakHashMap<>();
+    /** One engine view (with its ignored retainers) per open snapshot; closed snapshots' views are dropped. */
+    private final Map<Snapshot, RetainerView> views = new IdentityHashMap<>();
 
     public RetainersViewModel(MainWindowViewModel main) {
         this.main = main;
@@ -34,7 +34,13 @@ public final class RetainersViewModel {
 
     /** The engine's Retainers view of the selection's heap. */
     public synchronized RetainerView view(NodeSelection selection) {
-        return views.computeIfAbsent(selection.snapshot().heap(), RetainerView::new);
+        views.keySet().removeIf(s -> s.heap() == null);
+        return views.computeIfAbsent(selection.snapshot(), s -> new RetainerView(s.heap()));
+    }
+
+    /** Drops the engine views of closed snapshots. */
+    public synchronized void purge() {
+        views.keySet().removeIf(s -> s.heap() == null);
     }
 
     /** The retainers of the selected object, or null for none selected. */

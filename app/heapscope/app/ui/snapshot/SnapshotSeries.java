@@ -85,8 +85,8 @@ public final class SnapshotSeries {
 
     /** Removes a snapshot (canceling its load) and lets its heap go. */
     public void close(Snapshot snapshot) {
-        snapshots.remove(snapshot);
         snapshot.close();
+        snapshots.remove(snapshot);
         renumber();
     }
 

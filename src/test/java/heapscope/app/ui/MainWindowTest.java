@@ -177,6 +177,46 @@ class MainWindowTest {
                 .anyMatch(l -> l.startsWith("leakyData :: ")));
     }
 
+    @Test
+    void closingTheSnapshotsLetsTheirHeapsGo(FxRobot robot) {
+        onFx(() -> window.viewModel().openDemo());
+        waitUntil("three snapshots are loaded", () -> window.viewModel().snapshots().size() == 3
+                && window.viewModel().snapshots().stream().allMatch(Snapshot::isReady));
+        waitSettled(window);
+        List<java.lang.ref.WeakReference<Object>> heaps = onFx(() -> window.viewModel().snapshots().stream()
+                .map(s -> new java.lang.ref.WeakReference<Object>(s.heap())).toList());
+        // Use every view, so each holds rows of the shown snapshot, and select an object for Retainers.
+        for (ViewKind kind : ViewKind.values()) {
+            onFx(() -> window.viewModel().viewProperty().set(kind));
+            waitSettled(window);
+        }
+        onFx(() -> window.viewModel().viewProperty().set(ViewKind.SUMMARY));
+        waitSettled(window);
+        TreeTableView<GridRow> summary = grid(robot, "#summary-grid");
+        onFx(() -> summary.getRoot().getChildren().get(0).setExpanded(true));
+        waitSettled(window);
+        onFx(() -> summary.getSelectionModel().select(summary.getRoot().getChildren().get(0).getChildren().get(0)));
+        waitSettled(window);
+
+        while (!onFx(() -> window.viewModel().snapshots().isEmpty())) {
+            onFx(() -> window.viewModel().close(window.viewModel().selected()));
+            waitSettled(window);
+        }
+        for (int i = 0; i < 20 && heaps.stream().anyMatch(h -> h.get() != null); i++) {
+            System.gc();
+            org.testfx.util.WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        for (java.lang.ref.WeakReference<Object> h : heaps) {
+            Object heap = h.get();
+            if (heap != null) {
+                System.err.println("PATH " + PathFinder.find(window, heap));
+                System.err.println("PATH2 " + PathFinder.find(robot.window(0), heap));
+            }
+        }
+        assertTrue(heaps.stream().allMatch(h -> h.get() == null), "a closed snapshot's heap is still reachable");
+        assertTrue(robot.lookup("#demo-button").tryQuery().isPresent(), "the welcome page is back");
+    }
+
     /** Reads the loaded child count of a grid item. */
     @FunctionalInterface
     private interface PagedTreeItemAccess {

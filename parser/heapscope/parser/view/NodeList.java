@@ -33,6 +33,27 @@ public final class NodeList {
         return new NodeList(rows, ordinals.clone(), sort, cancel);
     }
 
+    /** The instances of a class that pass an {@link ObjectFilter}, sorted. */
+    public static NodeList instances(NodeRows rows, int classId, ObjectFilter filter, Sort sort, CancelSignal cancel) {
+        AnalyzedHeap heap = rows.heap();
+        int[] classByNode = heap.classes().classByNode();
+        int count = 0;
+        for (int node = 0; node < classByNode.length; node++) {
+            if (classByNode[node] == classId && filter.accepts(heap, node)) {
+                count++;
+            }
+        }
+        int[] ordinals = new int[count];
+        int at = 0;
+        for (int node = 0; node < classByNode.length && at < count; node++) {
+            if (classByNode[node] == classId && filter.accepts(heap, node)) {
+                ordinals[at++] = node;
+            }
+        }
+        cancel.throwIfCanceled();
+        return new NodeList(rows, ordinals, sort, cancel);
+    }
+
     /** The nodes the given node immediately dominates, sorted. */
     public static NodeList dominatedBy(NodeRows rows, int ordinal, Sort sort, CancelSignal cancel) {
         AnalyzedHeap heap = rows.heap();

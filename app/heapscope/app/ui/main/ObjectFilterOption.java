@@ -11,21 +11,40 @@ import java.util.List;
  * before Snapshot 1, and between Snapshot i and Snapshot j. The bounds are the snapshots' largest JS object ids
  * ("before Snapshot 1" = (0, max1]; "between i and j" = (max_i, max_j]), applied to the snapshot being viewed.
  *
+ * <p>After them come DevTools' named filters, which select objects of the viewed snapshot by what they are:
+ * duplicated strings, and objects retained by detached DOM nodes.
+ *
  * @param first the 1-based snapshot number of the lower bound (0 for "before")
  * @param last the 1-based snapshot number of the upper bound (0 for all objects)
+ * @param named the named filter, or null for an allocation range
  */
-public record ObjectFilterOption(String label, int first, int last) {
-    public static final ObjectFilterOption ALL = new ObjectFilterOption("All objects", 0, 0);
+public record ObjectFilterOption(String label, int first, int last, Named named) {
+    public static final ObjectFilterOption ALL = new ObjectFilterOption("All objects", 0, 0, null);
+
+    /** DevTools' named filters. */
+    public enum Named {
+        DUPLICATED_STRINGS("Duplicated strings"),
+        DETACHED_DOM("Objects retained by detached DOM nodes");
+
+        private final String label;
+
+        Named(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** The options the series offers: allocation ranges between V8 snapshots that are loaded. */
     public static List<ObjectFilterOption> forSeries(List<Snapshot> series) {
         List<ObjectFilterOption> options = new ArrayList<>();
         options.add(ALL);
         int n = series.size();
-        if (n == 0 || !usable(series.get(0))) {
-            return options;
+        if (n > 0 && usable(series.get(0))) {
+            options.add(new ObjectFilterOption("Objects allocated before Snapshot 1", 0, 1, null));
         }
-        options.add(new ObjectFilterOption("Objects allocated before Snapshot 1", 0, 1));
         for (int j = 2; j <= n; j++) {
             if (usable(series.get(j - 2)) && usable(series.get(j - 1))) {
                 options.add(between(j - 1, j));
@@ -39,11 +58,14 @@ public record ObjectFilterOption(String label, int first, int last) {
                 }
             }
         }
+        for (Named named : Named.values()) {
+            options.add(new ObjectFilterOption(named.label(), 0, 0, named));
+        }
         return options;
     }
 
     private static ObjectFilterOption between(int i, int j) {
-        return new ObjectFilterOption("Objects allocated between Snapshot " + i + " and Snapshot " + j, i, j);
+        return new ObjectFilterOption("Objects allocated between Snapshot " + i + " and Snapshot " + j, i, j, null);
     }
 
     private static boolean usable(Snapshot s) {
@@ -52,7 +74,7 @@ public record ObjectFilterOption(String label, int first, int last) {
 
     /** The engine's filter for this option in this series; ALL when the option no longer applies. */
     public NodeFilter toFilter(List<Snapshot> series) {
-        if (last == 0 || last > series.size() || first > series.size()) {
+        if (named != null || last == 0 || last > series.size() || first > series.size()) {
             return NodeFilter.ALL;
         }
         Snapshot upper = series.get(last - 1);

@@ -30,6 +30,7 @@ public final class HeapscopeApp extends Application {
         }
         background = new Background();
         MainWindowView window = createWindow(stage, background, recentFiles(), 1280, 820);
+        heapscope.app.ui.common.FxWatchdog.startIfAsked(background);
         stage.show();
         MainWindowViewModel viewModel = window.viewModel();
         if (options.demo()) {

@@ -8,6 +8,8 @@ import heapscope.parser.progress.CancelSignal;
  */
 public final class Job implements CancelSignal {
     private final String title;
+    private final javafx.beans.property.DoubleProperty progress =
+            new javafx.beans.property.SimpleDoubleProperty(-1);
     private volatile boolean canceled;
 
     public Job(String title) {
@@ -16,6 +18,11 @@ public final class Job implements CancelSignal {
 
     public String title() {
         return title;
+    }
+
+    /** Progress from 0 to 1, or -1 when unknown; changed on the JavaFX thread. */
+    public javafx.beans.property.DoubleProperty progressProperty() {
+        return progress;
     }
 
     /** Asks the work to stop; its result, if it still arrives, is dropped. */

@@ -16,8 +16,16 @@ import javafx.scene.text.Text;
  * all" links of a partly loaded list.
  */
 final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
+    /** One tooltip per cell, its text changed with the row (making a Tooltip per update is slow). */
+    private final Tooltip tip = new Tooltip();
+
     ObjectCell() {
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    private void tooltip(String text) {
+        tip.setText(text);
+        setTooltip(tip);
     }
 
     @Override
@@ -41,8 +49,8 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
                     text(i.node().name(), "node-name", "type-" + i.node().type().replace(' ', '-')),
                     text(" @" + i.node().idText(), "node-id"));
             setGraphic(flow);
-            setTooltip(new Tooltip(i.added() ? "New: in this snapshot, not in the base"
-                    : "Deleted: in the base snapshot, gone from this one"));
+            tooltip(i.added() ? "New: in this snapshot, not in the base"
+                    : "Deleted: in the base snapshot, gone from this one");
         } else if (row instanceof GridRow.NodeItem n) {
             setGraphic(nodeFlow(n));
             if (n.cycle()) {
@@ -53,7 +61,7 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
             } else if (n.unreachable()) {
                 getStyleClass().add("unreachable-row");
             }
-            setTooltip(new Tooltip(n.label() + "\n" + n.node().type() + ", class " + n.node().className()));
+            tooltip(n.label() + "\n" + n.node().type() + ", class " + n.node().className());
         } else if (row instanceof GridRow.MoreRow more) {
             setGraphic(moreLinks(more));
         } else {

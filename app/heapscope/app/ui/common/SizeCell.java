@@ -18,6 +18,7 @@ final class SizeCell extends TreeTableCell<GridRow, GridRow> {
     private final Label size = new Label();
     private final Label share = new Label();
     private final HBox box;
+    private final Tooltip tip = new Tooltip();
 
     /** {@code value} returns -1 for rows without this column. */
     SizeCell(ToLongFunction<GridRow> value, LongSupplier total) {
@@ -48,6 +49,7 @@ final class SizeCell extends TreeTableCell<GridRow, GridRow> {
         share.setText(Sizes.percent(bytes, total.getAsLong()));
         setText(Sizes.human(bytes));
         setGraphic(box);
-        setTooltip(new Tooltip(Sizes.exact(bytes)));
+        tip.setText(Sizes.exact(bytes));
+        setTooltip(tip);
     }
 }

@@ -8,6 +8,7 @@ import javafx.scene.control.Tooltip;
 final class TextCell extends TreeTableCell<GridRow, GridRow> {
     private final Function<GridRow, String> text;
     private final Function<GridRow, String> tooltip;
+    private final Tooltip tip = new Tooltip();
 
     TextCell(Function<GridRow, String> text, Function<GridRow, String> tooltip) {
         this.text = text;
@@ -20,6 +21,11 @@ final class TextCell extends TreeTableCell<GridRow, GridRow> {
         super.updateItem(row, empty);
         setText(empty || row == null ? null : text.apply(row));
         String tip = empty || row == null ? null : tooltip.apply(row);
-        setTooltip(tip == null ? null : new Tooltip(tip));
+        if (tip == null) {
+            setTooltip(null);
+        } else {
+            this.tip.setText(tip);
+            setTooltip(this.tip);
+        }
     }
 }

@@ -175,8 +175,18 @@ public final class MainWindowView {
         viewChooser.valueProperty().bindBidirectional(viewModel.viewProperty());
         viewModel.viewProperty().addListener((obs, was, is) -> showView(is));
         classFilter.textProperty().bindBidirectional(viewModel.classFilterProperty());
+        // Not a bidirectional binding: the combo box clears its value while its items are replaced, and the
+        // binding would not let the view model put it back.
         objectFilter.setItems(viewModel.filterOptions());
-        objectFilter.valueProperty().bindBidirectional(viewModel.filterOptionProperty());
+        objectFilter.setValue(viewModel.filterOptionProperty().get());
+        objectFilter.valueProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                viewModel.filterOptionProperty().set(is);
+            }
+        });
+        viewModel.filterOptionProperty().addListener((obs, was, is) -> objectFilter.setValue(is));
+        viewModel.filterOptions().addListener((ListChangeListener<ObjectFilterOption>) c -> objectFilter.setValue(
+                viewModel.filterOptionProperty().get()));
         searchField.setOnAction(e -> {
             searchView.search(searchField.getText());
             bottomTabs.getSelectionModel().select(searchTab);
@@ -237,6 +247,14 @@ public final class MainWindowView {
                 bottomTabs.getSelectionModel().select(retainersTab);
             }
         });
+        // Every view is built now and kept in the scene (hidden), so that showing one later is only a switch: its
+        // FXML and CSS do not compete with a snapshot that is loading.
+        for (HeapView view : views.values()) {
+            Parent viewRoot = view.root();
+            viewRoot.setVisible(false);
+            viewRoot.setManaged(false);
+            viewHost.getChildren().add(viewRoot);
+        }
         viewModel.emptyProperty().addListener((obs, was, is) -> showCenter());
         showCenter();
         showView(viewModel.viewProperty().get());
@@ -289,7 +307,10 @@ public final class MainWindowView {
                 other.setActive(false);
             }
         }
-        viewHost.getChildren().setAll(view.root());
+        for (HeapView other : views.values()) {
+            other.root().setVisible(other == view);
+            other.root().setManaged(other == view);
+        }
         view.setActive(true);
         boolean filters = kind == ViewKind.SUMMARY || kind == ViewKind.COMPARISON;
         classFilter.setDisable(!filters);
@@ -302,16 +323,11 @@ public final class MainWindowView {
         jobBox.setVisible(job != null);
         jobBox.setManaged(job != null);
         if (job != null) {
-            jobProgress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+            jobProgress.progressProperty().unbind();
+            jobProgress.progressProperty().bind(javafx.beans.binding.Bindings.when(job.progressProperty().lessThan(0))
+                    .then(ProgressBar.INDETERMINATE_PROGRESS).otherwise(job.progressProperty()));
             jobLabel.setText(job.title() + (running.size() > 1 ? "  (+" + (running.size() - 1) + ")" : ""));
-            jobCancel.setOnAction(e -> {
-                job.cancel();
-                for (Snapshot s : viewModel.snapshots()) {
-                    if (s.state() == Snapshot.State.LOADING && job.title().equals("Opening " + s.fileName())) {
-                        viewModel.close(s);
-                    }
-                }
-            });
+            jobCancel.setOnAction(e -> job.cancel());
         }
     }
 

@@ -53,7 +53,14 @@ public final class MainWindowViewModel {
         this.recentFiles = recentFiles;
         this.series = new SnapshotSeries(background, this::loaded, this::failed);
         series.snapshots().addListener((ListChangeListener<Snapshot>) c -> seriesChanged());
+        javafx.beans.InvalidationListener phaseChanged = o -> updateStatus();
         selected.addListener((obs, was, is) -> {
+            if (was != null) {
+                was.phaseProperty().removeListener(phaseChanged);
+            }
+            if (is != null) {
+                is.phaseProperty().addListener(phaseChanged);
+            }
             updateStatus();
             if (selection.get() != null && selection.get().snapshot() != is) {
                 selection.set(null);

@@ -101,7 +101,8 @@ final class SnapshotCell extends ListCell<Snapshot> {
         } else {
             sizes.setText(fileSize);
         }
-        phase.setText(s.phaseProperty().get());
+        double p = s.progressProperty().get();
+        phase.setText(s.phaseProperty().get() + (loading && p >= 0 ? " " + Math.round(100 * p) + " %" : ""));
         phase.setVisible(!s.isReady());
         phase.setManaged(!s.isReady());
         progressRow.setVisible(loading);

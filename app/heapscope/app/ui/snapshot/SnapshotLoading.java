@@ -22,6 +22,7 @@ public final class SnapshotLoading {
     public static Job start(Snapshot snapshot, Background background, Consumer<Snapshot> onLoaded,
             BiConsumer<Snapshot, Throwable> onFailed) {
         Job job = new Job("Opening " + snapshot.fileName());
+        job.progressProperty().bind(snapshot.progressProperty());
         snapshot.loading(job);
         long started = System.nanoTime();
         background.load(job, j -> load(snapshot, j), heap -> {

@@ -2,6 +2,7 @@ package heapscope.parser.analysis;
 
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -32,7 +33,10 @@ public final class DominatorTree {
         return dominatorByNode;
     }
 
-    /** Node ordinals in DFS preorder from the root: every node comes after its dominator. */
+    /**
+     * Node ordinals in DFS preorder from the root: every node comes after its dominator. Needed only to accumulate
+     * retained sizes; the analysis drops it afterwards.
+     */
     int[] nodeByDfsOrder() {
         return nodeByDfsOrder;
     }
@@ -41,6 +45,13 @@ public final class DominatorTree {
         return new Builder(graph, retainers, essentialEdges, cancel).run();
     }
 
+    /**
+     * One run of the algorithm. Memory is the peak of the whole analysis here, so arrays are reused: {@code nextEdge}
+     * serves the DFS, then becomes the bucket heads; {@code dom[v]} is kept in {@code bucketNext[v]}, whose link is
+     * dead once v's bucket has been processed; {@code ancestor} is allocated after the DFS; the results are shaped
+     * from {@code parent} and {@code vertex}; the compression stack grows as needed (compression keeps paths short).
+     * At most seven int arrays of {@code nodeCount + 1} exist at once.
+     */
     private static final class Builder {
         private final int nodeCount;
         private final int[] firstEdge;
@@ -51,13 +62,13 @@ public final class DominatorTree {
         private final BitSet essentialSlots;
         private final CancelSignal cancel;
         private final int root;
-        private final int[] parent;
-        private final int[] ancestor;
-        private final int[] vertex;
-        private final int[] label;
-        private final int[] semi;
-        private final int[] nextEdge;
-        private final int[] compressionStack;
+        private int[] parent;
+        private int[] ancestor;
+        private int[] vertex;
+        private int[] label;
+        private int[] semi;
+        private int[] nextEdge;
+        private int[] compressionStack = new int[1024];
         private int n;
 
         Builder(HeapGraph graph, RetainerIndex retainers, BitSet essential, CancelSignal cancel) {
@@ -69,15 +80,13 @@ public final class DominatorTree {
             this.retainerSources = retainers.retainerSources();
             this.essentialSlots = retainers.slotsOf(graph, essential);
             this.cancel = cancel;
+            this.root = graph.rootOrdinal() + 1;
             int length = nodeCount + 1;
             parent = new int[length];
-            ancestor = new int[length];
             vertex = new int[length];
             label = new int[length];
             semi = new int[length];
             nextEdge = new int[length];
-            compressionStack = new int[length];
-            this.root = graph.rootOrdinal() + 1;
         }
 
         DominatorTree run() {
@@ -101,16 +110,18 @@ public final class DominatorTree {
                 }
             }
             int[] dom = computeDominators();
-            int[] dominatorByNode = new int[nodeCount];
+            // Results by ordinal, written over arrays that are no longer needed.
+            int[] dominatorByNode = parent;
             for (int ordinal = 0; ordinal < nodeCount; ordinal++) {
                 dominatorByNode[ordinal] = dom[ordinal + 1] - 1;
             }
-            // vertex[] is no longer needed as such: reuse it, shifted to ordinals, as the DFS order.
-            int[] order = new int[nodeCount];
+            int[] order = vertex;
             for (int i = 1; i <= nodeCount; i++) {
                 order[i - 1] = vertex[i] - 1;
             }
-            return new DominatorTree(dominatorByNode, order);
+            parent = ancestor = vertex = label = semi = nextEdge = compressionStack = null;
+            dom = null;
+            return new DominatorTree(Arrays.copyOf(dominatorByNode, nodeCount), Arrays.copyOf(order, nodeCount));
         }
 
         private boolean hasOnlyNonEssentialRetainers(int ordinal) {
@@ -156,10 +167,12 @@ public final class DominatorTree {
 
         private int[] computeDominators() {
             int length = nodeCount + 1;
-            int[] dom = new int[length];
+            ancestor = new int[length];
             // bucket(v) as singly linked lists: bucketHead[v] is the first member, bucketNext[w] the one after w.
-            int[] bucketHead = new int[length];
+            int[] bucketHead = nextEdge;
+            Arrays.fill(bucketHead, 0);
             int[] bucketNext = new int[length];
+            int[] dom = bucketNext;
             for (int i = n; i >= 2; i--) {
                 if ((i & 0xFFFF) == 0) {
                     cancel.throwIfCanceled();
@@ -186,11 +199,21 @@ public final class DominatorTree {
                 bucketHead[s] = w;
                 ancestor[w] = parent[w]; // link(parent[w], w)
                 int p = parent[w];
-                for (int v = bucketHead[p]; v != 0; v = bucketNext[v]) {
+                for (int v = bucketHead[p]; v != 0;) {
+                    int next = bucketNext[v];
                     int u = eval(v);
                     dom[v] = semi[u] < semi[v] ? u : p;
+                    v = next;
                 }
                 bucketHead[p] = 0;
+            }
+            // Buckets never processed (nodes the clique rule attached to the root) leave dom 0, as in DevTools.
+            for (int s = 1; s <= nodeCount; s++) {
+                for (int v = bucketHead[s]; v != 0;) {
+                    int next = bucketNext[v];
+                    dom[v] = 0;
+                    v = next;
+                }
             }
             // The root is its own dominator; entry 0 points at it too, as in DevTools.
             dom[0] = root;
@@ -215,7 +238,10 @@ public final class DominatorTree {
         private void compress(int v) {
             int top = 0;
             while (ancestor[ancestor[v]] != 0) {
-                compressionStack[++top] = v;
+                if (++top == compressionStack.length) {
+                    compressionStack = Arrays.copyOf(compressionStack, 2 * top);
+                }
+                compressionStack[top] = v;
                 v = ancestor[v];
             }
             while (top > 0) {

@@ -45,7 +45,9 @@ public final class HeapAnalyzer {
 
         listener.phaseStarted(Phase.CALCULATING_RETAINED_SIZES);
         long[] retained = RetainedSizes.compute(dominatorTree, shallow, uncounted);
-        DominatedNodes dominated = DominatedNodes.build(dominatorTree.dominatorByNode(), graph.rootOrdinal());
+        int[] dominators = dominatorTree.dominatorByNode();
+        dominatorTree = null; // its DFS order is not needed any more
+        DominatedNodes dominated = DominatedNodes.build(dominators, graph.rootOrdinal());
 
         listener.phaseStarted(Phase.CALCULATING_OBJECT_NAMES);
         ClassNames.Naming naming = ClassNames.compute(graph, cancel);
@@ -56,7 +58,7 @@ public final class HeapAnalyzer {
         HeapStatistics statistics = StatisticsCalculator.compute(graph, shallow, retainers, totalSize);
         long maxJsObjectId = graph.maxJsObjectId();
 
-        return new AnalyzedHeap(graph, retainers, domStates, shallow, distances, dominatorTree, dominated, retained,
+        return new AnalyzedHeap(graph, retainers, domStates, shallow, distances, dominators, dominated, retained,
                 uncounted, weakMaps, classes, naming.definitions(), statistics, maxJsObjectId);
     }
 

@@ -296,7 +296,7 @@ public final class LeakFinder {
             for (int e = graph.firstEdgeIndex()[root]; e < graph.firstEdgeIndex()[root + 1]; e++) {
                 int target = graph.edgeTargets()[e];
                 if (userRoots.isUserRoot(target)) {
-                    ids.add(graph.nodeIds()[target]);
+                    ids.add(graph.nodeId(target));
                 }
             }
             return ids;

@@ -11,7 +11,9 @@ import heapscope.parser.progress.CancelSignal;
  * node (and each {@code system / ExternalStringData}) reachable over non-weak edges from exactly one other node
  * ("owner") has its size moved into that owner, unless the owner is the root or synthetic. So a JS array's backing
  * store counts towards the array. Skipped when the heap has no user roots (V8's "expose internals" snapshots, HPROF
- * dumps): then the sizes stay as the file gives them. Stateless. No IO.
+ * dumps): then the sizes stay as the file gives them. Like DevTools, it rewrites the graph's self sizes in place
+ * rather than keeping a second array: only the shallow sizes are shown anywhere. Running it again changes nothing
+ * (owned nodes are then 0 already). Stateless. No IO.
  */
 final class ShallowSizes {
     private static final int UNVISITED = -1;
@@ -20,9 +22,9 @@ final class ShallowSizes {
     private ShallowSizes() {
     }
 
-    /** The shallow size by node ordinal; a new array, the graph's self sizes stay as read. */
+    /** Turns the graph's self sizes into shallow sizes, by node ordinal, and returns them. */
     static long[] compute(HeapGraph graph, UserRoots userRoots, CancelSignal cancel) {
-        long[] sizes = graph.nodeSelfSizes().clone();
+        long[] sizes = graph.nodeSelfSizes();
         if (!userRoots.exist()) {
             return sizes;
         }

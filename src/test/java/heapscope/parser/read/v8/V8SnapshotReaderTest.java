@@ -56,7 +56,7 @@ class V8SnapshotReaderTest {
         assertArrayEquals(new byte[] {NodeType.SYNTHETIC, NodeType.OBJECT, NodeType.STRING, NodeType.CLOSURE},
                 graph.nodeTypes());
         assertEquals(List.of("", "Customer", "Ada", "greet"), nodeNames(graph));
-        assertArrayEquals(new long[] {1, 3, 5, 7}, graph.nodeIds());
+        assertArrayEquals(new long[] {1, 3, 5, 7}, java.util.stream.IntStream.range(0, 4).mapToLong(graph::nodeId).toArray());
         assertArrayEquals(new long[] {0, 32, 16, 56}, graph.nodeSelfSizes());
         assertArrayEquals(new int[] {0, 1, 3, 3, 4}, graph.firstEdgeIndex());
         assertArrayEquals(new byte[] {EdgeType.ELEMENT, EdgeType.PROPERTY, EdgeType.ELEMENT, EdgeType.WEAK},
@@ -323,7 +323,7 @@ class V8SnapshotReaderTest {
 
         HeapGraph graph = read(snapshot);
 
-        assertEquals(4_294_967_295L, graph.nodeIds()[buffer]);
+        assertEquals(4_294_967_295L, graph.nodeId(buffer));
         assertEquals(281_474_976_710_655L, graph.nodeSelfSizes()[buffer]);
         assertEquals(4_294_967_294L, Integer.toUnsignedLong(graph.edgeNames()[0]));
         assertEquals("4294967294", graph.edgeName(0));
@@ -350,7 +350,7 @@ class V8SnapshotReaderTest {
         assertEquals(longName, graph.nodeName(count));
         for (int i = 1; i < count; i++) {
             assertEquals(1000L + i, graph.nodeSelfSizes()[i]);
-            assertEquals(2L * i + 1, graph.nodeIds()[i]);
+            assertEquals(2L * i + 1, graph.nodeId(i));
             assertEquals("Object" + i % 1000, graph.nodeName(i));
             assertEquals(i, graph.edgeTargets()[i - 1]);
         }

@@ -90,7 +90,7 @@ public final class LeakFinder {
                 .thenComparing(Comparator.comparingLong(LeakGroup::growth).reversed())
                 .thenComparing(LeakGroup::pathSignature));
         return new LeakReport(labels, v8 ? "v8-object-id" : "structural", withoutContainedGroups(reported, groups),
-                check.warnings());
+                check.warnings(), last);
     }
 
     /** Drops, in rank order, every group whose members are all dominated by members of groups kept before it. */

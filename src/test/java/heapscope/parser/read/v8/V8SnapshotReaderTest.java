@@ -181,11 +181,10 @@ class V8SnapshotReaderTest {
         NodeLocations locations = read(snapshot).locations();
 
         assertEquals(1, locations.size());
-        int at = locations.find(3);
-        assertEquals(42, locations.scriptId(at));
-        assertEquals(10, locations.line(at));
-        assertEquals(4, locations.column(at));
-        assertEquals(-1, locations.find(1));
+        assertEquals(3, locations.node(0));
+        assertEquals(42, locations.scriptId(0));
+        assertEquals(10, locations.line(0));
+        assertEquals(4, locations.column(0));
     }
 
     @Test
@@ -196,10 +195,12 @@ class V8SnapshotReaderTest {
         NodeLocations locations = read(snapshot).locations();
 
         assertEquals(2, locations.size());
-        assertEquals(7, locations.scriptId(locations.find(1)));
-        assertEquals(3, locations.line(locations.find(1)));
-        assertEquals(9, locations.column(locations.find(1)));
-        assertEquals(42, locations.scriptId(locations.find(3)));
+        assertEquals(1, locations.node(0));
+        assertEquals(7, locations.scriptId(0));
+        assertEquals(3, locations.line(0));
+        assertEquals(9, locations.column(0));
+        assertEquals(3, locations.node(1));
+        assertEquals(42, locations.scriptId(1));
     }
 
     @Test
@@ -239,7 +240,8 @@ class V8SnapshotReaderTest {
         HeapGraph graph = read(snapshot);
 
         assertIsSmallHeap(graph);
-        assertEquals(42, graph.locations().scriptId(graph.locations().find(3)));
+        assertEquals(3, graph.locations().node(0));
+        assertEquals(42, graph.locations().scriptId(0));
     }
 
     @Test

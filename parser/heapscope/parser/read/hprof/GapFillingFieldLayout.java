@@ -81,18 +81,16 @@ final class GapFillingFieldLayout {
 
     /**
      * HotSpot's static field layout in a class's mirror: references first, contiguous at {@code start} (the size
-     * of a {@code java.lang.Class} instance), then primitives into gaps or at the end. Returns the end offset.
+     * of a {@code java.lang.Class} instance), then primitives widest first, each appended at the end at its
+     * alignment. (The static layout's search start is its last block, so {@code FieldLayout::add} only appends:
+     * the gap before the first long is not refilled.) Returns the end offset.
      */
     static int staticsEnd(int start, int[] primitiveSizes, int references, int referenceSize) {
-        List<int[]> blocks = new ArrayList<>();
-        blocks.add(new int[] {0, start, USED});
-        blocks.add(new int[] {start, Integer.MAX_VALUE, EMPTY});
-        for (int r = 0; r < references; r++) {
-            insert(blocks, blocks.size() - 1, referenceSize);
+        int end = start + references * referenceSize;
+        for (int size : descending(primitiveSizes)) {
+            end = (end + size - 1) / size * size + size;
         }
-        int[] descending = descending(primitiveSizes);
-        add(blocks, descending, new int[descending.length], 0);
-        return blocks.get(blocks.size() - 1)[0];
+        return end;
     }
 
     /**

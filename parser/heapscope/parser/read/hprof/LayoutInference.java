@@ -19,8 +19,16 @@ import java.util.List;
  * Single-threaded; no IO.
  */
 final class LayoutInference {
-    private static final int[][] HOTSPOT_MODES_64 = {{12, 4}, {16, 8}, {12, 8}, {16, 4}, {8, 4}, {8, 8}};
-    private static final int[][] HOTSPOT_MODES_32 = {{8, 4}};
+    /**
+     * HotSpot modes as {header, reference size, array bases aligned to 8 (1) or packed (0)}, most common first:
+     * compressed oops and class pointers; no compressed oops (heaps over 32 GB, ZGC); no compressed class
+     * pointers (JDK 21 and older align array bases, later JDKs do not); compact headers (JDK 24+).
+     */
+    private static final int[][] HOTSPOT_MODES_64 = {{12, 4, 1}, {12, 8, 1}, {16, 8, 1}, {16, 8, 0}, {16, 4, 1},
+        {16, 4, 0}, {8, 4, 0}, {8, 8, 0}};
+    private static final int[][] HOTSPOT_MODES_32 = {{8, 4, 1}};
+    /** Below this share of address gaps matching the simulated sizes, gaps are not trusted to correct sizes. */
+    private static final double RELIABLE_GAP_SHARE = 0.9;
 
     private LayoutInference() {
     }
@@ -66,8 +74,9 @@ final class LayoutInference {
             bases = unsafe.arrayBases();
             notes.add(referenceSize + "-byte references: " + unsafe.className() + ".ARRAY_OBJECT_INDEX_SCALE = "
                     + referenceSize);
-            notes.add(headerSize + "-byte object headers: " + unsafe.className() + ".ARRAY_INT_BASE_OFFSET = "
-                    + (headerSize + 4) + ", minus the 4-byte array length that follows the header");
+            notes.add(headerSize + "-byte object headers: " + unsafe.className() + ".ARRAY_BYTE_BASE_OFFSET = "
+                    + bases[HprofBasicType.BYTE] + " holds the header and the 4-byte array length"
+                    + (bases[HprofBasicType.BYTE] > headerSize + 4 ? " (rounded up to 8)" : ""));
             notes.add("array element offsets: " + unsafe.className() + ".ARRAY_*_BASE_OFFSET");
         } else {
             int[][] modes = header.idSize() == 8 ? HOTSPOT_MODES_64 : HOTSPOT_MODES_32;
@@ -75,7 +84,7 @@ final class LayoutInference {
             long bestScore = -1;
             long total = 0;
             for (int m = 0; m < modes.length; m++) {
-                int[] modeBases = ObjectLayout.hotSpotArrayBases(modes[m][0], modes[m][1]);
+                int[] modeBases = ObjectLayout.hotSpotArrayBases(modes[m][0], modes[m][1], modes[m][2] == 1);
                 long score = arrayScore(evidence, modeBases, modes[m][1], alignment)
                         + instanceScore(classes, new InstanceSizes(classes, modes[m][0], modes[m][1], alignment,
                                 ObjectLayout.FieldPacking.HOTSPOT_GAP_FILLING, injected));
@@ -87,7 +96,7 @@ final class LayoutInference {
             }
             headerSize = modes[best][0];
             referenceSize = modes[best][1];
-            bases = ObjectLayout.hotSpotArrayBases(headerSize, referenceSize);
+            bases = ObjectLayout.hotSpotArrayBases(headerSize, referenceSize, modes[best][2] == 1);
             notes.add(bestScore > 0
                     ? headerSize + "-byte object headers and " + referenceSize + "-byte references: the HotSpot mode"
                             + " that matches most address gaps after arrays and instances (" + bestScore + ")"
@@ -112,11 +121,24 @@ final class LayoutInference {
                         + observed + " address gaps after instances (the other packing: "
                         + Math.min(gapFillingScore, legacyScore) + ")");
 
-        int mirrorBase = mirrorBase(classes, sizes, index, alignment, referenceSize, notes);
-        long[] instanceSizes = correctFromGaps(classes, new InstanceSizes(classes, headerSize, referenceSize,
-                alignment, packing, injected), notes);
+        boolean reliable = observed > 0 && Math.max(gapFillingScore, legacyScore) >= RELIABLE_GAP_SHARE * observed;
+        if (observed > 0 && !reliable) {
+            notes.add("address gaps are not used to correct sizes: too few of them match any layout (the collector"
+                    + " does not keep live objects next to each other, e.g. ZGC)");
+        }
+        int mirrorBase = mirrorBase(classes, sizes, index, alignment, referenceSize, reliable, notes);
+        long[] instanceSizes = reliable ? correctFromGaps(classes, new InstanceSizes(classes, headerSize,
+                referenceSize, alignment, packing, injected), notes) : simulatedSizes(classes, sizes);
         return new Result(new ObjectLayout(headerSize, referenceSize, alignment, bases, packing, mirrorBase, notes),
                 sizes, instanceSizes);
+    }
+
+    private static long[] simulatedSizes(ClassTable classes, InstanceSizes sizes) {
+        long[] result = new long[classes.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = sizes.instanceSize(i);
+        }
+        return result;
     }
 
     /**
@@ -216,7 +238,7 @@ final class LayoutInference {
      * {@code java.lang.Class}, not the ones the VM injects, so the declared fields give only a lower bound.
      */
     private static int mirrorBase(ClassTable classes, InstanceSizes sizes, ObjectIdIndex index, int alignment,
-            int referenceSize, List<String> notes) {
+            int referenceSize, boolean gapsReliable, List<String> notes) {
         int classClass = -1;
         for (int i = 0; i < classes.size(); i++) {
             if ("java.lang.Class".equals(classes.get(i).javaName)) {
@@ -225,6 +247,10 @@ final class LayoutInference {
             }
         }
         int declared = classClass < 0 ? 0 : sizes.declaredFieldsEnd(classClass);
+        if (!gapsReliable) {
+            return guessedMirrorBase(classClass < 0 ? null : classes.get(classClass), declared, alignment,
+                    referenceSize, notes);
+        }
         int lowest = (int) ((declared + alignment - 1L) / alignment * alignment);
         int candidates = 24;
         long[] votes = new long[candidates];
@@ -261,11 +287,35 @@ final class LayoutInference {
                     + runnerUp + "); the Java fields alone take " + declared);
             return base;
         }
-        // No neighbours to measure: the declared fields plus what HotSpot injects (klass and array_klass pointers,
-        // oop_size and static_oop_field_count ints, protection domain, signers, source file, init lock).
-        int guess = (int) ((declared + 16 + 8 + 4L * referenceSize + alignment - 1) / alignment * alignment);
+        return guessedMirrorBase(classClass < 0 ? null : classes.get(classClass), declared, alignment, referenceSize,
+                notes);
+    }
+
+    /**
+     * Without usable address gaps: the declared fields of {@code java.lang.Class} plus what HotSpot injects (the
+     * klass and array klass pointers, the oop_size and static_oop_field_count ints, the source file, and the
+     * protection domain and signers where they are not Java fields yet; with both as Java fields, as in JDK 25, one
+     * more reference). Fitted to JDK 17 and 25 (112/176 and 120/192 bytes with and without compressed oops).
+     */
+    private static int guessedMirrorBase(HprofClass classClass, int declared, int alignment, int referenceSize,
+            List<String> notes) {
+        boolean declaresProtectionDomain = classClass != null && declares(classClass, "protectionDomain");
+        boolean declaresSigners = classClass != null && declares(classClass, "signers");
+        int references = 1 + (declaresProtectionDomain ? 0 : 1) + (declaresSigners ? 0 : 1)
+                + (declaresProtectionDomain && declaresSigners ? 1 : 0);
+        int end = (declared + 7) / 8 * 8 + 16 + 8 + references * referenceSize;
+        int guess = (end + alignment - 1) / alignment * alignment;
         notes.add("java.lang.Class instances " + guess + " bytes before statics: the Java fields (" + declared
-                + ") plus the fields HotSpot injects (no address gaps to measure)");
+                + ") plus the fields HotSpot injects (no reliable address gaps to measure)");
         return guess;
+    }
+
+    private static boolean declares(HprofClass c, String field) {
+        for (String name : c.fieldNames) {
+            if (field.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -114,10 +114,13 @@ public final class ObjectLayout {
         return describe();
     }
 
-    /** Array element start offsets for a HotSpot layout with this header and reference size. */
-    static int[] hotSpotArrayBases(int headerSize, int referenceSize) {
+    /**
+     * Array element start offsets for a HotSpot layout with this header and reference size; {@code wordAligned}
+     * for JDK 21 and older, which start every array's elements at a multiple of 8.
+     */
+    static int[] hotSpotArrayBases(int headerSize, int referenceSize, boolean wordAligned) {
         int[] bases = new int[HprofBasicType.LONG + 1];
-        int lengthEnd = headerSize + 4;
+        int lengthEnd = wordAligned ? (headerSize + 4 + 7) / 8 * 8 : headerSize + 4;
         for (int type = HprofBasicType.BOOLEAN; type <= HprofBasicType.LONG; type++) {
             int size = HprofBasicType.primitiveSize(type);
             bases[type] = (lengthEnd + size - 1) / size * size;

@@ -12,9 +12,17 @@ package heapscope.parser.read.hprof;
 record UnsafeConstants(String className, int referenceSize, int[] arrayBases) {
     private static final String[] CLASS_NAMES = {"jdk.internal.misc.Unsafe", "sun.misc.Unsafe"};
 
-    /** Object header size: the int array base minus the 4-byte length that follows the header. */
+    /**
+     * Object header size: the array length follows the header and the byte elements follow the length, possibly
+     * rounded up to 8 (JDK 21 and older align array bases to a word), so the header is the largest of 8, 12 and 16
+     * that leaves room for the length before the byte base.
+     */
     int headerSize() {
-        return arrayBases[HprofBasicType.INT] - 4;
+        return headerForByteBase(arrayBases[HprofBasicType.BYTE]);
+    }
+
+    static int headerForByteBase(int byteBase) {
+        return byteBase >= 20 ? 16 : byteBase >= 16 ? 12 : 8;
     }
 
     /** The constants of the first Unsafe class that has all of them with plausible values, or null. */
@@ -48,8 +56,8 @@ record UnsafeConstants(String className, int referenceSize, int[] arrayBases) {
             }
             bases[t] = (int) base;
         }
-        int header = bases[HprofBasicType.INT] - 4;
-        if ((scale != 4 && scale != 8) || (header != 8 && header != 12 && header != 16)) {
+        int byteBase = bases[HprofBasicType.BYTE];
+        if ((scale != 4 && scale != 8) || byteBase < 12 || byteBase > 24) {
             return null;
         }
         return new UnsafeConstants(name, (int) scale, bases);

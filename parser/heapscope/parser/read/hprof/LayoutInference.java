@@ -29,6 +29,8 @@ final class LayoutInference {
     private static final int[][] HOTSPOT_MODES_32 = {{8, 4, 1}};
     /** Below this share of address gaps matching the simulated sizes, gaps are not trusted to correct sizes. */
     private static final double RELIABLE_GAP_SHARE = 0.9;
+    /** Fewest matching address gaps for a vote to move away from the default mode. */
+    private static final long MIN_VOTES = 16;
 
     private LayoutInference() {
     }
@@ -80,20 +82,21 @@ final class LayoutInference {
             notes.add("array element offsets: " + unsafe.className() + ".ARRAY_*_BASE_OFFSET");
         } else {
             int[][] modes = header.idSize() == 8 ? HOTSPOT_MODES_64 : HOTSPOT_MODES_32;
+            long[] scores = new long[modes.length];
             int best = 0;
-            long bestScore = -1;
-            long total = 0;
             for (int m = 0; m < modes.length; m++) {
                 int[] modeBases = ObjectLayout.hotSpotArrayBases(modes[m][0], modes[m][1], modes[m][2] == 1);
-                long score = arrayScore(evidence, modeBases, modes[m][1], alignment)
+                scores[m] = arrayScore(evidence, modeBases, modes[m][1], alignment)
                         + instanceScore(classes, new InstanceSizes(classes, modes[m][0], modes[m][1], alignment,
                                 ObjectLayout.FieldPacking.HOTSPOT_GAP_FILLING, injected));
-                if (score > bestScore) {
+                if (scores[m] > scores[best]) {
                     best = m;
-                    bestScore = score;
                 }
-                total = Math.max(total, score);
             }
+            if (scores[best] < MIN_VOTES) {
+                best = 0; // too little evidence to move away from the most common mode
+            }
+            long bestScore = scores[best];
             headerSize = modes[best][0];
             referenceSize = modes[best][1];
             bases = ObjectLayout.hotSpotArrayBases(headerSize, referenceSize, modes[best][2] == 1);

@@ -11,8 +11,9 @@ import java.util.List;
 final class ClassTable {
     private final LongIntHashMap indexById = new LongIntHashMap();
     private final List<HprofClass> classes = new ArrayList<>();
-    private long lastId = Long.MIN_VALUE;
-    private int lastIndex = -1;
+    /** A direct-mapped cache in front of the hash map: instances of a few classes dominate most heaps. */
+    private final long[] cachedIds = new long[256];
+    private final int[] cachedIndexes = new int[256];
     private int duplicates;
 
     /** Adds the class; false when a class with its id was already added. */
@@ -26,14 +27,17 @@ final class ClassTable {
         return true;
     }
 
-    /** The class's index in this table, or -1. Caches the last lookup: instances of one class often come in runs. */
+    /** The class's index in this table, or -1. */
     int indexOf(long id) {
-        if (id == lastId) {
-            return lastIndex;
+        int slot = (int) (id ^ (id >>> 11) ^ (id >>> 19)) & 0xff;
+        if (cachedIds[slot] == id && id != 0) {
+            return cachedIndexes[slot];
         }
         int index = indexById.getOrDefault(id, -1);
-        lastId = id;
-        lastIndex = index;
+        if (index >= 0) {
+            cachedIds[slot] = id;
+            cachedIndexes[slot] = index;
+        }
         return index;
     }
 

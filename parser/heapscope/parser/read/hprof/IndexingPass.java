@@ -266,8 +266,8 @@ final class IndexingPass {
         int classIndex = classes.indexOf(classId);
         HprofClass c = classIndex >= 0 ? classes.get(classIndex) : null;
         long edges = classId != 0 ? 1 : 0;
-        if (c != null && classes.ensurePlan(c, idSize) && c.fieldBytesInFile == fieldBytes
-                && fieldBytes <= in.capacity()) {
+        if (c != null && (c.referenceOffsets != null || classes.ensurePlan(c, idSize))
+                && c.fieldBytesInFile == fieldBytes && fieldBytes <= in.capacity()) {
             int n = (int) fieldBytes;
             int base = in.require(n);
             byte[] buffer = in.buffer();

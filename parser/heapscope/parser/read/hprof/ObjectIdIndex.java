@@ -44,8 +44,7 @@ final class ObjectIdIndex {
     }
 
     /**
-     * Sorts the ids given in file order. Takes over {@code idsInFileOrder}, which is overwritten with the sorted
-     * ids when the file order was not sorted already.
+     * Sorts the ids given in file order. Takes over {@code idsInFileOrder}, which may be overwritten.
      */
     static ObjectIdIndex build(long[] idsInFileOrder, CancelSignal cancel) {
         int n = idsInFileOrder.length;
@@ -58,25 +57,126 @@ final class ObjectIdIndex {
         }
         cancel.throwIfCanceled();
         int[] fileIndexBySorted = new int[n];
-        sortWithFileIndex(idsInFileOrder, fileIndexBySorted);
+        long[] sortedIds = sortWithFileIndex(idsInFileOrder, fileIndexBySorted);
         cancel.throwIfCanceled();
         int duplicates = 0;
         for (int i = 1; i < n; i++) {
-            if (idsInFileOrder[i] == idsInFileOrder[i - 1]) {
+            if (sortedIds[i] == sortedIds[i - 1]) {
                 duplicates++;
             }
         }
-        return new ObjectIdIndex(idsInFileOrder, fileIndexBySorted, duplicates);
+        return new ObjectIdIndex(sortedIds, fileIndexBySorted, duplicates);
+    }
+
+    /** Ascending runs at least this long are merged as they are; elements of shorter runs are sorted first. */
+    private static final int LONG_RUN = 4096;
+    /** More long runs than this and a general sort is faster than merging. */
+    private static final int MAX_MERGED_RUNS = 64;
+
+    /**
+     * Sorts {@code ids} and writes each sorted id's original position into {@code positions}. HotSpot writes class
+     * records first (scattered addresses) and then objects in heap order, so the ids are a few long ascending
+     * runs: those are merged with the (sorted) rest in one pass. Otherwise a general sort is used.
+     */
+    private static long[] sortWithFileIndex(long[] ids, int[] positions) {
+        int n = ids.length;
+        int[] runStarts = new int[MAX_MERGED_RUNS + 1];
+        int longRuns = 0;
+        int shortElements = 0;
+        int runStart = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || ids[i] <= ids[i - 1]) {
+                if (i - runStart >= LONG_RUN) {
+                    if (longRuns == MAX_MERGED_RUNS) {
+                        sortGeneral(ids, positions);
+                        return ids;
+                    }
+                    runStarts[longRuns++] = runStart;
+                } else {
+                    shortElements += i - runStart;
+                }
+                runStart = i;
+            }
+        }
+        if (shortElements > n / 4) {
+            sortGeneral(ids, positions);
+            return ids;
+        }
+        return mergeRuns(ids, positions, runStarts, longRuns, shortElements);
+    }
+
+    /** Merges the long ascending runs and the sorted elements of the short ones into new arrays. */
+    private static long[] mergeRuns(long[] ids, int[] positions, int[] runStarts, int longRuns, int shortElements) {
+        int n = ids.length;
+        // Gather the elements of short runs, with their positions, and sort them (they are few).
+        long[] shortIds = new long[shortElements];
+        int[] shortPositions = new int[shortElements];
+        int[] runEnds = new int[longRuns];
+        int s = 0;
+        int run = 0;
+        int runStart = 0;
+        for (int i = 1; i <= n; i++) {
+            if (i == n || ids[i] <= ids[i - 1]) {
+                if (run < longRuns && runStarts[run] == runStart) {
+                    runEnds[run++] = i;
+                } else {
+                    for (int j = runStart; j < i; j++) {
+                        shortIds[s] = ids[j];
+                        shortPositions[s] = j;
+                        s++;
+                    }
+                }
+                runStart = i;
+            }
+        }
+        sortGeneral(shortIds, shortPositions, true);
+        // k-way merge; ties go to the lower file position (the first record with an id wins).
+        long[] sorted = new long[n];
+        int[] cursor = java.util.Arrays.copyOf(runStarts, longRuns);
+        int shortCursor = 0;
+        for (int out = 0; out < n; out++) {
+            int best = -1;
+            long bestId = Long.MAX_VALUE;
+            int bestPosition = Integer.MAX_VALUE;
+            for (int r = 0; r < longRuns; r++) {
+                int c = cursor[r];
+                if (c < runEnds[r] && (ids[c] < bestId || ids[c] == bestId && c < bestPosition)) {
+                    best = r;
+                    bestId = ids[c];
+                    bestPosition = c;
+                }
+            }
+            if (shortCursor < shortElements && (shortIds[shortCursor] < bestId
+                    || shortIds[shortCursor] == bestId && shortPositions[shortCursor] < bestPosition)) {
+                sorted[out] = shortIds[shortCursor];
+                positions[out] = shortPositions[shortCursor];
+                shortCursor++;
+            } else {
+                sorted[out] = bestId;
+                positions[out] = bestPosition;
+                cursor[best]++;
+            }
+        }
+        return sorted;
+    }
+
+    private static void sortGeneral(long[] ids, int[] positions) {
+        for (int i = 0; i < ids.length; i++) {
+            positions[i] = i;
+        }
+        sortGeneral(ids, positions, false);
     }
 
     /**
-     * Sorts {@code ids} and writes each sorted id's original position into {@code positions}. When the ids span
-     * less than 2^31 alignment units (a heap below 16 GB at 8-byte alignment), the id offset and the position are
-     * packed into one long and sorted in place, with no temporary arrays; otherwise a radix sort with temporaries
-     * is used.
+     * Sorts ids carrying positions (given, or their indexes when {@code positionsGiven} is false). When the ids
+     * span less than 2^31 alignment units (a heap below 16 GB at 8-byte alignment), the id offset and the index
+     * are packed into one long and sorted in place; otherwise a radix sort with temporaries is used.
      */
-    private static void sortWithFileIndex(long[] ids, int[] positions) {
+    private static void sortGeneral(long[] ids, int[] positions, boolean positionsGiven) {
         int n = ids.length;
+        if (n == 0) {
+            return;
+        }
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         long bits = 0;
@@ -90,26 +190,30 @@ final class ObjectIdIndex {
         int shift = bits == 0 ? 0 : Long.numberOfTrailingZeros(bits);
         long span = (max - min) >>> shift;
         if (min >= 0 && span >>> 31 == 0) {
+            int[] original = positionsGiven ? positions.clone() : null;
             for (int i = 0; i < n; i++) {
                 ids[i] = (((ids[i] - min) >>> shift) << 32) | i;
             }
-            Arrays.sort(ids); // sequential: parallelSort would allocate a second array of n longs
+            java.util.Arrays.sort(ids);
             for (int i = 0; i < n; i++) {
                 long packed = ids[i];
-                positions[i] = (int) packed;
+                int index = (int) packed;
+                positions[i] = original == null ? index : original[index];
                 ids[i] = ((packed >>> 32) << shift) + min;
             }
             return;
         }
+        if (!positionsGiven) {
+            for (int i = 0; i < n; i++) {
+                positions[i] = i;
+            }
+        }
         radixSort(ids, positions);
     }
 
-    /** LSD radix sort of unsigned longs carrying their original positions, 16 bits per pass. */
+    /** LSD radix sort of unsigned longs carrying their positions, 16 bits per pass (stable). */
     private static void radixSort(long[] ids, int[] positions) {
         int n = ids.length;
-        for (int i = 0; i < n; i++) {
-            positions[i] = i;
-        }
         long[] idsTemp = new long[n];
         int[] positionsTemp = new int[n];
         long[] fromIds = ids;

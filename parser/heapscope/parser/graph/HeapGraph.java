@@ -142,10 +142,41 @@ public final class HeapGraph {
         return edgeTypeNames.get(edgeTypes[edgeIndex]);
     }
 
-    /** The edge's name as text: the element index for numeric types, else the string. */
+    /**
+     * The edge's name as text: the element index for numeric types, else the string. Indexes are unsigned: V8's
+     * sparse arrays reach 2^32 - 2, which the int array holds as the same 32 bits.
+     */
     public String edgeName(int edgeIndex) {
         return EdgeType.hasNumericName(edgeTypes[edgeIndex])
-                ? Integer.toString(edgeNames[edgeIndex]) : strings.get(edgeNames[edgeIndex]);
+                ? Integer.toUnsignedString(edgeNames[edgeIndex]) : strings.get(edgeNames[edgeIndex]);
+    }
+
+    /** The ordinal of the node with this id, or -1; a linear scan (DevTools' {@code nodeIndexForId} is one too). */
+    public int ordinalOfId(long id) {
+        for (int i = 0; i < nodeCount; i++) {
+            if (nodeIds[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The largest odd id, which in a V8 snapshot is the newest JavaScript object's id (V8 gives JS objects odd ids
+     * and native objects even ones): the bound of DevTools' "allocated between snapshots" filters. 0 for HPROF,
+     * whose ids are addresses.
+     */
+    public long maxJsObjectId() {
+        if (format != HeapFormat.V8_HEAPSNAPSHOT) {
+            return 0;
+        }
+        long max = 0;
+        for (long id : nodeIds) {
+            if ((id & 1) == 1 && id > max) {
+                max = id;
+            }
+        }
+        return max;
     }
 
     /** Bytes held by the graph's arrays and strings. */

@@ -1,0 +1,77 @@
+package heapscope.app.cli;
+
+import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.SnapshotComparer;
+import heapscope.parser.model.ClassDiff;
+import heapscope.parser.progress.CancelSignal;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code heapscope diff BASE TARGET [--json] [--top N]}: the Comparison view of TARGET against BASE, two V8 snapshots
+ * of one process. Exit codes as {@link HeapscopeCommand}.
+ */
+@Command(name = "diff", description = "Objects new in TARGET and deleted since BASE, per class (by V8 object id).")
+final class DiffCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "BASE", description = "The earlier snapshot.")
+    Path base;
+
+    @Parameters(index = "1", paramLabel = "TARGET", description = "The later snapshot.")
+    Path target;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Option(names = "--top", paramLabel = "N", description = "Only the N classes with the largest allocated size.")
+    Integer top;
+
+    @Mixin
+    HeapLoading loading;
+
+    record Header(int nodeCount, int edgeCount, long totalSize, long maxJsObjectId) {
+        static Header of(AnalyzedHeap heap) {
+            return new Header(heap.graph().nodeCount(), heap.graph().edgeCount(), heap.totalSize(),
+                    heap.maxJsObjectId());
+        }
+    }
+
+    record Row(String name, String key, long newCount, long deletedCount, long countDelta, long allocSize,
+            long freedSize, long sizeDelta) {
+    }
+
+    record DiffJson(String base, String target, String matching, Header baseInfo, Header targetInfo, List<Row> classes) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        AnalyzedHeap before = loading.load(base, loading.listener());
+        AnalyzedHeap after = loading.load(target, loading.listener());
+        List<ClassDiff> diffs = SnapshotComparer.compare(before, after, CancelSignal.NEVER);
+        if (top != null && top < diffs.size()) {
+            diffs = diffs.subList(0, Math.max(0, top));
+        }
+        List<Row> rows = diffs.stream().map(d -> new Row(d.name(), d.key(), d.newCount(), d.deletedCount(),
+                d.countDelta(), d.allocSize(), d.freedSize(), d.sizeDelta())).toList();
+        PrintStream out = System.out;
+        if (json) {
+            Json.print(new DiffJson(Paths.absolute(base), Paths.absolute(target), "v8-object-id",
+                    Header.of(before), Header.of(after), rows), out);
+            return 0;
+        }
+        TextTable table = new TextTable("Constructor", "# New", "# Deleted", "# Delta", "Alloc. Size", "Freed Size",
+                "Size Delta");
+        for (Row row : rows) {
+            table.row(Names.abbreviate(row.name()), Long.toString(row.newCount()), Long.toString(row.deletedCount()),
+                    Sizes.signed(row.countDelta()), Sizes.bytes(row.allocSize()), Sizes.bytes(row.freedSize()),
+                    Sizes.signed(row.sizeDelta()));
+        }
+        table.print(out);
+        return 0;
+    }
+}

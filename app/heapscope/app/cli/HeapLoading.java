@@ -1,0 +1,29 @@
+package heapscope.app.cli;
+
+import heapscope.parser.HeapLoader;
+import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.read.HeapFileException;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that opens a heap shares, and the opening itself: phases go to stderr when
+ * {@code --progress} is on (the default when a terminal is attached).
+ */
+final class HeapLoading {
+    @Option(names = "--progress", negatable = true,
+            description = "Print each phase to stderr (default: when run in a terminal).")
+    Boolean progress;
+
+    AnalyzedHeap load(Path file, ProgressListener timer) throws HeapFileException, IOException {
+        return HeapLoader.load(file, timer, CancelSignal.NEVER);
+    }
+
+    ProgressListener listener() {
+        boolean show = progress != null ? progress : System.console() != null;
+        return show ? new StderrProgress() : ProgressListener.NO_OP;
+    }
+}

@@ -1,0 +1,133 @@
+package heapscope.parser.analysis;
+
+import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.model.HeapStatistics;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A heap graph with everything the views need computed over it: retainers, distances, shallow and retained sizes, the
+ * dominator tree, classes and statistics, each an array by node ordinal. Made by {@link HeapAnalyzer}; read-only
+ * afterwards and safe to share between threads. No IO.
+ */
+public final class AnalyzedHeap {
+    private final HeapGraph graph;
+    private final RetainerIndex retainers;
+    private final byte[] domStates;
+    private final long[] shallowSizes;
+    private final int[] distances;
+    private final DominatorTree dominatorTree;
+    private final DominatedNodes dominatedNodes;
+    private final long[] retainedSizes;
+    private final BitSet uncountedNodes;
+    private final WeakMapEdgeNames weakMapEdgeNames;
+    private final ClassTable classes;
+    private final List<InterfaceDefinitions.Definition> interfaceDefinitions;
+    private final HeapStatistics statistics;
+    private final long maxJsObjectId;
+
+    AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, long[] shallowSizes, int[] distances,
+            DominatorTree dominatorTree, DominatedNodes dominatedNodes, long[] retainedSizes, BitSet uncountedNodes,
+            WeakMapEdgeNames weakMapEdgeNames, ClassTable classes, List<InterfaceDefinitions.Definition> interfaceDefinitions, HeapStatistics statistics,
+            long maxJsObjectId) {
+        this.graph = graph;
+        this.retainers = retainers;
+        this.domStates = domStates;
+        this.shallowSizes = shallowSizes;
+        this.distances = distances;
+        this.dominatorTree = dominatorTree;
+        this.dominatedNodes = dominatedNodes;
+        this.retainedSizes = retainedSizes;
+        this.uncountedNodes = uncountedNodes;
+        this.weakMapEdgeNames = weakMapEdgeNames;
+        this.classes = classes;
+        this.interfaceDefinitions = interfaceDefinitions;
+        this.statistics = statistics;
+        this.maxJsObjectId = maxJsObjectId;
+    }
+
+    public HeapGraph graph() {
+        return graph;
+    }
+
+    public RetainerIndex retainers() {
+        return retainers;
+    }
+
+    /** DOM link state by node ordinal: 0 unknown, 1 attached, 2 detached. */
+    public byte[] domStates() {
+        return domStates;
+    }
+
+    /** Shallow size by node ordinal, as the Summary shows it (after DevTools' re-attribution of owned arrays). */
+    public long[] shallowSizes() {
+        return shallowSizes;
+    }
+
+    /** Raw distance by node ordinal (see {@link Distances}). */
+    public int[] distances() {
+        return distances;
+    }
+
+    /** Immediate dominator ordinal by node ordinal. */
+    public int[] dominators() {
+        return dominatorTree.dominatorByNode();
+    }
+
+    public DominatedNodes dominatedNodes() {
+        return dominatedNodes;
+    }
+
+    /** Retained size by node ordinal. */
+    public long[] retainedSizes() {
+        return retainedSizes;
+    }
+
+    /**
+     * Nodes left out of sizes and the default Summary: HPROF objects no GC root reaches (garbage the dump still
+     * holds). Null for V8 snapshots, where DevTools counts every node.
+     */
+    public BitSet uncountedNodes() {
+        return uncountedNodes;
+    }
+
+    WeakMapEdgeNames weakMapEdgeNames() {
+        return weakMapEdgeNames;
+    }
+
+    public ClassTable classes() {
+        return classes;
+    }
+
+    /** The plain-object interfaces inferred for this heap, most frequent first; Comparison applies them to a base. */
+    List<InterfaceDefinitions.Definition> interfaceDefinitions() {
+        return interfaceDefinitions;
+    }
+
+    public HeapStatistics statistics() {
+        return statistics;
+    }
+
+    /** The heap total DevTools shows under a snapshot: the root's retained size plus V8's extra native bytes. */
+    public long totalSize() {
+        return retainedSizes[graph.rootOrdinal()] + graph.extraNativeBytes();
+    }
+
+    /** The largest odd (JS object) id of a V8 snapshot, the bound of DevTools' allocation filters; 0 for HPROF. */
+    public long maxJsObjectId() {
+        return maxJsObjectId;
+    }
+
+    public HeapFormat format() {
+        return graph.format();
+    }
+
+    /** Bytes held by the graph and the analyses' arrays. */
+    public long retainedBytes() {
+        int n = graph.nodeCount();
+        long perNode = 1L + 8 + 4 + 4 + 8 + 4; // DOM state, shallow, distance, dominator, retained, class
+        return graph.retainedBytes() + retainers.retainedBytes() + perNode * n + dominatedNodes.retainedBytes()
+                + classes.retainedBytes() + (uncountedNodes == null ? 0 : n / 8);
+    }
+}

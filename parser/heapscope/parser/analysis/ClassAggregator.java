@@ -1,0 +1,137 @@
+package heapscope.parser.analysis;
+
+import heapscope.parser.model.ClassAggregate;
+import heapscope.parser.model.NodeFilter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Summary view's rows (DevTools' {@code buildAggregates} and {@code calculateClassesRetainedSize}): per class,
+ * the instances that pass the filter and have a non-zero shallow size, their smallest distance, their shallow sizes
+ * added up, and the retained sizes of those instances that no instance of the same class dominates. Rows are sorted
+ * by retained size (largest first), then name and key. Stateless. No IO.
+ */
+public final class ClassAggregator {
+    private ClassAggregator() {
+    }
+
+    public static List<ClassAggregate> aggregate(AnalyzedHeap heap, NodeFilter filter) {
+        BitSet accepted = accepted(heap, filter);
+        ClassTable classes = heap.classes();
+        int classCount = classes.classCount();
+        int[] classByNode = classes.classByNode();
+        long[] shallow = heap.shallowSizes();
+        int[] distances = heap.distances();
+        long[] counts = new long[classCount];
+        long[] shallowSums = new long[classCount];
+        int[] minDistances = new int[classCount];
+        int[] firstNode = new int[classCount];
+        Arrays.fill(firstNode, -1);
+        for (int node = accepted.nextSetBit(0); node >= 0; node = accepted.nextSetBit(node + 1)) {
+            int c = classByNode[node];
+            if (counts[c] == 0) {
+                firstNode[c] = node;
+                minDistances[c] = distances[node];
+            } else {
+                minDistances[c] = Math.min(minDistances[c], distances[node]);
+            }
+            counts[c]++;
+            shallowSums[c] += shallow[node];
+        }
+        long[] retained = classRetainedSizes(heap, accepted, classByNode, classCount);
+
+        Map<String, Integer> classByKey = shownClassByKey(classes, firstNode);
+        List<ClassAggregate> rows = new ArrayList<>(classByKey.size());
+        for (Map.Entry<String, Integer> entry : classByKey.entrySet()) {
+            int c = entry.getValue();
+            rows.add(new ClassAggregate(c, classes.name(c), entry.getKey(), counts[c], minDistances[c], shallowSums[c],
+                    retained[c]));
+        }
+        rows.sort(Comparator.comparingLong(ClassAggregate::retainedSize).reversed()
+                .thenComparing(ClassAggregate::name).thenComparing(ClassAggregate::key));
+        return rows;
+    }
+
+    /**
+     * The class each public key shows, among the classes with a first counted node ({@code firstNode[c] >= 0}).
+     * DevTools keys its result object by public key and fills it in order of each class's first node, so when two
+     * classes share a key (an object constructor named like a derived name such as "Function") the later one wins.
+     */
+    static Map<String, Integer> shownClassByKey(ClassTable classes, int[] firstNode) {
+        Map<String, Integer> classByKey = new HashMap<>();
+        for (int c = 0; c < classes.classCount(); c++) {
+            if (firstNode[c] < 0) {
+                continue;
+            }
+            String key = classes.key(c);
+            Integer other = classByKey.get(key);
+            if (other == null || firstNode[other] < firstNode[c]) {
+                classByKey.put(key, c);
+            }
+        }
+        return classByKey;
+    }
+
+    /** The nodes the Summary counts: with a shallow size, (HPROF) reachable, and passing the filter. */
+    static BitSet accepted(AnalyzedHeap heap, NodeFilter filter) {
+        int nodeCount = heap.graph().nodeCount();
+        long[] shallow = heap.shallowSizes();
+        long[] ids = heap.graph().nodeIds();
+        BitSet excluded = heap.uncountedNodes();
+        BitSet named = NamedFilters.of(heap, filter);
+        BitSet accepted = new BitSet(nodeCount);
+        for (int node = 0; node < nodeCount; node++) {
+            if (shallow[node] == 0 || (excluded != null && excluded.get(node))
+                    || (named != null && !named.get(node))) {
+                continue;
+            }
+            if (filter instanceof NodeFilter.AllocatedBetween range && !range.accepts(ids[node])) {
+                continue;
+            }
+            accepted.set(node);
+        }
+        return accepted;
+    }
+
+    /**
+     * Walks the dominator tree depth-first, counting an accepted instance's retained size unless an accepted instance
+     * of its class is among its dominators; {@code active[c]} counts such dominators on the current path.
+     */
+    private static long[] classRetainedSizes(AnalyzedHeap heap, BitSet accepted, int[] classByNode, int classCount) {
+        long[] result = new long[classCount];
+        int[] active = new int[classCount];
+        int[] firstDominated = heap.dominatedNodes().firstDominated();
+        int[] dominated = heap.dominatedNodes().dominatedNodes();
+        long[] retained = heap.retainedSizes();
+        int nodeCount = heap.graph().nodeCount();
+        // Entries >= 0 enter a node; entries < 0 leave node (-1 - entry), after all its subtree.
+        int[] stack = new int[2 * nodeCount + 1];
+        int top = 0;
+        stack[top++] = heap.graph().rootOrdinal();
+        while (top > 0) {
+            int entry = stack[--top];
+            if (entry < 0) {
+                active[classByNode[-1 - entry]]--;
+                continue;
+            }
+            int node = entry;
+            if (accepted.get(node)) {
+                int c = classByNode[node];
+                if (active[c] == 0) {
+                    result[c] += retained[node];
+                }
+                active[c]++;
+                stack[top++] = -1 - node;
+            }
+            for (int i = firstDominated[node]; i < firstDominated[node + 1]; i++) {
+                stack[top++] = dominated[i];
+            }
+        }
+        return result;
+    }
+}

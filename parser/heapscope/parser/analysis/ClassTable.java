@@ -1,0 +1,128 @@
+package heapscope.parser.analysis;
+
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.IntIntHashMap;
+import com.carrotsearch.hppc.LongIntHashMap;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeLocations;
+import heapscope.parser.graph.NodeType;
+import java.util.function.IntFunction;
+
+/**
+ * The Summary's classes: every node belongs to one dense class id. As in DevTools ({@code classKeyInternal}), the
+ * class is the class name, except that objects with a source location are grouped by location and name, so that two
+ * constructors called {@code Foo} from different scripts are different rows. A class's public key is
+ * {@code ",Name"} or {@code "scriptId,line,column,Name"}, the same in every snapshot of a process, which is how
+ * Comparison matches classes. Immutable once built; thread-safe. No IO.
+ */
+public final class ClassTable {
+    private final HeapGraph graph;
+    private final IntFunction<String> nameText;
+    private final int[] classByNode;
+    /** The class name key by class id: a string index, or another int that {@code nameText} knows. */
+    private final int[] nameByClass;
+    /** A {@link NodeLocations} position holding the class's location, or -1 for classes keyed by name only. */
+    private final int[] locationByClass;
+
+    private ClassTable(HeapGraph graph, IntFunction<String> nameText, int[] classByNode, int[] nameByClass,
+            int[] locationByClass) {
+        this.graph = graph;
+        this.nameText = nameText;
+        this.classByNode = classByNode;
+        this.nameByClass = nameByClass;
+        this.locationByClass = locationByClass;
+    }
+
+    /** Builds the table from each node's class name string index; reuses {@code classNames} as class-by-node. */
+    static ClassTable build(HeapGraph graph, int[] classNames) {
+        return build(graph, classNames, graph.strings()::get);
+    }
+
+    /**
+     * Builds the table from each node's class name key, an int that {@code nameText} turns into the name (Comparison
+     * uses keys that are not string indexes); reuses {@code classNames} as the class-by-node array.
+     */
+    static ClassTable build(HeapGraph graph, int[] classNames, IntFunction<String> nameText) {
+        NodeLocations locations = graph.locations();
+        byte[] types = graph.nodeTypes();
+        IntIntHashMap classByName = new IntIntHashMap();
+        LongIntHashMap lineKeys = new LongIntHashMap();
+        LongIntHashMap positionKeys = new LongIntHashMap();
+        LongIntHashMap classByLocatedName = new LongIntHashMap();
+        IntArrayList names = new IntArrayList();
+        IntArrayList locationPositions = new IntArrayList();
+        for (int node = 0; node < classNames.length; node++) {
+            int name = classNames[node];
+            int position = types[node] == NodeType.OBJECT ? locations.find(node) : -1;
+            int id;
+            if (position < 0) {
+                id = classByName.getOrDefault(name, -1);
+                if (id < 0) {
+                    id = names.size();
+                    classByName.put(name, id);
+                    names.add(name);
+                    locationPositions.add(-1);
+                }
+            } else {
+                int line = idOf(lineKeys, pack(locations.scriptId(position), locations.line(position)));
+                int place = idOf(positionKeys, pack(line, locations.column(position)));
+                long key = pack(place, name);
+                id = classByLocatedName.getOrDefault(key, -1);
+                if (id < 0) {
+                    id = names.size();
+                    classByLocatedName.put(key, id);
+                    names.add(name);
+                    locationPositions.add(position);
+                }
+            }
+            classNames[node] = id;
+        }
+        return new ClassTable(graph, nameText, classNames, names.toArray(), locationPositions.toArray());
+    }
+
+    private static long pack(int high, int low) {
+        return ((long) high << 32) | (low & 0xFFFFFFFFL);
+    }
+
+    private static int idOf(LongIntHashMap ids, long key) {
+        int id = ids.getOrDefault(key, -1);
+        if (id < 0) {
+            id = ids.size();
+            ids.put(key, id);
+        }
+        return id;
+    }
+
+    public int classCount() {
+        return nameByClass.length;
+    }
+
+    /** Class id by node ordinal. */
+    public int[] classByNode() {
+        return classByNode;
+    }
+
+    public String name(int classId) {
+        return nameText.apply(nameByClass[classId]);
+    }
+
+    /** The class name key of a class (a string index for the heap's own table). */
+    int nameKey(int classId) {
+        return nameByClass[classId];
+    }
+
+    /** The public key: {@code ",Name"} or {@code "scriptId,line,column,Name"}. */
+    public String key(int classId) {
+        int position = locationByClass[classId];
+        if (position < 0) {
+            return "," + name(classId);
+        }
+        NodeLocations locations = graph.locations();
+        return locations.scriptId(position) + "," + locations.line(position) + "," + locations.column(position) + ","
+                + name(classId);
+    }
+
+    long retainedBytes() {
+        return 4L * classByNode.length + 8L * nameByClass.length;
+    }
+}

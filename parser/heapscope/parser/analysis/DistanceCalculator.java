@@ -1,0 +1,122 @@
+package heapscope.parser.analysis;
+
+import heapscope.parser.graph.EdgeType;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeType;
+import heapscope.parser.progress.CancelSignal;
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * Distances from the roots, as DevTools computes them ({@code calculateDistances} of HeapSnapshot/JSHeapSnapshot):
+ * a BFS from the user roots (distance 1), then a BFS from the root whose distance is {@link
+ * Distances#BASE_SYSTEM_DISTANCE} when user roots exist (else 0), so what only the system reaches counts from 1e8.
+ * Weak edges are never followed, and three V8 rules apply: {@code sloppy_function_map} of a NativeContext is skipped,
+ * descriptor links of {@code (map descriptors)} arrays are skipped (crbug 413608), and of the two edges that hold a
+ * WeakMap value the first one met is skipped so the value's distance is that of the later of key and table
+ * (crbug 1290800). Nodes in {@code excluded} are never entered (the Retainers view's "ignore this retainer").
+ * One instance per computation; not thread-safe. No IO.
+ */
+final class DistanceCalculator {
+    private final HeapGraph graph;
+    private final UserRoots userRoots;
+    private final WeakMapEdgeNames weakMaps;
+    private final NameMask nativeContext;
+    private final NameMask sloppyFunctionMap;
+    private final NameMask mapDescriptors;
+    private final CancelSignal cancel;
+
+    DistanceCalculator(HeapGraph graph, UserRoots userRoots, WeakMapEdgeNames weakMaps, CancelSignal cancel) {
+        this.graph = graph;
+        this.userRoots = userRoots;
+        this.weakMaps = weakMaps;
+        this.cancel = cancel;
+        this.nativeContext = NameMask.of(graph.strings(), "system / NativeContext");
+        this.sloppyFunctionMap = NameMask.of(graph.strings(), "sloppy_function_map");
+        this.mapDescriptors = NameMask.of(graph.strings(), "(map descriptors)");
+    }
+
+    /** Raw distances by node ordinal ({@link Distances#NO_DISTANCE} where unreached). */
+    int[] compute(BitSet excluded) {
+        int nodeCount = graph.nodeCount();
+        int root = graph.rootOrdinal();
+        int[] firstEdge = graph.firstEdgeIndex();
+        int[] targets = graph.edgeTargets();
+        int[] distances = new int[nodeCount];
+        Arrays.fill(distances, Distances.NO_DISTANCE);
+        // The root may list a user root twice, so the queue holds the nodes plus the root's edges.
+        int[] queue = new int[nodeCount + firstEdge[root + 1] - firstEdge[root]];
+        int length = 0;
+        for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
+            int target = targets[e];
+            if (userRoots.isUserRoot(target)) {
+                distances[target] = 1;
+                queue[length++] = target;
+            }
+        }
+        // One pairing state for both passes, as DevTools shares its filter between them.
+        BitSet pendingEphemeronPairs = new BitSet(weakMaps.pairCount());
+        bfs(queue, 0, length, distances, excluded, pendingEphemeronPairs);
+        distances[root] = length > 0 ? Distances.BASE_SYSTEM_DISTANCE : 0;
+        queue[0] = root;
+        bfs(queue, 0, 1, distances, excluded, pendingEphemeronPairs);
+        return distances;
+    }
+
+    private void bfs(int[] queue, int head, int length, int[] distances, BitSet excluded, BitSet pendingPairs) {
+        int[] firstEdge = graph.firstEdgeIndex();
+        int[] targets = graph.edgeTargets();
+        byte[] edgeTypes = graph.edgeTypes();
+        while (head < length) {
+            int node = queue[head++];
+            if ((head & 0xFFFF) == 0) {
+                cancel.throwIfCanceled();
+            }
+            int distance = distances[node] + 1;
+            for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+                if (edgeTypes[e] == EdgeType.WEAK) {
+                    continue;
+                }
+                int child = targets[e];
+                if (distances[child] != Distances.NO_DISTANCE) {
+                    continue;
+                }
+                if (excluded != null && excluded.get(child)) {
+                    continue;
+                }
+                if (!mayFollow(node, e, pendingPairs)) {
+                    continue;
+                }
+                distances[child] = distance;
+                queue[length++] = child;
+            }
+        }
+    }
+
+    /** DevTools' JS-specific edge filter; called only for unvisited targets, like DevTools (it has side effects). */
+    private boolean mayFollow(int node, int edge, BitSet pendingPairs) {
+        byte nodeType = graph.nodeTypes()[node];
+        int nodeName = graph.nodeNames()[node];
+        byte edgeType = graph.edgeTypes()[edge];
+        int edgeName = graph.edgeNames()[edge];
+        boolean stringName = !EdgeType.hasNumericName(edgeType);
+        if (nodeType == NodeType.HIDDEN && stringName && sloppyFunctionMap.test(edgeName)
+                && nativeContext.test(nodeName)) {
+            return false;
+        }
+        if (nodeType == NodeType.ARRAY && mapDescriptors.test(nodeName)) {
+            // [0] count, [1] enum cache, then (key, type, descriptor) triples: skip every descriptor link.
+            double index = stringName ? JsNumbers.parseInt(graph.strings().get(edgeName)) : edgeName;
+            return index < 2 || index % 3 != 1;
+        }
+        if (edgeType == EdgeType.INTERNAL && weakMaps.isEphemeron(edgeName)) {
+            int pair = weakMaps.pairId(edgeName);
+            if (!pendingPairs.get(pair)) {
+                pendingPairs.set(pair);
+                return false;
+            }
+            pendingPairs.clear(pair);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+package heapscope.parser.analysis;
+
+/**
+ * The dominator tree's children lists in CSR layout: the nodes immediately dominated by {@code n} are
+ * {@code dominatedNodes[firstDominated[n]]} to {@code dominatedNodes[firstDominated[n + 1] - 1]}, in ordinal order.
+ * The root dominates itself but is not its own child. Immutable; thread-safe. No IO.
+ */
+public final class DominatedNodes {
+    private final int[] firstDominated;
+    private final int[] dominatedNodes;
+
+    private DominatedNodes(int[] firstDominated, int[] dominatedNodes) {
+        this.firstDominated = firstDominated;
+        this.dominatedNodes = dominatedNodes;
+    }
+
+    static DominatedNodes build(int[] dominatorByNode, int root) {
+        int nodeCount = dominatorByNode.length;
+        int[] first = new int[nodeCount + 1];
+        for (int node = 0; node < nodeCount; node++) {
+            if (node != root) {
+                first[dominatorByNode[node] + 1]++;
+            }
+        }
+        for (int i = 0; i < nodeCount; i++) {
+            first[i + 1] += first[i];
+        }
+        int[] next = new int[nodeCount];
+        System.arraycopy(first, 0, next, 0, nodeCount);
+        int[] children = new int[Math.max(0, nodeCount - 1)];
+        for (int node = 0; node < nodeCount; node++) {
+            if (node != root) {
+                children[next[dominatorByNode[node]]++] = node;
+            }
+        }
+        return new DominatedNodes(first, children);
+    }
+
+    /** First child position by node ordinal; {@code nodeCount + 1} entries. */
+    public int[] firstDominated() {
+        return firstDominated;
+    }
+
+    /** Child node ordinals, grouped by dominator. */
+    public int[] dominatedNodes() {
+        return dominatedNodes;
+    }
+
+    long retainedBytes() {
+        return 4L * firstDominated.length + 4L * dominatedNodes.length;
+    }
+}

@@ -1,0 +1,72 @@
+package heapscope.parser.analysis;
+
+import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.model.HeapStatistics;
+import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.progress.Phase;
+import heapscope.parser.progress.ProgressListener;
+import java.util.BitSet;
+
+/**
+ * Runs the analyses over a heap graph, one named phase after another, in DevTools' order (HeapSnapshot.ts
+ * {@code initialize}). Each phase reads the graph and earlier phases' arrays and returns new arrays; transient work
+ * arrays (such as the dominator algorithm's) are dropped when their phase ends. The same phases run for V8 and HPROF
+ * graphs. Stateless; runs on the caller's thread. No IO.
+ */
+public final class HeapAnalyzer {
+    private HeapAnalyzer() {
+    }
+
+    public static AnalyzedHeap analyze(HeapGraph graph, ProgressListener listener, CancelSignal cancel) {
+        listener.phaseStarted(Phase.BUILDING_RETAINERS);
+        RetainerIndex retainers = RetainerIndex.build(graph, cancel);
+
+        listener.phaseStarted(Phase.PROPAGATING_DOM_STATE);
+        byte[] domStates = DomState.propagate(graph);
+
+        listener.phaseStarted(Phase.CALCULATING_FLAGS);
+        BitSet pageOwned = PageOwnership.mark(graph, cancel);
+        WeakMapEdgeNames weakMaps = WeakMapEdgeNames.of(graph);
+        UserRoots userRoots = new UserRoots(graph);
+
+        listener.phaseStarted(Phase.CALCULATING_SHALLOW_SIZES);
+        long[] shallow = ShallowSizes.compute(graph, userRoots, cancel);
+
+        listener.phaseStarted(Phase.CALCULATING_DISTANCES);
+        int[] distances = new DistanceCalculator(graph, userRoots, weakMaps, cancel).compute(null);
+
+        // DevTools counts every node of a V8 snapshot; HPROF garbage (objects no GC root reaches) is kept apart.
+        BitSet uncounted = graph.format() == HeapFormat.HPROF ? unreachable(distances) : null;
+
+        listener.phaseStarted(Phase.BUILDING_DOMINATOR_TREE);
+        BitSet essential = EssentialEdges.compute(graph, pageOwned, weakMaps, uncounted, cancel);
+        DominatorTree dominatorTree = DominatorTree.build(graph, retainers, essential, cancel);
+
+        listener.phaseStarted(Phase.CALCULATING_RETAINED_SIZES);
+        long[] retained = RetainedSizes.compute(dominatorTree, shallow, uncounted);
+        DominatedNodes dominated = DominatedNodes.build(dominatorTree.dominatorByNode(), graph.rootOrdinal());
+
+        listener.phaseStarted(Phase.CALCULATING_OBJECT_NAMES);
+        ClassNames.Naming naming = ClassNames.compute(graph, cancel);
+        ClassTable classes = ClassTable.build(graph, naming.classNames());
+
+        listener.phaseStarted(Phase.CALCULATING_STATISTICS);
+        long totalSize = retained[graph.rootOrdinal()] + graph.extraNativeBytes();
+        HeapStatistics statistics = StatisticsCalculator.compute(graph, shallow, retainers, totalSize);
+        long maxJsObjectId = graph.maxJsObjectId();
+
+        return new AnalyzedHeap(graph, retainers, domStates, shallow, distances, dominatorTree, dominated, retained,
+                uncounted, weakMaps, classes, naming.definitions(), statistics, maxJsObjectId);
+    }
+
+    private static BitSet unreachable(int[] distances) {
+        BitSet result = new BitSet(distances.length);
+        for (int node = 0; node < distances.length; node++) {
+            if (distances[node] == Distances.NO_DISTANCE) {
+                result.set(node);
+            }
+        }
+        return result;
+    }
+}

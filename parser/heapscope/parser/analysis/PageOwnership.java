@@ -1,0 +1,53 @@
+package heapscope.parser.analysis;
+
+import heapscope.parser.graph.EdgeType;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.progress.CancelSignal;
+import java.util.BitSet;
+
+/**
+ * Marks the nodes owned by the page (DevTools' {@code markPageOwnedNodes}): everything reachable over non-weak edges
+ * from the root's shortcut targets (the global objects) and from the {@code (Document DOM trees)} root. Edges from
+ * nodes outside this set into it are not essential for dominators, so objects the debugger also holds keep the
+ * dominators the page gives them. A heap without such entry points (every HPROF dump) has no page-owned node, and
+ * the rule never applies. Stateless. No IO.
+ */
+final class PageOwnership {
+    private PageOwnership() {
+    }
+
+    static BitSet mark(HeapGraph graph, CancelSignal cancel) {
+        int[] firstEdge = graph.firstEdgeIndex();
+        int[] targets = graph.edgeTargets();
+        byte[] edgeTypes = graph.edgeTypes();
+        int root = graph.rootOrdinal();
+        UserRoots userRoots = new UserRoots(graph);
+        BitSet owned = new BitSet(graph.nodeCount());
+        int[] stack = new int[graph.nodeCount()];
+        int top = 0;
+        for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
+            int target = targets[e];
+            boolean entry = edgeTypes[e] == EdgeType.SHORTCUT
+                    || (edgeTypes[e] == EdgeType.ELEMENT && userRoots.isDocumentTrees(target));
+            if (entry) {
+                stack[top++] = target;
+                owned.set(target);
+            }
+        }
+        long visited = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            if ((++visited & 0xFFFF) == 0) {
+                cancel.throwIfCanceled();
+            }
+            for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+                int child = targets[e];
+                if (!owned.get(child) && edgeTypes[e] != EdgeType.WEAK) {
+                    owned.set(child);
+                    stack[top++] = child;
+                }
+            }
+        }
+        return owned;
+    }
+}

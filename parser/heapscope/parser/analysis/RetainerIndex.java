@@ -1,0 +1,119 @@
+package heapscope.parser.analysis;
+
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.progress.CancelSignal;
+import java.util.BitSet;
+
+/**
+ * Reverse edges in CSR layout: the retainers of node {@code n} are the slots {@code firstRetainerSlot[n]} to
+ * {@code firstRetainerSlot[n + 1] - 1}, each holding the ordinal of the retaining node (one slot per edge, so a node
+ * that points twice at {@code n} fills two slots). Only the source is stored, 4 bytes per edge: the edge itself is
+ * found again by scanning the source's outgoing edges for the target (see {@link #forEachRetainingEdge}), which only
+ * the Retainers view needs.
+ *
+ * <p>Slots of one target are filled in reverse edge order, as DevTools' {@code buildRetainers} does. Immutable once
+ * built; thread-safe. No IO.
+ */
+public final class RetainerIndex {
+    private final int[] firstRetainerSlot;
+    private final int[] retainerSources;
+
+    private RetainerIndex(int[] firstRetainerSlot, int[] retainerSources) {
+        this.firstRetainerSlot = firstRetainerSlot;
+        this.retainerSources = retainerSources;
+    }
+
+    static RetainerIndex build(HeapGraph graph, CancelSignal cancel) {
+        int nodeCount = graph.nodeCount();
+        int[] firstEdge = graph.firstEdgeIndex();
+        int[] targets = graph.edgeTargets();
+        int[] first = new int[nodeCount + 1];
+        for (int target : targets) {
+            first[target + 1]++;
+        }
+        for (int n = 0; n < nodeCount; n++) {
+            first[n + 1] += first[n];
+        }
+        // Fill each target's slots from its end backwards; `next` starts at the end of each slice.
+        int[] next = new int[nodeCount];
+        System.arraycopy(first, 1, next, 0, nodeCount);
+        int[] sources = new int[targets.length];
+        for (int source = 0; source < nodeCount; source++) {
+            if ((source & 0xFFFF) == 0) {
+                cancel.throwIfCanceled();
+            }
+            for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
+                sources[--next[targets[e]]] = source;
+            }
+        }
+        return new RetainerIndex(first, sources);
+    }
+
+    /** First retainer slot by node ordinal; {@code nodeCount + 1} entries. */
+    public int[] firstRetainerSlot() {
+        return firstRetainerSlot;
+    }
+
+    /** Retaining node ordinal by retainer slot. */
+    public int[] retainerSources() {
+        return retainerSources;
+    }
+
+    public int retainerCount(int ordinal) {
+        return firstRetainerSlot[ordinal + 1] - firstRetainerSlot[ordinal];
+    }
+
+    /** Receives one retaining edge: its source node and the edge index within the source's edges. */
+    @FunctionalInterface
+    public interface RetainingEdgeVisitor {
+        void visit(int sourceOrdinal, int edgeIndex);
+    }
+
+    /**
+     * Calls the visitor once per edge pointing at {@code target}, in slot order: sources from last to first, the
+     * edges of one source from last to first.
+     */
+    public void forEachRetainingEdge(HeapGraph graph, int target, RetainingEdgeVisitor visitor) {
+        int[] firstEdge = graph.firstEdgeIndex();
+        int[] targets = graph.edgeTargets();
+        int previousSource = -1;
+        for (int slot = firstRetainerSlot[target], end = firstRetainerSlot[target + 1]; slot < end; slot++) {
+            int source = retainerSources[slot];
+            if (source == previousSource) {
+                continue;
+            }
+            previousSource = source;
+            for (int e = firstEdge[source + 1] - 1, edgesStart = firstEdge[source]; e >= edgesStart; e--) {
+                if (targets[e] == target) {
+                    visitor.visit(source, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Projects a set of edge indexes onto retainer slots: slot {@code s} is set when the edge it stands for is in
+     * {@code edges}. Replays the fill order of {@link #build}, so it needs a transient int per node.
+     */
+    BitSet slotsOf(HeapGraph graph, BitSet edges) {
+        int nodeCount = graph.nodeCount();
+        int[] firstEdge = graph.firstEdgeIndex();
+        int[] targets = graph.edgeTargets();
+        int[] next = new int[nodeCount];
+        System.arraycopy(firstRetainerSlot, 1, next, 0, nodeCount);
+        BitSet slots = new BitSet(retainerSources.length);
+        for (int source = 0; source < nodeCount; source++) {
+            for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
+                int slot = --next[targets[e]];
+                if (edges.get(e)) {
+                    slots.set(slot);
+                }
+            }
+        }
+        return slots;
+    }
+
+    long retainedBytes() {
+        return 4L * firstRetainerSlot.length + 4L * retainerSources.length;
+    }
+}

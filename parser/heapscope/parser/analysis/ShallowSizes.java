@@ -1,0 +1,84 @@
+package heapscope.parser.analysis;
+
+import com.carrotsearch.hppc.IntArrayList;
+import heapscope.parser.graph.EdgeType;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeType;
+import heapscope.parser.progress.CancelSignal;
+
+/**
+ * The Shallow Size column as DevTools shows it ({@code calculateShallowSizes} of JSHeapSnapshot): each hidden or array
+ * node (and each {@code system / ExternalStringData}) reachable over non-weak edges from exactly one other node
+ * ("owner") has its size moved into that owner, unless the owner is the root or synthetic. So a JS array's backing
+ * store counts towards the array. Skipped when the heap has no user roots (V8's "expose internals" snapshots, HPROF
+ * dumps): then the sizes stay as the file gives them. Stateless. No IO.
+ */
+final class ShallowSizes {
+    private static final int UNVISITED = -1;
+    private static final int MULTIPLE_OWNERS = -2;
+
+    private ShallowSizes() {
+    }
+
+    /** The shallow size by node ordinal; a new array, the graph's self sizes stay as read. */
+    static long[] compute(HeapGraph graph, UserRoots userRoots, CancelSignal cancel) {
+        long[] sizes = graph.nodeSelfSizes().clone();
+        if (!userRoots.exist()) {
+            return sizes;
+        }
+        int nodeCount = graph.nodeCount();
+        byte[] nodeTypes = graph.nodeTypes();
+        int[] firstEdge = graph.firstEdgeIndex();
+        int[] targets = graph.edgeTargets();
+        byte[] edgeTypes = graph.edgeTypes();
+        NameMask externalStringData = NameMask.of(graph.strings(), "system / ExternalStringData");
+        int[] nodeNames = graph.nodeNames();
+
+        int[] owners = new int[nodeCount];
+        IntArrayList worklist = new IntArrayList(nodeCount);
+        for (int i = 0; i < nodeCount; i++) {
+            byte type = nodeTypes[i];
+            boolean ownable = type == NodeType.HIDDEN || type == NodeType.ARRAY
+                    || (type == NodeType.NATIVE && externalStringData.test(nodeNames[i]));
+            if (ownable) {
+                owners[i] = UNVISITED;
+            } else {
+                owners[i] = i;
+                worklist.add(i);
+            }
+        }
+        long steps = 0;
+        while (!worklist.isEmpty()) {
+            int node = worklist.removeLast();
+            if ((++steps & 0xFFFF) == 0) {
+                cancel.throwIfCanceled();
+            }
+            int owner = owners[node];
+            for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+                if (edgeTypes[e] == EdgeType.WEAK) {
+                    continue;
+                }
+                int target = targets[e];
+                int targetOwner = owners[target];
+                if (targetOwner == UNVISITED) {
+                    owners[target] = owner;
+                    worklist.add(target);
+                } else if (targetOwner != target && targetOwner != owner && targetOwner != MULTIPLE_OWNERS) {
+                    // A node can be queued twice at most: once when it gets an owner, once when it gets a second.
+                    owners[target] = MULTIPLE_OWNERS;
+                    worklist.add(target);
+                }
+            }
+        }
+        int root = graph.rootOrdinal();
+        for (int i = 0; i < nodeCount; i++) {
+            int owner = owners[i];
+            if (owner < 0 || owner == i || owner == root || nodeTypes[owner] == NodeType.SYNTHETIC) {
+                continue;
+            }
+            sizes[owner] += sizes[i];
+            sizes[i] = 0;
+        }
+        return sizes;
+    }
+}

@@ -1,0 +1,41 @@
+package heapscope.parser.analysis;
+
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeType;
+
+/**
+ * DevTools' "user roots": the targets of the root's edges that are not synthetic (V8 links each global object from
+ * the root), plus the synthetic {@code (Document DOM trees)} node. Distances count from them; a heap without any
+ * (an "expose internals" snapshot, every HPROF dump) is measured from the root itself. Stateless. No IO.
+ */
+final class UserRoots {
+    static final String DOCUMENT_DOM_TREES = "(Document DOM trees)";
+
+    private final HeapGraph graph;
+    private final NameMask documentTrees;
+
+    UserRoots(HeapGraph graph) {
+        this.graph = graph;
+        this.documentTrees = NameMask.of(graph.strings(), DOCUMENT_DOM_TREES);
+    }
+
+    boolean isUserRoot(int node) {
+        return graph.nodeTypes()[node] != NodeType.SYNTHETIC || isDocumentTrees(node);
+    }
+
+    boolean isDocumentTrees(int node) {
+        return graph.nodeTypes()[node] == NodeType.SYNTHETIC && documentTrees.test(graph.nodeNames()[node]);
+    }
+
+    boolean exist() {
+        int root = graph.rootOrdinal();
+        int[] firstEdge = graph.firstEdgeIndex();
+        int[] targets = graph.edgeTargets();
+        for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
+            if (isUserRoot(targets[e])) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,20 @@
+package heapscope.parser.model;
+
+/**
+ * One row of the Comparison view: a class's objects that are new in the target snapshot and those deleted since the
+ * base, matched by V8 object id. Sizes are shallow.
+ *
+ * @param newNodes node ordinals of the new objects in the target heap, by ascending id
+ * @param deletedNodes node ordinals of the deleted objects in the base heap, by ascending id
+ */
+public record ClassDiff(String name, String key, long newCount, long deletedCount, long allocSize, long freedSize,
+        int[] newNodes, int[] deletedNodes) {
+
+    public long countDelta() {
+        return newCount - deletedCount;
+    }
+
+    public long sizeDelta() {
+        return allocSize - freedSize;
+    }
+}

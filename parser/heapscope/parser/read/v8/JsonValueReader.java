@@ -1,0 +1,107 @@
+package heapscope.parser.read.v8;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one small JSON value (the {@code snapshot} header) into plain Java objects: {@code Map<String, Object>},
+ * {@code List<Object>}, {@code String}, {@code Long} (whole numbers that fit), {@code Double}, {@code Boolean} and
+ * {@code null}. Only for values of a few kilobytes; the big arrays never go through here.
+ *
+ * <p>Not thread-safe. Does IO through its tokenizer.
+ */
+final class JsonValueReader {
+    /** The header nests three levels deep; a deeper value is damage, and recursion must stay bounded. */
+    private static final int MAX_DEPTH = 32;
+
+    private final JsonTokenizer tokenizer;
+    private final Utf8Builder scratch = new Utf8Builder();
+
+    JsonValueReader(JsonTokenizer tokenizer) {
+        this.tokenizer = tokenizer;
+    }
+
+    Object read() throws IOException, SnapshotFormatException {
+        return read(0);
+    }
+
+    private Object read(int depth) throws IOException, SnapshotFormatException {
+        if (depth > MAX_DEPTH) {
+            throw tokenizer.unexpected("a value nested less than " + MAX_DEPTH + " levels deep");
+        }
+        int b = tokenizer.peek();
+        if (b == '{') {
+            return readObject(depth);
+        }
+        if (b == '[') {
+            return readArray(depth);
+        }
+        if (b == '"') {
+            scratch.clear();
+            tokenizer.readString(scratch);
+            return scratch.toString();
+        }
+        if (b == '-' || b >= '0' && b <= '9') {
+            return readNumber();
+        }
+        if (b >= 'a' && b <= 'z') {
+            return readLiteral();
+        }
+        throw tokenizer.unexpected("a value");
+    }
+
+    private Map<String, Object> readObject(int depth) throws IOException, SnapshotFormatException {
+        Map<String, Object> object = new LinkedHashMap<>();
+        if (tokenizer.enterObject()) {
+            do {
+                String key = tokenizer.readKey(scratch);
+                object.put(key, read(depth + 1));
+            } while (tokenizer.nextObjectMember());
+        }
+        return object;
+    }
+
+    private List<Object> readArray(int depth) throws IOException, SnapshotFormatException {
+        List<Object> array = new ArrayList<>();
+        if (tokenizer.enterArray()) {
+            do {
+                array.add(read(depth + 1));
+            } while (tokenizer.nextArrayElement());
+        }
+        return array;
+    }
+
+    private Object readNumber() throws IOException, SnapshotFormatException {
+        long start = tokenizer.position();
+        String text = tokenizer.readNumberText();
+        if (text.matches("-?(0|[1-9][0-9]*)")) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException tooLong) {
+                // Falls through: a whole number beyond a long is still a valid JSON number.
+            }
+        }
+        if (!text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
+            throw tokenizer.problemAt("a malformed number '" + text + "'", start);
+        }
+        return Double.parseDouble(text);
+    }
+
+    private Object readLiteral() throws IOException, SnapshotFormatException {
+        long start = tokenizer.position();
+        String word = tokenizer.readWord();
+        switch (word) {
+            case "true":
+                return Boolean.TRUE;
+            case "false":
+                return Boolean.FALSE;
+            case "null":
+                return null;
+            default:
+                throw tokenizer.problemAt("an unknown word '" + word + "'", start);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package heapscope.parser.read.v8;
+
+import heapscope.parser.graph.HeapGraphBuilder;
+import java.io.IOException;
+
+/**
+ * Reads the {@code nodes} array into a {@link HeapGraphBuilder}, one row of {@link NodeLayout#fieldCount()} numbers
+ * per node, checking the row count against {@code node_count} and each type against the meta. Allocates nothing per
+ * node. Not thread-safe. Does IO through its tokenizer.
+ */
+final class NodeArrayReader {
+    /** V8's detachedness states: 0 unknown, 1 attached, 2 detached. */
+    private static final long MAX_DETACHEDNESS = 2;
+
+    private NodeArrayReader() {
+    }
+
+    static void read(JsonTokenizer tokenizer, SnapshotHeader header, HeapGraphBuilder builder)
+            throws IOException, SnapshotFormatException {
+        NodeLayout layout = header.nodes();
+        byte[] typeCodes = TypeCodes.byFileNumber(layout.typeNames(), builder::nodeTypeCode, "node");
+        int fieldCount = layout.fieldCount();
+        long expectedNumbers = (long) header.nodeCount() * fieldCount;
+        long[] row = new long[fieldCount];
+        int column = 0;
+        long numbers = 0;
+        tokenizer.within("the nodes array");
+        if (tokenizer.enterArray()) {
+            do {
+                long value = tokenizer.readUnsignedLong();
+                // Past the announced count, keep counting (for the message) but stop filling the builder.
+                if (numbers < expectedNumbers) {
+                    row[column] = value;
+                    if (++column == fieldCount) {
+                        addNode(row, layout, typeCodes, builder);
+                        column = 0;
+                    }
+                }
+                numbers++;
+            } while (tokenizer.nextArrayElement());
+        }
+        if (numbers != expectedNumbers) {
+            throw new SnapshotFormatException("the nodes array holds " + numbers + " numbers, not node_count × node "
+                    + "fields = " + header.nodeCount() + " × " + fieldCount + " = " + expectedNumbers);
+        }
+    }
+
+    private static void addNode(long[] row, NodeLayout layout, byte[] typeCodes, HeapGraphBuilder builder)
+            throws SnapshotFormatException {
+        int ordinal = builder.nodeCount();
+        long type = row[layout.typeOffset()];
+        if (type >= typeCodes.length) {
+            throw new SnapshotFormatException("node " + ordinal + " has type " + type + " but the meta names only "
+                    + typeCodes.length + " node types");
+        }
+        long name = row[layout.nameOffset()];
+        if (name > Integer.MAX_VALUE) {
+            throw new SnapshotFormatException("node " + ordinal + " names string " + name + ", beyond any string "
+                    + "table");
+        }
+        long edgeCount = row[layout.edgeCountOffset()];
+        if (edgeCount > Integer.MAX_VALUE) {
+            throw new SnapshotFormatException("node " + ordinal + " declares " + edgeCount + " edges, more than a "
+                    + "snapshot can hold");
+        }
+        builder.addNode(typeCodes[(int) type], (int) name, row[layout.idOffset()], row[layout.selfSizeOffset()],
+                (int) edgeCount);
+        if (layout.detachednessOffset() >= 0) {
+            long detachedness = row[layout.detachednessOffset()];
+            if (detachedness > MAX_DETACHEDNESS) {
+                throw new SnapshotFormatException("node " + ordinal + " has detachedness " + detachedness
+                        + ", not 0 (unknown), 1 (attached) or 2 (detached)");
+            }
+            if (detachedness != 0) {
+                builder.setDetachedness(ordinal, (byte) detachedness);
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package heapscope.parser.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import heapscope.parser.graph.EdgeType;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.HeapGraphBuilder;
+import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.graph.NodeType;
+import heapscope.parser.graph.StringTable;
+import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.progress.ProgressListener;
+import heapscope.testing.TestGraph;
+import java.util.ArrayDeque;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class DominatorTreeTest {
+
+    private static AnalyzedHeap analyze(HeapGraph graph) {
+        return HeapAnalyzer.analyze(graph, ProgressListener.NO_OP, CancelSignal.NEVER);
+    }
+
+    /*
+     *   root -> A -> B -> D
+     *           A -> C -> D
+     *   D is reached through B and through C, so A (not B, not C) dominates it.
+     */
+    @Test
+    void aDiamondIsDominatedByItsTop() {
+        TestGraph g = new TestGraph().root().element(0, "A")
+                .node("A", 10).edge("b", "B").edge("c", "C")
+                .node("B", 20).edge("d", "D")
+                .node("C", 30).edge("d", "D")
+                .node("D", 40);
+        AnalyzedHeap heap = analyze(g.build());
+        int[] dom = heap.dominators();
+        assertEquals(g.ordinal("A"), dom[g.ordinal("D")]);
+        assertEquals(g.ordinal("A"), dom[g.ordinal("B")]);
+        assertEquals(g.ordinal("root"), dom[g.ordinal("A")]);
+        assertEquals(100, heap.retainedSizes()[g.ordinal("A")]);
+        assertEquals(20, heap.retainedSizes()[g.ordinal("B")]);
+        assertEquals(40, heap.retainedSizes()[g.ordinal("D")]);
+    }
+
+    @Test
+    void weakEdgesRetainNothing() {
+        TestGraph g = new TestGraph().root().element(0, "A").element(1, "B")
+                .node("A", 10).edge(EdgeType.WEAK, "w", "C").edge("d", "D")
+                .node("B", 20).edge("c", "C")
+                .node("C", 30)
+                .node("D", 40);
+        AnalyzedHeap heap = analyze(g.build());
+        assertEquals(g.ordinal("B"), heap.dominators()[g.ordinal("C")]);
+        assertEquals(50, heap.retainedSizes()[g.ordinal("A")]);
+        assertEquals(50, heap.retainedSizes()[g.ordinal("B")]);
+    }
+
+    @Test
+    void nodesOnlyWeaklyHeldAndCliquesAreAttachedToTheRoot() {
+        TestGraph g = new TestGraph().root().element(0, "A")
+                .node("A", 1).edge(EdgeType.WEAK, "w", "Orphan")
+                .node("Orphan", 2).edge("x", "Child")
+                .node("Child", 4)
+                .node("P", 8).edge("q", "Q")
+                .node("Q", 16).edge("p", "P");
+        AnalyzedHeap heap = analyze(g.build());
+        int root = g.ordinal("root");
+        assertEquals(root, heap.dominators()[g.ordinal("Orphan")]);
+        assertEquals(g.ordinal("Orphan"), heap.dominators()[g.ordinal("Child")]);
+        assertEquals(root, heap.dominators()[g.ordinal("P")]);
+        assertEquals(root, heap.dominators()[g.ordinal("Q")]);
+        assertEquals(31, heap.totalSize());
+    }
+
+    @Test
+    void aMillionDeepChainNeedsNoRecursion() {
+        int length = 1_000_000;
+        StringTable strings = new StringTable();
+        int name = strings.add("Link");
+        HeapGraphBuilder b = new HeapGraphBuilder(HeapFormat.V8_HEAPSNAPSHOT, length + 1, length, strings);
+        b.addNode(NodeType.SYNTHETIC, name, 1, 0, 1);
+        for (int i = 1; i <= length; i++) {
+            b.addNode(NodeType.OBJECT, name, 2L * i + 1, 1, i < length ? 1 : 0);
+        }
+        for (int i = 0; i < length; i++) {
+            b.addEdge(EdgeType.PROPERTY, name, i + 1);
+        }
+        AnalyzedHeap heap = analyze(b.build());
+        assertEquals(length, heap.retainedSizes()[1]);
+        assertEquals(length - 1, heap.dominators()[length]);
+        assertEquals(length, heap.distances()[length]);
+    }
+
+    @Test
+    void matchesABruteForceComputationOnRandomGraphs() {
+        Random random = new Random(20261121);
+        for (int round = 0; round < 200; round++) {
+            int n = 2 + random.nextInt(25);
+            int[][] adjacency = new int[n][];
+            byte[][] types = new byte[n][];
+            int edges = 0;
+            for (int v = 0; v < n; v++) {
+                int degree = random.nextInt(4);
+                adjacency[v] = new int[degree];
+                types[v] = new byte[degree];
+                for (int k = 0; k < degree; k++) {
+                    adjacency[v][k] = random.nextInt(n);
+                    // The root's edges are never weak: DevTools takes every target of the root as a user root.
+                    types[v][k] = v > 0 && random.nextInt(6) == 0 ? EdgeType.WEAK : EdgeType.PROPERTY;
+                }
+                edges += degree;
+            }
+            long[] sizes = new long[n];
+            StringTable strings = new StringTable();
+            int name = strings.add("N");
+            HeapGraphBuilder b = new HeapGraphBuilder(HeapFormat.HPROF, n, edges, strings);
+            for (int v = 0; v < n; v++) {
+                sizes[v] = v == 0 ? 0 : 1 + random.nextInt(100);
+                b.addNode(v == 0 ? NodeType.SYNTHETIC : NodeType.OBJECT, name, v, sizes[v], adjacency[v].length);
+            }
+            for (int v = 0; v < n; v++) {
+                for (int k = 0; k < adjacency[v].length; k++) {
+                    b.addEdge(types[v][k], name, adjacency[v][k]);
+                }
+            }
+            AnalyzedHeap heap = analyze(b.build());
+            boolean[] reachable = reachableWithout(adjacency, types, -1);
+            long[] expected = new long[n];
+            for (int x = 0; x < n; x++) {
+                if (!reachable[x]) {
+                    continue; // HPROF leaves unreachable objects out of retained sizes
+                }
+                boolean[] without = x == 0 ? new boolean[n] : reachableWithout(adjacency, types, x);
+                for (int y = 0; y < n; y++) {
+                    if (reachable[y] && !without[y]) {
+                        expected[x] += sizes[y];
+                    }
+                }
+            }
+            long[] actual = heap.retainedSizes().clone();
+            for (int x = 0; x < n; x++) {
+                if (!reachable[x]) {
+                    actual[x] = 0;
+                }
+            }
+            assertArrayEquals(expected, actual, "round " + round);
+        }
+    }
+
+    /** Nodes reachable from node 0 over non-weak edges without entering {@code removed}. */
+    private static boolean[] reachableWithout(int[][] adjacency, byte[][] types, int removed) {
+        boolean[] seen = new boolean[adjacency.length];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        seen[0] = true;
+        queue.add(0);
+        while (!queue.isEmpty()) {
+            int v = queue.poll();
+            for (int k = 0; k < adjacency[v].length; k++) {
+                int w = adjacency[v][k];
+                if (types[v][k] != EdgeType.WEAK && w != removed && !seen[w]) {
+                    seen[w] = true;
+                    queue.add(w);
+                }
+            }
+        }
+        return seen;
+    }
+}

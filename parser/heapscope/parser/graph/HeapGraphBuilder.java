@@ -31,6 +31,7 @@ public final class HeapGraphBuilder {
     int edgeCount;
     int rootOrdinal;
     long extraNativeBytes;
+    FileNotes fileNotes = FileNotes.NONE;
     /** Sum of the edge counts the added nodes declared; must equal the edges added when the graph is built. */
     private long declaredEdges;
 
@@ -113,6 +114,10 @@ public final class HeapGraphBuilder {
 
     public void setExtraNativeBytes(long extraNativeBytes) {
         this.extraNativeBytes = extraNativeBytes;
+    }
+
+    public void setFileNotes(FileNotes fileNotes) {
+        this.fileNotes = fileNotes;
     }
 
     /**

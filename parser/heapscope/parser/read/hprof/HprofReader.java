@@ -1,6 +1,7 @@
 package heapscope.parser.read.hprof;
 
 import com.carrotsearch.hppc.IntIntHashMap;
+import heapscope.parser.graph.FileNotes;
 import heapscope.parser.graph.GraphFormatException;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
@@ -45,6 +46,7 @@ public final class HprofReader {
     private final CancelSignal cancel;
     private final boolean gzip;
     private final GzipMemberIndex gzipMembers;
+    private int bootClassesRooted;
 
     private HprofReader(Path file, ProgressListener listener, CancelSignal cancel) throws IOException {
         this.file = file;
@@ -129,6 +131,14 @@ public final class HprofReader {
             pass2.run();
         }
         builder.trimEdgeCapacityToAdded();
+        HprofStatistics statistics = new HprofStatistics(pass1.instanceCount, pass1.objectArrayCount,
+                pass1.primitiveArrayCount, pass1.classDumpCount, pass1.symbols.size(), roots.declaredByKind,
+                roots.droppedByKind, roots.localTargets.length, pass2.droppedReferences, index.duplicateCount(),
+                pass2.objectsOfUnknownClass, pass2.gapsMatchingSize, pass2.gapsSmallerThanSize,
+                pass2.gapsLargerThanSize);
+        List<String> warnings = warnings(pass1, statistics);
+        bootClassesRooted = roots.bootClassesRooted;
+        builder.setFileNotes(new FileNotes(details(header, layout, statistics), warnings));
         HeapGraph graph = builder.build();
 
         IntIntHashMap classNames = new IntIntHashMap(pass1.classes.size() * 2);
@@ -136,12 +146,6 @@ public final class HprofReader {
             HprofClass c = pass1.classes.get(i);
             classNames.put(1 + groups + index.fileIndexOf(c.id), c.nameIndex);
         }
-        HprofStatistics statistics = new HprofStatistics(pass1.instanceCount, pass1.objectArrayCount,
-                pass1.primitiveArrayCount, pass1.classDumpCount, pass1.symbols.size(), roots.declaredByKind,
-                roots.droppedByKind, roots.localTargets.length, pass2.droppedReferences, index.duplicateCount(),
-                pass2.objectsOfUnknownClass, pass2.gapsMatchingSize, pass2.gapsSmallerThanSize,
-                pass2.gapsLargerThanSize);
-        List<String> warnings = warnings(pass1, statistics);
         ObjectDetailsSource details = new ObjectDetailsSource(file, gzipMembers, pass1.recordOffsets, pass1.classes,
                 idSize, 1 + groups, utf16BigEndian(pass1.classes));
         return new HprofHeap(file, graph, header, layout, warnings, pass1.truncation != null, statistics, classNames,
@@ -178,6 +182,44 @@ public final class HprofReader {
             }
         }
         return false; // x86 and aarch64 are little-endian
+    }
+
+    /** What {@code info} shows about an HPROF file: format, counts, layout and its evidence, roots, edge rules. */
+    private List<FileNotes.Detail> details(HprofHeader header, ObjectLayout layout, HprofStatistics statistics) {
+        List<FileNotes.Detail> details = new ArrayList<>();
+        details.add(new FileNotes.Detail("HPROF", header.version() + ", " + header.idSize() + "-byte identifiers"
+                + (gzip ? ", gzip-compressed in " + gzipMembers.size() + " members" : "")));
+        details.add(new FileNotes.Detail("objects", statistics.instances() + " instances, "
+                + statistics.objectArrays() + " object arrays, " + statistics.primitiveArrays()
+                + " primitive arrays, " + statistics.classes() + " classes"));
+        details.add(new FileNotes.Detail("object layout", layout.describe()));
+        for (String evidence : layout.evidence()) {
+            details.add(new FileNotes.Detail("layout evidence", evidence));
+        }
+        long checked = statistics.gapsMatchingSize() + statistics.gapsSmallerThanSize()
+                + statistics.gapsLargerThanSize();
+        if (checked > 0) {
+            details.add(new FileNotes.Detail("size check", statistics.gapsMatchingSize() + " of " + checked
+                    + " objects followed by a neighbour in the file end exactly where it starts; "
+                    + statistics.gapsSmallerThanSize() + " would overlap it"));
+        }
+        StringBuilder roots = new StringBuilder();
+        for (HprofRootKind kind : HprofRootKind.values()) {
+            Integer n = statistics.rootRecordsByKind().get(kind);
+            if (n != null) {
+                roots.append(roots.length() == 0 ? "" : ", ").append(kind.label()).append(' ').append(n);
+            }
+        }
+        details.add(new FileNotes.Detail("GC root records", roots + "; " + statistics.threadLocalEdges()
+                + " Java-frame and JNI-local roots are edges from their thread instead; " + bootClassesRooted
+                + " boot-loader classes without a record (array and hidden classes) are sticky-class roots too"));
+        details.add(new FileNotes.Detail("class objects", "nodes named java.lang.Class (as jcmd GC.class_histogram"
+                + " counts them), sized as their mirror: a " + layout.classMirrorBaseSize()
+                + "-byte java.lang.Class instance plus the class's static fields"));
+        details.add(new FileNotes.Detail("weak edges", "java.lang.ref.Reference.referent (weak, soft, phantom and"
+                + " final references) is a weak edge: it does not retain, and distances and retainer paths do not"
+                + " follow it"));
+        return details;
     }
 
     private List<String> warnings(IndexingPass pass1, HprofStatistics statistics) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * indexes in file order), and the edges from thread objects to what their stack frames hold. A Java-frame or
  * JNI-local root whose thread serial names a thread object in the dump becomes such an edge, named after the frame
  * ({@code <local in Main.run(Main.java:12)>}); one of an unknown thread stays a root. Roots naming ids that no
- * record has are dropped and counted.
+ * record has are dropped and counted. Every class of the boot loader is a sticky-class root, also the array and
+ * hidden classes HotSpot writes no STICKY CLASS record for: the boot loader never unloads them.
  *
  * <p>Immutable once built; no IO.
  */
@@ -27,9 +28,12 @@ final class RootPlan {
     final Map<HprofRootKind, Integer> declaredByKind;
     /** Root records whose object is not in the dump, by kind. */
     final Map<HprofRootKind, Integer> droppedByKind;
+    /** Boot-loader classes the dump gave no root record (array and hidden classes), rooted as sticky classes. */
+    final int bootClassesRooted;
 
     private RootPlan(HprofRootKind[] groupKinds, int[][] groupTargets, int[] localSources, int[] localTargets,
-            int[] localNames, Map<HprofRootKind, Integer> declaredByKind, Map<HprofRootKind, Integer> droppedByKind) {
+            int[] localNames, Map<HprofRootKind, Integer> declaredByKind, Map<HprofRootKind, Integer> droppedByKind,
+            int bootClassesRooted) {
         this.groupKinds = groupKinds;
         this.groupTargets = groupTargets;
         this.localSources = localSources;
@@ -37,6 +41,7 @@ final class RootPlan {
         this.localNames = localNames;
         this.declaredByKind = declaredByKind;
         this.droppedByKind = droppedByKind;
+        this.bootClassesRooted = bootClassesRooted;
     }
 
     int groupEdgeCount() {
@@ -97,6 +102,30 @@ final class RootPlan {
             targetsByKind[k][countByKind[k]++] = target;
         }
 
+        // HotSpot writes STICKY CLASS records only for the boot loader's instance classes, but its array classes and
+        // hidden classes live as long (the boot loader is never unloaded): they are sticky classes too.
+        int sticky = HprofRootKind.STICKY_CLASS.ordinal();
+        int bootClassesRooted = 0;
+        int[] declaredSticky = distinctSorted(targetsByKind[sticky] == null ? new int[0] : targetsByKind[sticky],
+                countByKind[sticky]);
+        for (int i = 0; i < pass.classes.size(); i++) {
+            HprofClass c = pass.classes.get(i);
+            if (c.loaderId != 0) {
+                continue;
+            }
+            int target = index.fileIndexOf(c.id);
+            if (target < 0 || java.util.Arrays.binarySearch(declaredSticky, target) >= 0) {
+                continue;
+            }
+            if (targetsByKind[sticky] == null) {
+                targetsByKind[sticky] = new int[16];
+            } else if (countByKind[sticky] == targetsByKind[sticky].length) {
+                targetsByKind[sticky] = Arrays.copyOf(targetsByKind[sticky], countByKind[sticky] * 2);
+            }
+            targetsByKind[sticky][countByKind[sticky]++] = target;
+            bootClassesRooted++;
+        }
+
         int groups = 0;
         for (int k = 0; k < kinds; k++) {
             if (countByKind[k] > 0) {
@@ -140,7 +169,7 @@ final class RootPlan {
             }
         }
         return new RootPlan(groupKinds, groupTargets, Arrays.copyOf(sources, n), Arrays.copyOf(targets, n),
-                Arrays.copyOf(edgeNames, n), declared, dropped);
+                Arrays.copyOf(edgeNames, n), declared, dropped, bootClassesRooted);
     }
 
     private static int[] distinctSorted(int[] values, int count) {

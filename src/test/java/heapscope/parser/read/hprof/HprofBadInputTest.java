@@ -192,7 +192,8 @@ class HprofBadInputTest {
         w.rootWithId(HprofSubRecordTag.ROOT_UNKNOWN, 0x2000);
         HprofHeap heap = read(write("v101.hprof", w.bytes()));
         assertEquals("JAVA PROFILE 1.0.1", heap.header().version());
-        assertEquals(1 + 1 + 3, heap.graph().nodeCount());
+        // Root, the "unknown" and "sticky class" groups (both classes are the boot loader's), 2 classes, 1 array.
+        assertEquals(1 + 2 + 3, heap.graph().nodeCount());
         assertEquals("long[]", heap.graph().nodeName(SmallHeap.ordinalOf(heap.graph(), 0x2000)));
     }
 
@@ -221,7 +222,9 @@ class HprofBadInputTest {
         assertEquals(ObjectLayout.FieldPacking.ANDROID_FROM_FILE, heap.layout().fieldPacking());
         assertEquals(24, g.nodeSelfSizes()[SmallHeap.ordinalOf(g, 0x3000)]); // 12 + 3*2 -> 24
         assertEquals(48, g.nodeSelfSizes()[SmallHeap.ordinalOf(g, 0x4000)]); // 12 + 9*4 -> 48
-        assertEquals(1 + 6 + 4, g.nodeCount()); // 6 root kinds; the UNREACHABLE mark is not a root
+        // Root, 6 Android root kinds plus the boot classes' sticky group (the UNREACHABLE mark is not a root), 4
+        // objects.
+        assertEquals(1 + 7 + 4, g.nodeCount());
         assertTrue(heap.warnings().contains("1 obsolete Android UNREACHABLE records were ignored"), heap.warnings()
                 .toString());
     }

@@ -33,6 +33,7 @@ public final class HeapGraph {
     private final StringTable strings;
     private final List<String> nodeTypeNames;
     private final List<String> edgeTypeNames;
+    private final FileNotes fileNotes;
 
     HeapGraph(HeapGraphBuilder b) {
         this.format = b.format;
@@ -53,6 +54,7 @@ public final class HeapGraph {
         this.strings = b.strings;
         this.nodeTypeNames = List.copyOf(b.nodeTypeNames);
         this.edgeTypeNames = List.copyOf(b.edgeTypeNames);
+        this.fileNotes = b.fileNotes;
     }
 
     public HeapFormat format() {
@@ -132,6 +134,11 @@ public final class HeapGraph {
 
     public StringTable strings() {
         return strings;
+    }
+
+    /** What the reader noted about the file beyond the graph: details for {@code info}, and warnings. */
+    public FileNotes fileNotes() {
+        return fileNotes;
     }
 
     public String nodeName(int ordinal) {

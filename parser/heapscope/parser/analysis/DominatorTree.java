@@ -34,19 +34,21 @@ public final class DominatorTree {
     }
 
     /**
-     * Node ordinals in DFS preorder from the root: every node comes after its dominator. Needed only to accumulate
-     * retained sizes; the analysis drops it afterwards.
+     * Node ordinals in DFS preorder from the root, in the first {@code nodeCount} entries: every node comes after its
+     * dominator. Scratch memory, needed only to accumulate retained sizes; the analysis gives it back afterwards.
      */
     int[] nodeByDfsOrder() {
         return nodeByDfsOrder;
     }
 
-    static DominatorTree build(HeapGraph graph, RetainerIndex retainers, BitSet essentialEdges, CancelSignal cancel) {
-        return new Builder(graph, retainers, essentialEdges, cancel).run();
+    static DominatorTree build(HeapGraph graph, RetainerIndex retainers, BitSet essentialEdges, Scratch scratch,
+            CancelSignal cancel) {
+        return new Builder(graph, retainers, essentialEdges, scratch, cancel).run();
     }
 
     /**
-     * One run of the algorithm. Memory is the peak of the whole analysis here, so arrays are reused: {@code nextEdge}
+     * One run of the algorithm, on arrays from the analysis' {@link Scratch}. Memory is the peak of the whole
+     * analysis here, so arrays are reused: {@code nextEdge}
      * serves the DFS, then becomes the bucket heads; {@code dom[v]} is kept in {@code bucketNext[v]}, whose link is
      * dead once v's bucket has been processed; {@code ancestor} is allocated after the DFS; the results are shaped
      * from {@code parent} and {@code vertex}; the compression stack grows as needed (compression keeps paths short).
@@ -60,6 +62,7 @@ public final class DominatorTree {
         private final int[] firstRetainerSlot;
         private final int[] retainerSources;
         private final BitSet essentialSlots;
+        private final Scratch scratch;
         private final CancelSignal cancel;
         private final int root;
         private int[] parent;
@@ -71,22 +74,23 @@ public final class DominatorTree {
         private int[] compressionStack = new int[1024];
         private int n;
 
-        Builder(HeapGraph graph, RetainerIndex retainers, BitSet essential, CancelSignal cancel) {
+        Builder(HeapGraph graph, RetainerIndex retainers, BitSet essential, Scratch scratch, CancelSignal cancel) {
             this.nodeCount = graph.nodeCount();
             this.firstEdge = graph.firstEdgeIndex();
             this.targets = graph.edgeTargets();
             this.essential = essential;
             this.firstRetainerSlot = retainers.firstRetainerSlot();
             this.retainerSources = retainers.retainerSources();
-            this.essentialSlots = retainers.slotsOf(graph, essential);
+            this.essentialSlots = retainers.slotsOf(graph, essential, scratch);
+            this.scratch = scratch;
             this.cancel = cancel;
             this.root = graph.rootOrdinal() + 1;
             int length = nodeCount + 1;
-            parent = new int[length];
-            vertex = new int[length];
-            label = new int[length];
-            semi = new int[length];
-            nextEdge = new int[length];
+            parent = scratch.take(length, true);
+            vertex = scratch.take(length, false);
+            label = scratch.take(length, false);
+            semi = scratch.take(length, true);
+            nextEdge = scratch.take(length, false);
         }
 
         DominatorTree run() {
@@ -110,18 +114,17 @@ public final class DominatorTree {
                 }
             }
             int[] dom = computeDominators();
-            // Results by ordinal, written over arrays that are no longer needed.
-            int[] dominatorByNode = parent;
+            int[] dominatorByNode = new int[nodeCount];
             for (int ordinal = 0; ordinal < nodeCount; ordinal++) {
                 dominatorByNode[ordinal] = dom[ordinal + 1] - 1;
             }
+            // The DFS order by ordinal, shifted down over vertex[] itself.
             int[] order = vertex;
             for (int i = 1; i <= nodeCount; i++) {
                 order[i - 1] = vertex[i] - 1;
             }
-            parent = ancestor = vertex = label = semi = nextEdge = compressionStack = null;
-            dom = null;
-            return new DominatorTree(Arrays.copyOf(dominatorByNode, nodeCount), Arrays.copyOf(order, nodeCount));
+            scratch.give(parent, ancestor, label, semi, nextEdge, dom);
+            return new DominatorTree(dominatorByNode, order);
         }
 
         private boolean hasOnlyNonEssentialRetainers(int ordinal) {
@@ -167,11 +170,12 @@ public final class DominatorTree {
 
         private int[] computeDominators() {
             int length = nodeCount + 1;
-            ancestor = new int[length];
+            ancestor = scratch.take(length, true);
             // bucket(v) as singly linked lists: bucketHead[v] is the first member, bucketNext[w] the one after w.
             int[] bucketHead = nextEdge;
             Arrays.fill(bucketHead, 0);
-            int[] bucketNext = new int[length];
+            // Every w from 2 to n joins one bucket, which sets bucketNext[w] before anything reads it.
+            int[] bucketNext = scratch.take(length, false);
             int[] dom = bucketNext;
             for (int i = n; i >= 2; i--) {
                 if ((i & 0xFFFF) == 0) {

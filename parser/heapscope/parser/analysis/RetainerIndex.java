@@ -94,13 +94,13 @@ public final class RetainerIndex {
 
     /**
      * Projects a set of edge indexes onto retainer slots: slot {@code s} is set when the edge it stands for is in
-     * {@code edges}. Replays the fill order of {@link #build}, so it needs a transient int per node.
+     * {@code edges}. Replays the fill order of {@link #build}, with an int per node of scratch memory.
      */
-    BitSet slotsOf(HeapGraph graph, BitSet edges) {
+    BitSet slotsOf(HeapGraph graph, BitSet edges, Scratch scratch) {
         int nodeCount = graph.nodeCount();
         int[] firstEdge = graph.firstEdgeIndex();
         int[] targets = graph.edgeTargets();
-        int[] next = new int[nodeCount];
+        int[] next = scratch.take(nodeCount, false);
         System.arraycopy(firstRetainerSlot, 1, next, 0, nodeCount);
         BitSet slots = new BitSet(retainerSources.length);
         for (int source = 0; source < nodeCount; source++) {
@@ -111,6 +111,7 @@ public final class RetainerIndex {
                 }
             }
         }
+        scratch.give(next);
         return slots;
     }
 

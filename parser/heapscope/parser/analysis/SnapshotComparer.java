@@ -90,8 +90,7 @@ public final class SnapshotComparer {
             return base.classes();
         }
         var graph = base.graph();
-        int[] matches = InterfaceDefinitions.match(graph, new InterfaceDefinitions.PropertyNames(graph), definitions,
-                cancel);
+        int[] matches = InterfaceDefinitions.match(graph, definitions, cancel);
         NameMask object = NameMask.of(graph.strings(), "Object");
         ClassTable own = base.classes();
         int[] nameKeys = new int[graph.nodeCount()];

@@ -18,8 +18,13 @@ final class HeapLoading {
             description = "Print each phase to stderr (default: when run in a terminal).")
     Boolean progress;
 
+    /** Opens and analyses the file; the reader's warnings (e.g. a dump cut short) go to stderr. */
     AnalyzedHeap load(Path file, ProgressListener timer) throws HeapFileException, IOException {
-        return HeapLoader.load(file, timer, CancelSignal.NEVER);
+        AnalyzedHeap heap = HeapLoader.load(file, timer, CancelSignal.NEVER);
+        for (String warning : heap.graph().fileNotes().warnings()) {
+            System.err.println("heapscope: warning: " + file.getFileName() + ": " + warning);
+        }
+        return heap;
     }
 
     ProgressListener listener() {

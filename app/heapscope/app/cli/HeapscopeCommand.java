@@ -29,7 +29,8 @@ public final class HeapscopeCommand {
     }
 
     public static int run(String[] args) {
-        return new CommandLine(new HeapscopeCommand()).setExecutionExceptionHandler(new ExitCodes()).execute(args);
+        return new CommandLine(new HeapscopeCommand()).setExecutionExceptionHandler(new ExitCodes())
+                .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     /** {@code --version}: the version from the pom, through {@link Version}. */

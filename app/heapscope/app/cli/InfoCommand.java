@@ -31,9 +31,14 @@ final class InfoCommand implements Callable<Integer> {
     record PhaseJson(String phase, String label, long millis) {
     }
 
+    /** A fact the reader noted about the file (the HPROF reader's object layout and its evidence, ...). */
+    record DetailJson(String label, String text) {
+    }
+
     record InfoJson(String file, String format, long fileSize, int nodeCount, int edgeCount, int stringCount,
             long totalSize, long maxJsObjectId, List<PhaseJson> phases, long totalMillis, long peakHeapBytes,
-            long peakRssBytes, long engineBytes, double bytesPerNode, double bytesPerEdge) {
+            long peakRssBytes, long engineBytes, double bytesPerNode, double bytesPerEdge, List<DetailJson> details,
+            List<String> warnings) {
     }
 
     @Override
@@ -55,7 +60,9 @@ final class InfoCommand implements Callable<Integer> {
         InfoJson info = new InfoJson(Paths.absolute(file), heap.format().jsonName(),
                 Files.size(file), nodes, edges, heap.graph().strings().size(), heap.totalSize(), heap.maxJsObjectId(),
                 phases, totalMillis, ProcessMemory.peakHeapBytes(), ProcessMemory.peakRssBytes(), engineBytes,
-                round(perNode), round(perEdge));
+                round(perNode), round(perEdge), heap.graph().fileNotes().details().stream()
+                        .map(d -> new DetailJson(d.label(), d.text())).toList(),
+                heap.graph().fileNotes().warnings());
         if (json) {
             Json.print(info, System.out);
         } else {
@@ -85,5 +92,11 @@ final class InfoCommand implements Callable<Integer> {
         out.println("Peak RSS:      " + Sizes.bytes(info.peakRssBytes()) + " bytes");
         out.println(String.format(Locale.ROOT, "Engine memory: %s bytes (%.1f bytes/node + %.1f bytes/edge + strings)",
                 Sizes.bytes(info.engineBytes()), info.bytesPerNode(), info.bytesPerEdge()));
+        for (DetailJson detail : info.details()) {
+            out.println(detail.label() + ": " + detail.text());
+        }
+        for (String warning : info.warnings()) {
+            out.println("Warning: " + warning);
+        }
     }
 }

@@ -38,8 +38,36 @@ final class SummaryCommand implements Callable<Integer> {
                     + "object id, up to the second's.")
     List<Path> allocatedBetween;
 
+    @Option(names = "--filter", paramLabel = "NAME",
+            description = "duplicated-strings (strings whose text another string has) or detached-dom (objects "
+                    + "retained by detached DOM nodes), as DevTools' Summary filters.")
+    NamedFilter namedFilter;
+
     @Mixin
     HeapLoading loading;
+
+    /** The Summary's named filters, by their CLI names. */
+    enum NamedFilter {
+        DUPLICATED_STRINGS("duplicated-strings", new NodeFilter.DuplicatedStrings()),
+        DETACHED_DOM("detached-dom", new NodeFilter.DetachedDom());
+
+        final String cliName;
+        final NodeFilter filter;
+
+        NamedFilter(String cliName, NodeFilter filter) {
+            this.cliName = cliName;
+            this.filter = filter;
+        }
+
+        @Override
+        public String toString() {
+            return cliName;
+        }
+    }
+
+    /** The {@code filter} object of the JSON for {@code --filter NAME}. */
+    record NamedFilterJson(String kind) {
+    }
 
     /** The {@code filter} object of the JSON for {@code --allocated-between}. */
     record AllocatedBetweenJson(String kind, String first, String last, long minIdExclusive, long maxIdInclusive) {
@@ -48,7 +76,15 @@ final class SummaryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         NodeFilter filter = NodeFilter.ALL;
-        AllocatedBetweenJson filterJson = null;
+        Object filterJson = null;
+        if (allocatedBetween != null && namedFilter != null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--allocated-between and --filter cannot be combined");
+        }
+        if (namedFilter != null) {
+            filter = namedFilter.filter;
+            filterJson = new NamedFilterJson(namedFilter.cliName);
+        }
         if (allocatedBetween != null) {
             long first = HeapFiles.maxJsObjectId(allocatedBetween.get(0));
             long last = HeapFiles.maxJsObjectId(allocatedBetween.get(1));

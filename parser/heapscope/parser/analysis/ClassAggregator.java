@@ -77,18 +77,19 @@ public final class ClassAggregator {
         return classByKey;
     }
 
-    /** The nodes the Summary counts: passing the filter, with a shallow size, and (HPROF) reachable. */
+    /** The nodes the Summary counts: with a shallow size, (HPROF) reachable, and passing the filter. */
     static BitSet accepted(AnalyzedHeap heap, NodeFilter filter) {
         int nodeCount = heap.graph().nodeCount();
         long[] shallow = heap.shallowSizes();
-        long[] ids = heap.graph().nodeIds();
         BitSet excluded = heap.uncountedNodes();
+        BitSet named = NamedFilters.of(heap, filter);
         BitSet accepted = new BitSet(nodeCount);
         for (int node = 0; node < nodeCount; node++) {
-            if (shallow[node] == 0 || (excluded != null && excluded.get(node))) {
+            if (shallow[node] == 0 || (excluded != null && excluded.get(node))
+                    || (named != null && !named.get(node))) {
                 continue;
             }
-            if (filter instanceof NodeFilter.AllocatedBetween range && !range.accepts(ids[node])) {
+            if (filter instanceof NodeFilter.AllocatedBetween range && !range.accepts(heap.graph().nodeId(node))) {
                 continue;
             }
             accepted.set(node);

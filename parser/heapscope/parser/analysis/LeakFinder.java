@@ -90,7 +90,7 @@ public final class LeakFinder {
                 .thenComparing(Comparator.comparingLong(LeakGroup::growth).reversed())
                 .thenComparing(LeakGroup::pathSignature));
         return new LeakReport(labels, v8 ? "v8-object-id" : "structural", withoutContainedGroups(reported, groups),
-                check.warnings());
+                check.warnings(), last);
     }
 
     /** Drops, in rank order, every group whose members are all dominated by members of groups kept before it. */
@@ -296,7 +296,7 @@ public final class LeakFinder {
             for (int e = graph.firstEdgeIndex()[root]; e < graph.firstEdgeIndex()[root + 1]; e++) {
                 int target = graph.edgeTargets()[e];
                 if (userRoots.isUserRoot(target)) {
-                    ids.add(graph.nodeIds()[target]);
+                    ids.add(graph.nodeId(target));
                 }
             }
             return ids;

@@ -1,6 +1,7 @@
 package heapscope.parser.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,12 +17,12 @@ public final class HeapGraphBuilder {
     final StringTable strings;
     final byte[] nodeTypes;
     final int[] nodeNames;
-    final long[] nodeIds;
+    final NodeIds nodeIds;
     final long[] nodeSelfSizes;
     final int[] firstEdgeIndex;
-    final byte[] edgeTypes;
-    final int[] edgeNames;
-    final int[] edgeTargets;
+    byte[] edgeTypes;
+    int[] edgeNames;
+    int[] edgeTargets;
     final NodeLocations.Builder locations = new NodeLocations.Builder();
     final List<String> nodeTypeNames = new ArrayList<>(NodeType.KNOWN_NAMES);
     final List<String> edgeTypeNames = new ArrayList<>(EdgeType.KNOWN_NAMES);
@@ -30,6 +31,7 @@ public final class HeapGraphBuilder {
     int edgeCount;
     int rootOrdinal;
     long extraNativeBytes;
+    FileNotes fileNotes = FileNotes.NONE;
     /** Sum of the edge counts the added nodes declared; must equal the edges added when the graph is built. */
     private long declaredEdges;
 
@@ -38,7 +40,7 @@ public final class HeapGraphBuilder {
         this.strings = strings;
         this.nodeTypes = new byte[nodeCapacity];
         this.nodeNames = new int[nodeCapacity];
-        this.nodeIds = new long[nodeCapacity];
+        this.nodeIds = new NodeIds(nodeCapacity, format == HeapFormat.V8_HEAPSNAPSHOT);
         this.nodeSelfSizes = new long[nodeCapacity];
         this.firstEdgeIndex = new int[nodeCapacity + 1];
         this.edgeTypes = new byte[edgeCapacity];
@@ -76,7 +78,7 @@ public final class HeapGraphBuilder {
         int ordinal = nodeCount++;
         nodeTypes[ordinal] = type;
         nodeNames[ordinal] = nameIndex;
-        nodeIds[ordinal] = id;
+        nodeIds.set(ordinal, id);
         nodeSelfSizes[ordinal] = selfSize;
         firstEdgeIndex[ordinal] = (int) declaredEdges;
         declaredEdges += ownedEdgeCount;
@@ -112,6 +114,23 @@ public final class HeapGraphBuilder {
 
     public void setExtraNativeBytes(long extraNativeBytes) {
         this.extraNativeBytes = extraNativeBytes;
+    }
+
+    public void setFileNotes(FileNotes fileNotes) {
+        this.fileNotes = fileNotes;
+    }
+
+    /**
+     * Lowers the edge capacity to the edges added so far, for a reader that could only bound the edge count before
+     * its last pass (the HPROF reader drops references to objects the file does not contain, which it learns only
+     * while adding edges). Copies the edge arrays when they are larger than needed. Call it after the last edge.
+     */
+    public void trimEdgeCapacityToAdded() {
+        if (edgeCount < edgeTypes.length) {
+            edgeTypes = Arrays.copyOf(edgeTypes, edgeCount);
+            edgeNames = Arrays.copyOf(edgeNames, edgeCount);
+            edgeTargets = Arrays.copyOf(edgeTargets, edgeCount);
+        }
     }
 
     public int nodeCount() {

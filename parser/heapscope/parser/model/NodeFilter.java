@@ -9,6 +9,20 @@ public sealed interface NodeFilter {
     }
 
     /**
+     * Strings whose text another string also has (DevTools' "Duplicated strings"): every member of such a group,
+     * the first one included.
+     */
+    record DuplicatedStrings() implements NodeFilter {
+    }
+
+    /**
+     * Objects retained by detached DOM nodes (DevTools' "Objects retained by detached DOM nodes"): the detached nodes
+     * and whatever can only be reached through them.
+     */
+    record DetachedDom() implements NodeFilter {
+    }
+
+    /**
      * Objects allocated between two snapshots of the same process: V8 ids in {@code (minIdExclusive,
      * maxIdInclusive]}, where the bounds are the largest JS object ids of those snapshots (DevTools' rule).
      */

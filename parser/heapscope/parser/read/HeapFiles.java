@@ -4,6 +4,7 @@ import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.read.hprof.HprofReader;
 import heapscope.parser.read.v8.V8SnapshotReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class HeapFiles {
             throws HeapFileException, IOException {
         return switch (detect(file)) {
             case V8_HEAPSNAPSHOT -> V8SnapshotReader.read(file, listener, cancel);
-            case HPROF -> throw new HeapFileException(file, "HPROF dumps are not supported yet");
+            case HPROF -> HprofReader.read(file, listener, cancel).graph();
         };
     }
 

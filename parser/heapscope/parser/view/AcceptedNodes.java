@@ -23,7 +23,7 @@ public final class AcceptedNodes {
             return false;
         }
         if (filter instanceof NodeFilter.AllocatedBetween range) {
-            return range.accepts(heap.graph().nodeIds()[ordinal]);
+            return range.accepts(heap.graph().nodeId(ordinal));
         }
         if (filter instanceof NodeFilter.All) {
             return true;

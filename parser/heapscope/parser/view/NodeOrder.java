@@ -1,6 +1,7 @@
 package heapscope.parser.view;
 
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 
 /**
@@ -23,12 +24,12 @@ final class NodeOrder {
     /** As {@link #comparator}, for the nodes {@code ordinals[0..count)}. */
     static OrdinalSort.IntComparator comparatorOf(AnalyzedHeap heap, int[] ordinals, int count, Sort sort,
             CancelSignal cancel) {
-        long[] ids = heap.graph().nodeIds();
+        HeapGraph graph = heap.graph();
         OrdinalSort.IntComparator primary = primary(heap, ordinals, count, sort.column(), cancel);
         int sign = sort.descending() ? -1 : 1;
         return (a, b) -> {
             int c = sign * primary.compare(a, b);
-            return c != 0 ? c : Long.compare(ids[a], ids[b]);
+            return c != 0 ? c : Long.compare(graph.nodeId(a), graph.nodeId(b));
         };
     }
 

@@ -31,7 +31,7 @@ public final class NodeRows {
     }
 
     public NodeRow row(int ordinal) {
-        return new NodeRow(ordinal, graph.nodeIds()[ordinal], displayName(ordinal),
+        return new NodeRow(ordinal, graph.nodeId(ordinal), displayName(ordinal),
                 heap.classes().name(heap.classes().classByNode()[ordinal]), graph.nodeTypeName(ordinal),
                 heap.distances()[ordinal], heap.shallowSizes()[ordinal], heap.retainedSizes()[ordinal],
                 heap.domStates()[ordinal] == DETACHED, graph.format() == HeapFormat.HPROF);

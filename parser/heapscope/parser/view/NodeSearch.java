@@ -23,15 +23,9 @@ public final class NodeSearch {
     private NodeSearch() {
     }
 
-    /** The ordinal of the object with this id, or -1. A linear scan: ids need not be sorted. */
+    /** The ordinal of the object with this id, or -1. */
     public static int byId(AnalyzedHeap heap, long id) {
-        long[] ids = heap.graph().nodeIds();
-        for (int node = 0; node < ids.length; node++) {
-            if (ids[node] == id) {
-                return node;
-            }
-        }
-        return -1;
+        return heap.graph().ordinalOfId(id);
     }
 
     /** Parses {@code @123} or {@code 123} as an id; -1 when the text is not one. */

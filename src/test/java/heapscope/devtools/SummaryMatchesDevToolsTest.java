@@ -53,6 +53,36 @@ class SummaryMatchesDevToolsTest {
         assertEquals(expected, actual);
     }
 
+    /** Oracle files of the named filters, made by src/test/scripts/v8/oracle-named-filter.mjs. */
+    static List<Path> namedFilterOracles() throws IOException {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(Fixtures.V8)) {
+            return files.filter(p -> p.toString().endsWith(".duplicatedStrings.summary.json")
+                    || p.toString().endsWith(".objectsRetainedByDetachedDomNodes.summary.json")).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("namedFilterOracles")
+    void namedFiltersEqualDevTools(Path oracleFile) throws IOException {
+        String name = oracleFile.getFileName().toString();
+        String filterName = name.split("\\.")[1];
+        NodeFilter filter = filterName.equals("duplicatedStrings") ? new NodeFilter.DuplicatedStrings()
+                : new NodeFilter.DetachedDom();
+        Path snapshot = oracleFile.resolveSibling(name.substring(0, name.indexOf('.')) + ".heapsnapshot.gz");
+        JsonNode oracle = JSON.readTree(oracleFile.toFile());
+        Map<String, String> expected = new TreeMap<>();
+        for (JsonNode row : oracle.get("classes")) {
+            expected.put(row.get("key").asText(), describe(row.get("name").asText(), row.get("count").asLong(),
+                    row.get("distance").asInt(), row.get("shallowSize").asLong(), row.get("retainedSize").asLong()));
+        }
+        Map<String, String> actual = new TreeMap<>();
+        for (ClassAggregate row : ClassAggregator.aggregate(Fixtures.load(snapshot), filter)) {
+            actual.put(row.key(), describe(row.name(), row.count(), row.distance(), row.shallowSize(),
+                    row.retainedSize()));
+        }
+        assertEquals(expected, actual);
+    }
+
     @ParameterizedTest
     @MethodSource("snapshots")
     void statisticsEqualDevTools(Path snapshot) throws IOException {

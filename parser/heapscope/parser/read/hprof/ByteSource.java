@@ -1,0 +1,15 @@
+package heapscope.parser.read.hprof;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/** The (decompressed) bytes of a dump file, read once from the start. Single-threaded. Does IO. */
+interface ByteSource extends Closeable {
+    /** Reads up to {@code length} bytes into {@code buffer}; returns how many, or -1 at the end of the data. */
+    int read(byte[] buffer, int offset, int length) throws IOException;
+
+    /** A note on how the data ended when that was abnormal (e.g. inside a gzip member), else null. */
+    default String endProblem() {
+        return null;
+    }
+}

@@ -1,0 +1,53 @@
+package heapscope.parser.read.hprof;
+
+import java.util.Arrays;
+
+/**
+ * Where each gzip member of a compressed dump starts, in the file and in the decompressed data. {@code jcmd
+ * GC.heap_dump -gz} writes one independent member per 1 MiB of dump, so any byte can be reached by inflating at most
+ * one member from its start. Filled once while the file is read, read-only afterwards (then thread-safe). No IO.
+ */
+final class GzipMemberIndex {
+    private long[] compressedStarts = new long[64];
+    private long[] decompressedStarts = new long[64];
+    private int size;
+
+    void add(long compressedStart, long decompressedStart) {
+        if (size == compressedStarts.length) {
+            compressedStarts = Arrays.copyOf(compressedStarts, size * 2);
+            decompressedStarts = Arrays.copyOf(decompressedStarts, size * 2);
+        }
+        compressedStarts[size] = compressedStart;
+        decompressedStarts[size] = decompressedStart;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The member holding decompressed byte {@code offset}: the last one starting at or before it. */
+    int memberContaining(long offset) {
+        int at = Arrays.binarySearch(decompressedStarts, 0, size, offset);
+        if (at >= 0) {
+            // Empty members share their start with the next one; take the last of equal starts.
+            while (at + 1 < size && decompressedStarts[at + 1] == offset) {
+                at++;
+            }
+            return at;
+        }
+        return Math.max(0, -at - 2);
+    }
+
+    long compressedStart(int member) {
+        return compressedStarts[member];
+    }
+
+    long decompressedStart(int member) {
+        return decompressedStarts[member];
+    }
+
+    long retainedBytes() {
+        return 16L * compressedStarts.length;
+    }
+}

@@ -1,0 +1,62 @@
+package heapscope.parser.read.hprof;
+
+/**
+ * HPROF basic type codes (fields, statics, constant pool entries and primitive arrays) with their sizes and Java
+ * names. Code 2 is a reference of the dump's identifier size. Constants only; no IO.
+ */
+final class HprofBasicType {
+    static final int OBJECT = 2;
+    static final int BOOLEAN = 4;
+    static final int CHAR = 5;
+    static final int FLOAT = 6;
+    static final int DOUBLE = 7;
+    static final int BYTE = 8;
+    static final int SHORT = 9;
+    static final int INT = 10;
+    static final int LONG = 11;
+
+    private static final int[] PRIMITIVE_SIZES = {-1, -1, -1, -1, 1, 2, 4, 8, 1, 2, 4, 8};
+    private static final String[] JAVA_NAMES = {null, null, null, null, "boolean", "char", "float", "double", "byte",
+        "short", "int", "long"};
+    private static final char[] DESCRIPTORS = {0, 0, 0, 0, 'Z', 'C', 'F', 'D', 'B', 'S', 'I', 'J'};
+
+    private HprofBasicType() {
+    }
+
+    static boolean isPrimitive(int type) {
+        return type >= BOOLEAN && type <= LONG;
+    }
+
+    /** Size in the file: the identifier size for references, the primitive's width otherwise; -1 if unknown. */
+    static int sizeInFile(int type, int idSize) {
+        if (type == OBJECT) {
+            return idSize;
+        }
+        return type >= 0 && type < PRIMITIVE_SIZES.length ? PRIMITIVE_SIZES[type] : -1;
+    }
+
+    /** Width of a primitive type in the heap (1, 2, 4 or 8), -1 for non-primitives. */
+    static int primitiveSize(int type) {
+        return type >= 0 && type < PRIMITIVE_SIZES.length ? PRIMITIVE_SIZES[type] : -1;
+    }
+
+    /** "int", "boolean", ... for primitive codes, null otherwise. */
+    static String javaName(int type) {
+        return isPrimitive(type) ? JAVA_NAMES[type] : null;
+    }
+
+    /** The JVM descriptor letter ('I', 'Z', ...) of a primitive code. */
+    static char descriptor(int type) {
+        return DESCRIPTORS[type];
+    }
+
+    /** The primitive code for a descriptor letter, or -1. */
+    static int fromDescriptor(char c) {
+        for (int t = BOOLEAN; t <= LONG; t++) {
+            if (DESCRIPTORS[t] == c) {
+                return t;
+            }
+        }
+        return -1;
+    }
+}

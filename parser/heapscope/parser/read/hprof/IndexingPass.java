@@ -1,0 +1,386 @@
+package heapscope.parser.read.hprof;
+
+import com.carrotsearch.hppc.LongLongHashMap;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The first of the two passes over a dump. Reads every record once and keeps what the second pass and the graph
+ * need: symbols, class names and CLASS DUMPs, threads, frames and roots, the id and record offset of every object in
+ * file order, an upper bound of the edges (non-null references plus class edges), the address-gap evidence for the
+ * layout, and where the heap dump records are so the second pass can skip straight to them. Objects are counted
+ * only once their record is complete; when the data ends early, everything complete before that point is kept and
+ * {@link #truncation} says where it stopped.
+ *
+ * <p>Single-threaded. Does IO through its input.
+ */
+final class IndexingPass {
+    private final DumpInput in;
+    private final HprofHeader header;
+    private final int idSize;
+    /** Size of the decompressed data when it is known up front (plain files), else -1. */
+    private final long dataSize;
+
+    final SymbolTable symbols = new SymbolTable();
+    final ClassTable classes = new ClassTable();
+    /** LOAD CLASS: class name symbol id by class object id. */
+    final LongLongHashMap classNameIdByClassId = new LongLongHashMap();
+    final StackTraces stacks = new StackTraces();
+    final RootTable roots = new RootTable();
+    final PagedLongArray objectIds = new PagedLongArray();
+    final RecordOffsets recordOffsets = new RecordOffsets();
+    final LayoutEvidence evidence = new LayoutEvidence();
+    /** Start and end (exclusive) of each heap dump record body, for the second pass. */
+    final PagedLongArray heapDumpRanges = new PagedLongArray();
+    final List<String> warnings = new ArrayList<>();
+
+    /** Upper bound of the edges the objects own (class edges plus non-null references). */
+    long objectEdgeBound;
+    long instanceCount;
+    long objectArrayCount;
+    long primitiveArrayCount;
+    long classDumpCount;
+    long primitiveArrayBytes;
+    /** Instances whose class (or a superclass) came after them, so their references could only be bounded. */
+    long instancesWithUnknownClass;
+    long instancesWithWrongFieldBytes;
+    int unreachableMarks;
+    boolean sawHeapDumpEnd;
+    /** Null when the data ended cleanly; else where and how it stopped. */
+    String truncation;
+    /** Data offset just after the last complete object record. */
+    long endOfLastObject;
+
+    IndexingPass(DumpInput in, HprofHeader header, long dataSize) {
+        this.in = in;
+        this.header = header;
+        this.idSize = header.idSize();
+        this.dataSize = dataSize;
+    }
+
+    void run() {
+        long recordStart = in.position();
+        int recordTag = -1;
+        try {
+            while (in.hasMore()) {
+                recordStart = in.position();
+                recordTag = in.u1();
+                in.u4(); // microseconds since the header's timestamp
+                long length = in.u4() & 0xffffffffL;
+                long bodyStart = in.position();
+                switch (recordTag) {
+                    case HprofRecordTag.UTF8 -> readUtf8(recordStart, length);
+                    case HprofRecordTag.LOAD_CLASS -> readLoadClass(recordStart, length);
+                    case HprofRecordTag.FRAME -> readFrame(recordStart, length);
+                    case HprofRecordTag.TRACE -> readTrace(recordStart, length);
+                    case HprofRecordTag.HEAP_DUMP, HprofRecordTag.HEAP_DUMP_SEGMENT -> {
+                        long end = heapDumpEnd(recordStart, recordTag, bodyStart, length);
+                        heapDumpRanges.add(bodyStart);
+                        heapDumpRanges.add(end);
+                        readHeapDump(end);
+                    }
+                    case HprofRecordTag.HEAP_DUMP_END -> {
+                        sawHeapDumpEnd = true;
+                        in.skip(length);
+                    }
+                    default -> {
+                        if (!HprofRecordTag.isKnown(recordTag)) {
+                            throw new HprofFormatException(String.format("unknown record tag 0x%02X at byte %d",
+                                    recordTag, recordStart));
+                        }
+                        in.skip(length);
+                    }
+                }
+                if (recordTag != HprofRecordTag.HEAP_DUMP && recordTag != HprofRecordTag.HEAP_DUMP_SEGMENT) {
+                    skipTo(recordStart, recordTag, bodyStart + length);
+                }
+            }
+            if (!sawHeapDumpEnd && heapDumpRanges.size() > 0 && header.version().endsWith("1.0.2")) {
+                warnings.add("the file ends at byte " + in.position() + " without a HEAP DUMP END record; the dump"
+                        + " may be incomplete");
+            }
+        } catch (EndOfDataException e) {
+            String name = recordTag >= 0 && HprofRecordTag.isKnown(recordTag) ? HprofRecordTag.name(recordTag)
+                    : "record";
+            String how = in.endProblem() != null ? " (" + in.endProblem() + ")" : "";
+            truncation = "the file was cut short: it ends at byte " + e.position() + how + " inside a " + name
+                    + " record that starts at byte " + recordStart + "; everything up to the last complete object"
+                    + " (ending at byte " + endOfLastObject + ") was read, objects after it are missing and"
+                    + " references to them were dropped";
+            // Drop ranges that run past the end so the second pass stops where this one did.
+        }
+    }
+
+    /**
+     * Where a heap dump record's sub-records end. Two repairs of broken lengths, as MAT does: a HEAP DUMP longer
+     * than 4 GB written by an old JVM has its length wrapped modulo 2^32, and a length of 0 means the writer died
+     * before filling it in; both then run to the end of the data.
+     */
+    private long heapDumpEnd(long recordStart, int tag, long bodyStart, long length) {
+        if (dataSize > 0) {
+            long left = dataSize - bodyStart;
+            if (tag == HprofRecordTag.HEAP_DUMP && left > length && left >= (1L << 32)
+                    && (left - length) % (1L << 32) == 0) {
+                warnings.add("the HEAP DUMP record at byte " + recordStart + " states a length of " + length
+                        + " bytes, which wrapped around 4 GB; it was read to the end of the file");
+                return dataSize;
+            }
+        }
+        if (length == 0 && in.hasMore()) {
+            int next = in.buffer()[in.require(1)] & 0xff;
+            boolean nextIsRecord = next == HprofRecordTag.HEAP_DUMP_SEGMENT || next == HprofRecordTag.HEAP_DUMP_END
+                    || next == HprofRecordTag.HEAP_DUMP;
+            if (!nextIsRecord && HprofSubRecordTag.fixedBodySize(next, idSize) != -2) {
+                warnings.add("the " + HprofRecordTag.name(tag) + " record at byte " + recordStart + " has length 0"
+                        + " (its writer did not finish it); it was read to the end of the data");
+                return Long.MAX_VALUE;
+            }
+        }
+        return bodyStart + length;
+    }
+
+    private void skipTo(long recordStart, int tag, long end) {
+        long at = in.position();
+        if (at > end) {
+            throw new HprofFormatException(HprofRecordTag.name(tag) + " record at byte " + recordStart
+                    + " is longer than its stated length");
+        }
+        in.skip(end - at);
+    }
+
+    private void readUtf8(long recordStart, long length) {
+        if (length < idSize) {
+            throw new HprofFormatException("UTF8 record at byte " + recordStart + " is too short (" + length
+                    + " bytes)");
+        }
+        long id = in.id();
+        symbols.read(id, in, length - idSize);
+    }
+
+    private void readLoadClass(long recordStart, long length) {
+        checkLength(recordStart, "LOAD CLASS", length, 8 + 2L * idSize);
+        int serial = in.u4();
+        long classId = in.id();
+        in.u4(); // stack trace serial
+        long nameId = in.id();
+        classNameIdByClassId.put(classId, nameId);
+        stacks.addClassSerial(serial, classId);
+    }
+
+    private void readFrame(long recordStart, long length) {
+        checkLength(recordStart, "FRAME", length, 8 + 4L * idSize);
+        long frameId = in.id();
+        long method = in.id();
+        long signature = in.id();
+        long source = in.id();
+        int classSerial = in.u4();
+        int line = in.u4();
+        stacks.addFrame(frameId, method, signature, source, classSerial, line);
+    }
+
+    private void readTrace(long recordStart, long length) {
+        checkLength(recordStart, "TRACE", length, 12);
+        int traceSerial = in.u4();
+        in.u4(); // thread serial
+        long frames = in.u4() & 0xffffffffL;
+        checkLength(recordStart, "TRACE", length, 12 + frames * idSize);
+        long[] frameIds = new long[(int) frames];
+        for (int i = 0; i < frames; i++) {
+            frameIds[i] = in.id();
+        }
+        stacks.addTrace(traceSerial, frameIds);
+    }
+
+    private static void checkLength(long recordStart, String name, long length, long needed) {
+        if (length < needed) {
+            throw new HprofFormatException(name + " record at byte " + recordStart + " is too short (" + length
+                    + " bytes, needs " + needed + ")");
+        }
+    }
+
+    private void readHeapDump(long end) {
+        while (in.position() < end) {
+            long at = in.position();
+            if (end == Long.MAX_VALUE && !in.hasMore()) {
+                return;
+            }
+            int tag = in.u1();
+            switch (tag) {
+                case HprofSubRecordTag.INSTANCE_DUMP -> readInstance(at);
+                case HprofSubRecordTag.OBJECT_ARRAY_DUMP -> readObjectArray(at);
+                case HprofSubRecordTag.PRIMITIVE_ARRAY_DUMP -> readPrimitiveArray(at, true);
+                case HprofSubRecordTag.PRIMITIVE_ARRAY_NODATA -> readPrimitiveArray(at, false);
+                case HprofSubRecordTag.CLASS_DUMP -> readClass(at);
+                case HprofSubRecordTag.ROOT_THREAD_OBJECT -> {
+                    long id = in.id();
+                    int serial = in.u4();
+                    int trace = in.u4();
+                    stacks.addThread(serial, id, trace);
+                    if (id != 0) {
+                        roots.add(HprofRootKind.THREAD_OBJECT, id, serial, -1);
+                    }
+                }
+                case HprofSubRecordTag.ROOT_JAVA_FRAME, HprofSubRecordTag.ROOT_JNI_LOCAL,
+                        HprofSubRecordTag.ROOT_JNI_MONITOR -> {
+                    long id = in.id();
+                    int serial = in.u4();
+                    int frame = in.u4();
+                    roots.add(HprofSubRecordTag.rootKind(tag), id, serial, frame);
+                }
+                case HprofSubRecordTag.ROOT_NATIVE_STACK, HprofSubRecordTag.ROOT_THREAD_BLOCK -> {
+                    long id = in.id();
+                    int serial = in.u4();
+                    roots.add(HprofSubRecordTag.rootKind(tag), id, serial, -1);
+                }
+                case HprofSubRecordTag.ROOT_JNI_GLOBAL -> {
+                    long id = in.id();
+                    in.id(); // the JNI global reference's own id
+                    roots.add(HprofRootKind.JNI_GLOBAL, id, 0, -1);
+                }
+                case HprofSubRecordTag.HEAP_DUMP_INFO -> in.skip(4L + idSize);
+                case HprofSubRecordTag.UNREACHABLE -> {
+                    in.id();
+                    unreachableMarks++;
+                }
+                default -> {
+                    HprofRootKind kind = HprofSubRecordTag.rootKind(tag);
+                    if (kind == null) {
+                        throw new HprofFormatException(String.format(
+                                "unknown heap dump sub-record tag 0x%02X at byte %d", tag, at));
+                    }
+                    roots.add(kind, in.id(), 0, -1);
+                }
+            }
+        }
+        if (in.position() > end) {
+            warnings.add("a sub-record runs past the end of its heap dump segment at byte " + end
+                    + "; the segments were read as one stream");
+        }
+    }
+
+    private void readInstance(long at) {
+        long id = in.id();
+        in.u4(); // stack trace serial
+        long classId = in.id();
+        long fieldBytes = in.u4() & 0xffffffffL;
+        int classIndex = classes.indexOf(classId);
+        HprofClass c = classIndex >= 0 ? classes.get(classIndex) : null;
+        long edges = classId != 0 ? 1 : 0;
+        if (c != null && (c.referenceOffsets != null || classes.ensurePlan(c, idSize))
+                && c.fieldBytesInFile == fieldBytes && fieldBytes <= in.capacity()) {
+            int n = (int) fieldBytes;
+            int base = in.require(n);
+            byte[] buffer = in.buffer();
+            for (int offset : c.referenceOffsets) {
+                if (DumpInput.idAt(buffer, base + offset, idSize) != 0) {
+                    edges++;
+                }
+            }
+            in.advance(n);
+        } else {
+            if (c == null || c.referenceOffsets == null) {
+                instancesWithUnknownClass++;
+            } else if (c.fieldBytesInFile != fieldBytes) {
+                instancesWithWrongFieldBytes++;
+            }
+            edges += fieldBytes / idSize;
+            in.skip(fieldBytes);
+        }
+        objectEdgeBound += edges;
+        instanceCount++;
+        addObject(id, at);
+        evidence.instance(id, c);
+    }
+
+    private void readObjectArray(long at) {
+        long id = in.id();
+        in.u4(); // stack trace serial
+        long length = in.u4() & 0xffffffffL;
+        long arrayClassId = in.id();
+        long nonNull = 0;
+        long left = length;
+        int chunk = in.capacity() / idSize;
+        while (left > 0) {
+            int n = (int) Math.min(left, chunk);
+            int base = in.require(n * idSize);
+            byte[] buffer = in.buffer();
+            int end = base + n * idSize;
+            if (idSize == 8) {
+                for (int i = base; i < end; i += 8) {
+                    if (DumpInput.longAt(buffer, i) != 0) {
+                        nonNull++;
+                    }
+                }
+            } else {
+                for (int i = base; i < end; i += 4) {
+                    if (DumpInput.intAt(buffer, i) != 0) {
+                        nonNull++;
+                    }
+                }
+            }
+            in.advance(n * idSize);
+            left -= n;
+        }
+        objectEdgeBound += nonNull + (arrayClassId != 0 ? 1 : 0);
+        objectArrayCount++;
+        addObject(id, at);
+        evidence.array(id, HprofBasicType.OBJECT, length);
+    }
+
+    private void readPrimitiveArray(long at, boolean withElements) {
+        long id = in.id();
+        in.u4(); // stack trace serial
+        long length = in.u4() & 0xffffffffL;
+        long typeAt = in.position();
+        int type = in.u1();
+        if (!HprofBasicType.isPrimitive(type)) {
+            throw new HprofFormatException("primitive array at byte " + at + " has element type " + type
+                    + " (at byte " + typeAt + "), which is not a primitive type");
+        }
+        if (withElements) {
+            long bytes = length * HprofBasicType.primitiveSize(type);
+            in.skip(bytes);
+            primitiveArrayBytes += bytes;
+        }
+        objectEdgeBound += 1; // the edge to the array class, if the dump has it
+        primitiveArrayCount++;
+        addObject(id, at);
+        evidence.array(id, type, length);
+    }
+
+    private void readClass(long at) {
+        HprofClass c = HprofClass.read(in, at);
+        long edges = 1; // <class>, to java.lang.Class
+        edges += nonZero(c.superId) + nonZero(c.loaderId) + nonZero(c.signersId) + nonZero(c.protectionDomainId);
+        for (int i = 0; i < c.constantPoolTypes.length; i++) {
+            if (c.constantPoolTypes[i] == HprofBasicType.OBJECT) {
+                edges += nonZero(c.constantPoolValues[i]);
+            }
+        }
+        for (int i = 0; i < c.staticTypes.length; i++) {
+            if (c.staticTypes[i] == HprofBasicType.OBJECT) {
+                edges += nonZero(c.staticValues[i]);
+            }
+        }
+        objectEdgeBound += edges;
+        classes.add(c);
+        classDumpCount++;
+        addObject(c.id, at);
+        evidence.classObject(c.id);
+    }
+
+    private static int nonZero(long id) {
+        return id != 0 ? 1 : 0;
+    }
+
+    private void addObject(long id, long at) {
+        objectIds.add(id);
+        recordOffsets.add(at);
+        endOfLastObject = in.position();
+    }
+
+    /** Complete object records read (the ids themselves may have been handed to the index already). */
+    long objectCount() {
+        return recordOffsets.size();
+    }
+}

@@ -1,0 +1,55 @@
+package heapscope.parser.read.hprof;
+
+import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.progress.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * What {@link HprofObjectReader} needs to find an object's record again: the record offset of every object (4 bytes
+ * each), the gzip member index for compressed files, and the classes' field descriptors. Immutable after reading;
+ * thread-safe. Opening an input does IO.
+ */
+final class ObjectDetailsSource {
+    final Path file;
+    final GzipMemberIndex gzipMembers;
+    final RecordOffsets recordOffsets;
+    final ClassTable classes;
+    final int idSize;
+    /** Ordinal of the first object node (object index 0). */
+    final int objectBase;
+    /** Whether UTF-16 strings were stored big-endian ({@code java.lang.StringUTF16.HI_BYTE_SHIFT == 8}). */
+    final boolean utf16BigEndian;
+
+    ObjectDetailsSource(Path file, GzipMemberIndex gzipMembers, RecordOffsets recordOffsets, ClassTable classes,
+            int idSize, int objectBase, boolean utf16BigEndian) {
+        this.file = file;
+        this.gzipMembers = gzipMembers;
+        this.recordOffsets = recordOffsets;
+        this.classes = classes;
+        this.idSize = idSize;
+        this.objectBase = objectBase;
+        this.utf16BigEndian = utf16BigEndian;
+    }
+
+    /** An input positioned at decompressed data offset {@code offset}. */
+    DumpInput openAt(long offset) throws IOException {
+        DumpInput in;
+        if (gzipMembers == null) {
+            in = new DumpInput(new FileByteSource(file, offset, ProgressListener.NO_OP, CancelSignal.NEVER), 1 << 16,
+                    offset);
+        } else {
+            int member = gzipMembers.memberContaining(offset);
+            long start = gzipMembers.decompressedStart(member);
+            in = new DumpInput(new GzipByteSource(file, gzipMembers.compressedStart(member), start,
+                    ProgressListener.NO_OP, CancelSignal.NEVER, new GzipMemberIndex()), 1 << 16, start);
+            in.skip(offset - start);
+        }
+        in.setIdSize(idSize);
+        return in;
+    }
+
+    long retainedBytes() {
+        return recordOffsets.retainedBytes() + (gzipMembers == null ? 0 : gzipMembers.retainedBytes());
+    }
+}

@@ -1,0 +1,186 @@
+package heapscope.parser.read.hprof;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The GC roots resolved after the first pass: for each root kind present, the distinct objects it roots (as object
+ * indexes in file order), and the edges from thread objects to what their stack frames hold. A Java-frame or
+ * JNI-local root whose thread serial names a thread object in the dump becomes such an edge, named after the frame
+ * ({@code <local in Main.run(Main.java:12)>}); one of an unknown thread stays a root. Roots naming ids that no
+ * record has are dropped and counted. Every class of the boot loader is a sticky-class root, also the array and
+ * hidden classes HotSpot writes no STICKY CLASS record for: the boot loader never unloads them.
+ *
+ * <p>Immutable once built; no IO.
+ */
+final class RootPlan {
+    /** Root kinds with at least one rooted object, in enum order; group node k is the k-th of them. */
+    final HprofRootKind[] groupKinds;
+    /** By group: the rooted objects' file indexes, sorted, distinct. */
+    final int[][] groupTargets;
+    /** Thread-local edges sorted by thread: source (thread) and target file indexes, and edge name index. */
+    final int[] localSources;
+    final int[] localTargets;
+    final int[] localNames;
+    /** Root records by kind, as the file declares them (before deduplication). */
+    final Map<HprofRootKind, Integer> declaredByKind;
+    /** Root records whose object is not in the dump, by kind. */
+    final Map<HprofRootKind, Integer> droppedByKind;
+    /** Boot-loader classes the dump gave no root record (array and hidden classes), rooted as sticky classes. */
+    final int bootClassesRooted;
+
+    private RootPlan(HprofRootKind[] groupKinds, int[][] groupTargets, int[] localSources, int[] localTargets,
+            int[] localNames, Map<HprofRootKind, Integer> declaredByKind, Map<HprofRootKind, Integer> droppedByKind,
+            int bootClassesRooted) {
+        this.groupKinds = groupKinds;
+        this.groupTargets = groupTargets;
+        this.localSources = localSources;
+        this.localTargets = localTargets;
+        this.localNames = localNames;
+        this.declaredByKind = declaredByKind;
+        this.droppedByKind = droppedByKind;
+        this.bootClassesRooted = bootClassesRooted;
+    }
+
+    int groupEdgeCount() {
+        int n = 0;
+        for (int[] targets : groupTargets) {
+            n += targets.length;
+        }
+        return n;
+    }
+
+    static RootPlan build(IndexingPass pass, ObjectIdIndex index, Interner names) {
+        RootTable roots = pass.roots;
+        StackTraces stacks = pass.stacks;
+        Map<Long, String> classNames = new HashMap<>();
+        for (int i = 0; i < pass.classes.size(); i++) {
+            classNames.put(pass.classes.get(i).id, pass.classes.get(i).javaName);
+        }
+        int kinds = HprofRootKind.values().length;
+        int[][] targetsByKind = new int[kinds][];
+        int[] countByKind = new int[kinds];
+        Map<HprofRootKind, Integer> declared = new EnumMap<>(HprofRootKind.class);
+        Map<HprofRootKind, Integer> dropped = new EnumMap<>(HprofRootKind.class);
+        long[] localKeys = new long[Math.max(16, roots.size())];
+        int[] localTargetsInOrder = new int[localKeys.length];
+        int[] localNamesInOrder = new int[localKeys.length];
+        int locals = 0;
+        for (int i = 0; i < roots.size(); i++) {
+            HprofRootKind kind = roots.kind(i);
+            declared.merge(kind, 1, Integer::sum);
+            int target = index.fileIndexOf(roots.id(i));
+            if (target < 0) {
+                dropped.merge(kind, 1, Integer::sum);
+                continue;
+            }
+            if (kind == HprofRootKind.JAVA_FRAME || kind == HprofRootKind.JNI_LOCAL) {
+                int serial = roots.threadSerial(i);
+                long threadId = stacks.threadIdBySerial.getOrDefault(serial, 0);
+                int thread = threadId == 0 ? -1 : index.fileIndexOf(threadId);
+                if (thread >= 0) {
+                    String frame = stacks.describeFrame(serial, roots.frameNumber(i), pass.symbols, classNames);
+                    String prefix = kind == HprofRootKind.JAVA_FRAME ? "local" : "JNI local";
+                    String name = frame != null ? "<" + prefix + " in " + frame + ">"
+                            : roots.frameNumber(i) >= 0 ? "<" + prefix + " in frame " + roots.frameNumber(i) + ">"
+                            : "<" + prefix + ">";
+                    localKeys[locals] = ((long) thread << 32) | locals;
+                    localTargetsInOrder[locals] = target;
+                    localNamesInOrder[locals] = names.intern(name);
+                    locals++;
+                    continue;
+                }
+            }
+            int k = kind.ordinal();
+            if (targetsByKind[k] == null) {
+                targetsByKind[k] = new int[16];
+            } else if (countByKind[k] == targetsByKind[k].length) {
+                targetsByKind[k] = Arrays.copyOf(targetsByKind[k], countByKind[k] * 2);
+            }
+            targetsByKind[k][countByKind[k]++] = target;
+        }
+
+        // HotSpot writes STICKY CLASS records only for the boot loader's instance classes, but its array classes and
+        // hidden classes live as long (the boot loader is never unloaded): they are sticky classes too.
+        int sticky = HprofRootKind.STICKY_CLASS.ordinal();
+        int bootClassesRooted = 0;
+        int[] declaredSticky = distinctSorted(targetsByKind[sticky] == null ? new int[0] : targetsByKind[sticky],
+                countByKind[sticky]);
+        for (int i = 0; i < pass.classes.size(); i++) {
+            HprofClass c = pass.classes.get(i);
+            if (c.loaderId != 0) {
+                continue;
+            }
+            int target = index.fileIndexOf(c.id);
+            if (target < 0 || java.util.Arrays.binarySearch(declaredSticky, target) >= 0) {
+                continue;
+            }
+            if (targetsByKind[sticky] == null) {
+                targetsByKind[sticky] = new int[16];
+            } else if (countByKind[sticky] == targetsByKind[sticky].length) {
+                targetsByKind[sticky] = Arrays.copyOf(targetsByKind[sticky], countByKind[sticky] * 2);
+            }
+            targetsByKind[sticky][countByKind[sticky]++] = target;
+            bootClassesRooted++;
+        }
+
+        int groups = 0;
+        for (int k = 0; k < kinds; k++) {
+            if (countByKind[k] > 0) {
+                groups++;
+            }
+        }
+        HprofRootKind[] groupKinds = new HprofRootKind[groups];
+        int[][] groupTargets = new int[groups][];
+        int g = 0;
+        for (int k = 0; k < kinds; k++) {
+            if (countByKind[k] > 0) {
+                groupKinds[g] = HprofRootKind.values()[k];
+                groupTargets[g] = distinctSorted(targetsByKind[k], countByKind[k]);
+                g++;
+            }
+        }
+
+        // Thread-local edges in thread order (the order of the thread nodes), frames in file order, duplicates
+        // (same thread, object and frame) once.
+        long[] keys = Arrays.copyOf(localKeys, locals);
+        Arrays.sort(keys);
+        int[] sources = new int[locals];
+        int[] targets = new int[locals];
+        int[] edgeNames = new int[locals];
+        int n = 0;
+        for (long key : keys) {
+            int thread = (int) (key >>> 32);
+            int at = (int) key;
+            boolean duplicate = false;
+            for (int j = n - 1; j >= 0 && sources[j] == thread; j--) {
+                if (targets[j] == localTargetsInOrder[at] && edgeNames[j] == localNamesInOrder[at]) {
+                    duplicate = true;
+                    break;
+                }
+            }
+            if (!duplicate) {
+                sources[n] = thread;
+                targets[n] = localTargetsInOrder[at];
+                edgeNames[n] = localNamesInOrder[at];
+                n++;
+            }
+        }
+        return new RootPlan(groupKinds, groupTargets, Arrays.copyOf(sources, n), Arrays.copyOf(targets, n),
+                Arrays.copyOf(edgeNames, n), declared, dropped, bootClassesRooted);
+    }
+
+    private static int[] distinctSorted(int[] values, int count) {
+        int[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (n == 0 || sorted[n - 1] != sorted[i]) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, n);
+    }
+}

@@ -1,0 +1,62 @@
+package heapscope.parser.read.hprof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.progress.ProgressListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads the committed gzip dump written by JDK 25 ({@code src/test/resources/fixtures/hprof}, see its README) and
+ * compares it with the class histogram that JVM printed right before the dump. Needs no JDK 25 to run.
+ */
+class CommittedFixtureTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures/hprof");
+
+    @Test
+    void theJdk25FixtureHasTheJvmsCountsAndBytesForEveryClass() throws Exception {
+        HprofHeap heap = HprofReader.read(FIXTURES.resolve("jdk25-small.hprof.gz"), ProgressListener.NO_OP,
+                CancelSignal.NEVER);
+        ClassHistogram jvm = ClassHistogram.parse(Files.readString(FIXTURES.resolve("jdk25-small.histogram.txt")));
+        ClassHistogram.Comparison comparison = ClassHistogram.of(heap.graph()).compareWith(jvm);
+        assertEquals(List.of(), comparison.countMismatches());
+        assertEquals(List.of(), comparison.byteMismatches());
+        assertEquals(List.of(), heap.warnings());
+        assertEquals("JAVA PROFILE 1.0.2", heap.header().version());
+        assertEquals(12, heap.layout().headerSize());
+        assertEquals(4, heap.layout().referenceSize());
+        assertEquals(120, heap.layout().classMirrorBaseSize());
+    }
+
+    @Test
+    void theFixturesKnownObjectsAreThere() throws Exception {
+        HprofHeap heap = HprofReader.read(FIXTURES.resolve("jdk25-small.hprof.gz"), ProgressListener.NO_OP,
+                CancelSignal.NEVER);
+        HeapGraph g = heap.graph();
+        ClassHistogram histogram = ClassHistogram.of(g);
+        // Square: Shape's int at 12 and double at 16..24; Square's char at 24, reference at 28..32: 32 bytes.
+        assertEquals(300, histogram.count("SmallFixture$Square"));
+        assertEquals(300 * 32, histogram.bytes("SmallFixture$Square"));
+        int fixtureClass = -1;
+        for (int i = 0; i < g.nodeCount(); i++) {
+            if ("SmallFixture".equals(heap.classNameOf(i))) {
+                fixtureClass = i;
+            }
+        }
+        assertTrue(fixtureClass > 0);
+        int text = -1;
+        for (int e = g.firstEdgeIndex()[fixtureClass]; e < g.firstEdgeIndex()[fixtureClass + 1]; e++) {
+            if (g.edgeName(e).equals("static TEXT")) {
+                text = g.edgeTargets()[e];
+            }
+        }
+        try (HprofObjectReader reader = heap.openObjectReader()) {
+            assertEquals("Heapscope fixture: grüße, 日本語", reader.stringValue(text, 100));
+        }
+    }
+}

@@ -5,9 +5,11 @@ import heapscope.app.ui.main.MainWindowView;
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.snapshot.RecentFiles;
 import java.util.prefs.Preferences;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
 /**
  * The desktop app: one main window over the engine. Started by {@code heapscope.app.Launcher}; the arguments are
@@ -32,6 +34,13 @@ public final class HeapscopeApp extends Application {
         MainWindowView window = createWindow(stage, background, recentFiles(), 1280, 820);
         heapscope.app.ui.common.FxWatchdog.startIfAsked(background);
         stage.show();
+        // Files start loading once the window has painted, so its first frames do not compete with them.
+        PauseTransition firstFrames = new PauseTransition(Duration.millis(300));
+        firstFrames.setOnFinished(e -> open(window, stage, options));
+        firstFrames.play();
+    }
+
+    private static void open(MainWindowView window, Stage stage, AppOptions options) {
         MainWindowViewModel viewModel = window.viewModel();
         if (options.demo()) {
             viewModel.openDemo();

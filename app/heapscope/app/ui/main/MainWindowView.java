@@ -185,8 +185,8 @@ public final class MainWindowView {
             }
         });
         viewModel.filterOptionProperty().addListener((obs, was, is) -> objectFilter.setValue(is));
-        viewModel.filterOptions().addListener((ListChangeListener<ObjectFilterOption>) c -> objectFilter.setValue(
-                viewModel.filterOptionProperty().get()));
+        viewModel.filterOptions().addListener((ListChangeListener<ObjectFilterOption>) c -> Platform.runLater(
+                () -> objectFilter.setValue(viewModel.filterOptionProperty().get())));
         searchField.setOnAction(e -> {
             searchView.search(searchField.getText());
             bottomTabs.getSelectionModel().select(searchTab);

@@ -108,6 +108,9 @@ class MainWindowTest {
                 .equals("LeakyItem")).queryAs(javafx.scene.Node.class)).type(KeyCode.RIGHT);
         waitSettled(window);
         assertEquals(400, onFx(() -> ((PagedTreeItemAccess) () -> leaky).childCount()));
+        // A page of 100 rows and a "more" row; the link loads the next page.
+        assertEquals(101, onFx(() -> leaky.getChildren().size()));
+        assertTrue(onFx(() -> leaky.getChildren().get(100).getValue()) instanceof GridRow.MoreRow);
         robot.type(KeyCode.DOWN);
         waitSettled(window);
         GridRow selected = onFx(() -> summary.getSelectionModel().getSelectedItem().getValue());
@@ -122,6 +125,23 @@ class MainWindowTest {
         assertTrue(labels.get(0).matches("\\[\\d+\\] :: Array @\\d+"), labels.toString());
         assertTrue(labels.get(1).startsWith("leakyData :: system / Context @"), labels.toString());
         assertTrue(robot.lookup("leakyData").tryQuery().isPresent(), "leakyData is on screen");
+
+        // "Show next 100" under the class, then find an instance by its id.
+        onFx(() -> summary.scrollTo(summary.getRow(leaky.getChildren().get(100))));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Show next 100");
+        waitSettled(window);
+        assertEquals(201, onFx(() -> leaky.getChildren().size()));
+        robot.clickOn("#search-field").write("@81933").type(KeyCode.ENTER);
+        waitSettled(window);
+        waitUntil("the found object's retainers show", () -> robot.lookup("#retainers-title").queryAs(Label.class)
+                .getText().startsWith("Retainers of LeakyItem @81933"));
+
+        // Export sees what the grid shows: the class row and its loaded instances, exact bytes.
+        heapscope.app.ui.common.ExportTable table = onFx(() -> window.currentTable());
+        assertEquals(List.of("depth", "Constructor", "Distance", "Shallow Size", "Retained Size"), table.header());
+        assertEquals(List.of("0", "LeakyItem", "11", "22400", "172800"), table.rows().get(0));
+        assertEquals(1 + 200 + rows.size() - 1, table.rows().size());
     }
 
     @Test

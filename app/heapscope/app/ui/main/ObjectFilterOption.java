@@ -58,8 +58,10 @@ public record ObjectFilterOption(String label, int first, int last, Named named)
                 }
             }
         }
-        for (Named named : Named.values()) {
-            options.add(new ObjectFilterOption(named.label(), 0, 0, named));
+        if (series.stream().anyMatch(ObjectFilterOption::usable)) {
+            for (Named named : Named.values()) {
+                options.add(new ObjectFilterOption(named.label(), 0, 0, named));
+            }
         }
         return options;
     }

@@ -126,6 +126,20 @@ class MainWindowTest {
         assertTrue(labels.get(1).startsWith("leakyData :: system / Context @"), labels.toString());
         assertTrue(robot.lookup("leakyData").tryQuery().isPresent(), "leakyData is on screen");
 
+        // Ignore the array that holds it (context menu): the engine ranks again and the row is marked ignored.
+        onFx(() -> retainers.getSelectionModel().select(retainers.getRoot().getChildren().get(0)));
+        onFx(() -> retainers.fireEvent(new javafx.scene.input.ContextMenuEvent(
+                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 20, 20, 400, 600, false, null)));
+        robot.clickOn("Ignore this retainer");
+        waitSettled(window);
+        waitUntil("the array is marked ignored", () -> retainers.getRoot() != null
+                && retainers.getRoot().getChildren().stream().anyMatch(i -> i.getValue() instanceof GridRow.NodeItem n
+                        && n.ignored() && n.node().name().equals("Array")));
+        robot.clickOn("Restore ignored retainers");
+        waitSettled(window);
+        waitUntil("nothing is ignored", () -> retainers.getRoot().getChildren().stream()
+                .noneMatch(i -> i.getValue() instanceof GridRow.NodeItem n && n.ignored()));
+
         // "Show next 100" under the class, then find an instance by its id.
         onFx(() -> summary.scrollTo(summary.getRow(leaky.getChildren().get(100))));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();

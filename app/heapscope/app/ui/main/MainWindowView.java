@@ -78,6 +78,8 @@ public final class MainWindowView {
     @FXML
     private BorderPane window;
     @FXML
+    private javafx.scene.control.MenuBar menuBar;
+    @FXML
     private Menu recentMenu;
     @FXML
     private MenuItem closeItem;
@@ -259,6 +261,7 @@ public final class MainWindowView {
         showCenter();
         showView(viewModel.viewProperty().get());
         closeItem.disableProperty().bind(viewModel.selectedProperty().isNull());
+        menuBar.getMenus().get(0).setOnShowing(e -> updateRecentMenu());
 
         // Status bar
         heapStatus.textProperty().bind(viewModel.heapStatusProperty());
@@ -291,6 +294,7 @@ public final class MainWindowView {
 
     private void showCenter() {
         boolean empty = viewModel.emptyProperty().get();
+        updateToolbar();
         if (empty) {
             welcomeView.showRecent(viewModel.recentFiles());
             centerStack.getChildren().setAll(welcomeView.root());
@@ -312,9 +316,16 @@ public final class MainWindowView {
             other.root().setManaged(other == view);
         }
         view.setActive(true);
-        boolean filters = kind == ViewKind.SUMMARY || kind == ViewKind.COMPARISON;
-        classFilter.setDisable(!filters);
-        objectFilter.setDisable(kind != ViewKind.SUMMARY);
+        updateToolbar();
+    }
+
+    /** The filters apply to Summary (and the class filter to Comparison), and only with a snapshot open. */
+    private void updateToolbar() {
+        ViewKind kind = viewModel.viewProperty().get();
+        boolean empty = viewModel.emptyProperty().get();
+        classFilter.setDisable(empty || !(kind == ViewKind.SUMMARY || kind == ViewKind.COMPARISON));
+        objectFilter.setDisable(empty || kind != ViewKind.SUMMARY);
+        searchField.setDisable(empty);
     }
 
     private void showJob() {

@@ -147,7 +147,6 @@ public final class MainWindowViewModel {
         if (files.isEmpty()) {
             return List.of();
         }
-        files.forEach(recentFiles::add);
         List<Snapshot> added = series.open(files);
         selected.set(added.get(added.size() - 1));
         return added;
@@ -158,7 +157,6 @@ public final class MainWindowViewModel {
         if (files.isEmpty()) {
             return List.of();
         }
-        files.forEach(recentFiles::add);
         List<Snapshot> added = series.openInOrder(files, files.stream().map(f -> f.getFileName().toString())
                 .toList());
         selected.set(added.get(added.size() - 1));
@@ -179,6 +177,7 @@ public final class MainWindowViewModel {
         }
         int before = series.snapshots().size();
         List<Snapshot> added = series.openInOrder(files, SnapshotSeries.DEMO);
+        demoSnapshots.addAll(added);
         selected.set(added.get(added.size() - 1));
         view.set(ViewKind.SUMMARY);
         demoFirst = before + 1;
@@ -187,8 +186,14 @@ public final class MainWindowViewModel {
 
     /** Series number of the demo's first snapshot while the demo is being set up, else 0. */
     private int demoFirst;
+    /** The demo's snapshots (temporary files, not remembered as recent). */
+    private final java.util.Set<Snapshot> demoSnapshots = java.util.Collections.newSetFromMap(
+            new java.util.WeakHashMap<>());
 
     private void loaded(Snapshot snapshot) {
+        if (!demoSnapshots.contains(snapshot)) {
+            recentFiles.add(snapshot.file());
+        }
         seriesChanged();
         if (demoFirst > 0) {
             int first = demoFirst;

@@ -170,6 +170,13 @@ class MainWindowTest {
         assertFalse(sentence.contains("\n"), sentence);
         waitUntil("the bad file left the sidebar", () -> window.viewModel().snapshots().isEmpty());
         robot.clickOn("OK");
+        assertFalse(window.viewModel().recentFiles().contains(bad.toAbsolutePath()), "a bad file is not recent");
+
+        robot.clickOn("Help").clickOn("About Heapscope");
+        waitUntil("the About dialog shows", () -> robot.lookup("#about-version").tryQuery().isPresent());
+        assertEquals("Version " + heapscope.app.Version.current(), robot.lookup("#about-version").queryAs(Label.class)
+                .getText());
+        robot.clickOn("OK");
     }
 
     @Test

@@ -165,7 +165,7 @@ public final class HprofReader {
             // Instances of java.lang.Class in the file are the primitive mirrors (int.class, ...): no statics.
             c.instanceSize = "java.lang.Class".equals(c.javaName) ? layout.align(layout.classMirrorBaseSize())
                     : inferred.instanceSizes()[i];
-            c.mirrorSize = inferred.sizes().mirrorSize(c, layout.classMirrorBaseSize());
+            c.mirrorSize = inferred.sizes().mirrorSize(i, layout.classMirrorBaseSize());
         }
     }
 

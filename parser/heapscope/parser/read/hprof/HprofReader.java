@@ -230,7 +230,8 @@ public final class HprofReader {
                     : ""));
         } else if (statistics.droppedReferences() > 0) {
             warnings.add(statistics.droppedReferences() + " references name objects that are not in the dump; they"
-                    + " were dropped");
+                    + " were dropped (normal with class data sharing: HotSpot does not dump the archived objects of"
+                    + " classes not loaded yet)");
         }
         warnings.addAll(pass1.warnings);
         if (statistics.droppedRoots() > 0) {

@@ -98,12 +98,10 @@ public final class HprofReader {
                     : "the file holds no heap dump objects");
         }
         ClassResolver.resolve(pass1, idSize);
-        long[] ids = new long[checkedCount(objectCount + 1 + HprofRootKind.values().length, "objects") - 1
-                - HprofRootKind.values().length];
-        pass1.objectIds.copyTo(ids, 0);
-        pass1.objectIds.clear();
+        checkedCount(objectCount + 1 + HprofRootKind.values().length, "objects");
         listener.progress(1, 4);
-        ObjectIdIndex index = ObjectIdIndex.build(ids, cancel);
+        ObjectIdIndex index = ObjectIdIndex.build(pass1.objectIds, cancel);
+        pass1.objectIds.clear();
         listener.progress(2, 4);
         LayoutInference.Result inferred = LayoutInference.infer(header, pass1.classes, pass1.symbols, pass1.evidence,
                 index);

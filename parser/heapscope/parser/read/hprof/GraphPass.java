@@ -283,6 +283,7 @@ final class GraphPass {
                         names.intern(pseudo ? staticName : "static " + staticName), record.staticValues[i]);
             }
         }
+        builder.addNodeLabel(builder.nodeCount(), c.labelIndex);
         emit(record.id, classObjectName, c.mirrorSize, false);
     }
 

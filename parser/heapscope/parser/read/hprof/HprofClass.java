@@ -34,6 +34,8 @@ final class HprofClass {
 
     // Derived by ClassResolver.
     String javaName;
+    /** String index of "class " + the Java name: the display label of the class object's node. */
+    int labelIndex;
     /** Static field names by static index (null entries for names the dump lacks). */
     String[] staticNames;
     /** Instance field names declared by this class, by field index (null entries for names the dump lacks). */

@@ -26,10 +26,11 @@ timed() { # label command...: runs it under /usr/bin/time -v, prints wall time a
     local label=$1
     shift
     /usr/bin/time -v "$@" > "$work/out" 2> "$work/time" || { cat "$work/time" >&2; exit 1; }
-    local wall rss
+    local wall rss cpu
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time")
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f MB", $2 / 1024}' "$work/time")
-    printf '%-28s wall %s, peak RSS %s\n' "$label" "$wall" "$rss"
+    cpu=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.1f s (user %.1f, system %.1f)", u + s, u, s}' "$work/time")
+    printf '%-28s wall %s, CPU %s, peak RSS %s\n' "$label" "$wall" "$cpu" "$rss"
 }
 
 names=("$@")

@@ -152,7 +152,13 @@ final class GraphPass {
                 case HprofSubRecordTag.PRIMITIVE_ARRAY_DUMP -> emitPrimitiveArray(true);
                 case HprofSubRecordTag.PRIMITIVE_ARRAY_NODATA -> emitPrimitiveArray(false);
                 case HprofSubRecordTag.CLASS_DUMP -> emitClass();
-                default -> in.skip(HprofSubRecordTag.fixedBodySize(tag, idSize)); // known from the first pass
+                default -> {
+                    int size = HprofSubRecordTag.fixedBodySize(tag, idSize);
+                    if (size < 0) { // the first pass read the same bytes and knew every tag
+                        throw new IllegalStateException("sub-record tag " + tag + " in the second pass");
+                    }
+                    in.skip(size);
+                }
             }
             if ((emitted & 0xfff) == 0) {
                 cancel.throwIfCanceled();

@@ -1,21 +1,24 @@
 package heapscope.app;
 
 import heapscope.app.cli.HeapscopeCommand;
+import heapscope.app.ui.AppOptions;
+import heapscope.app.ui.HeapscopeApp;
+import javafx.application.Application;
 
 /**
  * The jar's entry point. Command-line arguments ({@code summary FILE}, {@code --version}, ...) run the CLI headless;
- * anything else starts the desktop app with the given files. A plain class, not the JavaFX {@code Application}, so
- * that {@code java -jar} works with JavaFX on the class path.
+ * anything else starts the desktop app with the given files. The app's own options ({@code --demo},
+ * {@code --screenshot}, {@code --view}) are recognised first, since the CLI takes any leading option for its own. A
+ * plain class, not the JavaFX {@code Application}, so that {@code java -jar} works with JavaFX on the class path.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        if (HeapscopeCommand.isCommandLine(args)) {
+        if (!AppOptions.isAppLaunch(args) && HeapscopeCommand.isCommandLine(args)) {
             System.exit(HeapscopeCommand.run(args));
         }
-        System.err.println("heapscope: the desktop app is not available yet; try: heapscope --help");
-        System.exit(2);
+        Application.launch(HeapscopeApp.class, args);
     }
 }

@@ -17,7 +17,8 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
             return HeapscopeCommand.EXIT_BAD_INPUT;
         }
         if (e instanceof java.nio.file.NoSuchFileException missing) {
-            command.getErr().println("heapscope: " + missing.getFile() + ": no such file");
+            command.getErr().println("heapscope: " + java.nio.file.Path.of(missing.getFile()).getFileName()
+                    + ": no such file");
             return HeapscopeCommand.EXIT_BAD_INPUT;
         }
         if (e instanceof java.io.IOException io) {

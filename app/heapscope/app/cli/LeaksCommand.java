@@ -1,12 +1,12 @@
 package heapscope.app.cli;
 
 import heapscope.parser.FileSeries;
+import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.LeakFinder;
 import heapscope.parser.analysis.RetainerView;
 import heapscope.parser.model.LeakGroup;
 import heapscope.parser.model.LeakReport;
 import heapscope.parser.progress.CancelSignal;
-import heapscope.parser.read.HeapFileException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -47,8 +47,7 @@ final class LeaksCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FileSeries series = new FileSeries(snapshots, loading.listener(), CancelSignal.NEVER);
         LeakReport report = LeakFinder.find(series, CancelSignal.NEVER);
-        // The example paths live in the last snapshot: reload it once for them (the finder does not keep it).
-        var last = series.heap(snapshots.size() - 1);
+        AnalyzedHeap last = report.lastSnapshot();
         RetainerView view = new RetainerView(last);
         List<LeakGroup> groups = report.groups();
         if (top != null && top < groups.size()) {
@@ -56,7 +55,7 @@ final class LeaksCommand implements Callable<Integer> {
         }
         List<Group> rows = groups.stream().map(g -> new Group(g.className(), g.pathSignature(), g.counts(),
                 g.growth(), g.grewEveryStep(), g.retainedSize(),
-                PathJson.steps(last, view.shortestPath(nodeOf(last, g))))).toList();
+                PathJson.steps(last, view.shortestPath(g.exampleNode())))).toList();
         PrintStream out = System.out;
         for (String warning : report.warnings()) {
             System.err.println("heapscope: warning: " + warning);
@@ -76,10 +75,5 @@ final class LeaksCommand implements Callable<Integer> {
             out.println("   " + row.pathSignature());
         }
         return 0;
-    }
-
-    /** The group's example object in the reloaded last snapshot: same file, same ordinals. */
-    private static int nodeOf(heapscope.parser.analysis.AnalyzedHeap last, LeakGroup group) {
-        return group.exampleNode();
     }
 }

@@ -38,7 +38,7 @@ final class PathJson {
 
     static Node node(AnalyzedHeap heap, int ordinal) {
         HeapGraph graph = heap.graph();
-        return new Node(graph.nodeIds()[ordinal], NodeNames.nodeName(graph, ordinal),
+        return new Node(graph.nodeId(ordinal), NodeNames.nodeName(graph, ordinal),
                 heap.classes().name(heap.classes().classByNode()[ordinal]), heap.distances()[ordinal]);
     }
 }

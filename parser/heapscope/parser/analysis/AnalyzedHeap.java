@@ -17,7 +17,7 @@ public final class AnalyzedHeap {
     private final byte[] domStates;
     private final long[] shallowSizes;
     private final int[] distances;
-    private final DominatorTree dominatorTree;
+    private final int[] dominators;
     private final DominatedNodes dominatedNodes;
     private final long[] retainedSizes;
     private final BitSet uncountedNodes;
@@ -28,7 +28,7 @@ public final class AnalyzedHeap {
     private final long maxJsObjectId;
 
     AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, long[] shallowSizes, int[] distances,
-            DominatorTree dominatorTree, DominatedNodes dominatedNodes, long[] retainedSizes, BitSet uncountedNodes,
+            int[] dominators, DominatedNodes dominatedNodes, long[] retainedSizes, BitSet uncountedNodes,
             WeakMapEdgeNames weakMapEdgeNames, ClassTable classes, List<InterfaceDefinitions.Definition> interfaceDefinitions, HeapStatistics statistics,
             long maxJsObjectId) {
         this.graph = graph;
@@ -36,7 +36,7 @@ public final class AnalyzedHeap {
         this.domStates = domStates;
         this.shallowSizes = shallowSizes;
         this.distances = distances;
-        this.dominatorTree = dominatorTree;
+        this.dominators = dominators;
         this.dominatedNodes = dominatedNodes;
         this.retainedSizes = retainedSizes;
         this.uncountedNodes = uncountedNodes;
@@ -72,7 +72,7 @@ public final class AnalyzedHeap {
 
     /** Immediate dominator ordinal by node ordinal. */
     public int[] dominators() {
-        return dominatorTree.dominatorByNode();
+        return dominators;
     }
 
     public DominatedNodes dominatedNodes() {
@@ -126,7 +126,7 @@ public final class AnalyzedHeap {
     /** Bytes held by the graph and the analyses' arrays. */
     public long retainedBytes() {
         int n = graph.nodeCount();
-        long perNode = 1L + 8 + 4 + 4 + 8 + 4; // DOM state, shallow, distance, dominator, retained, class
+        long perNode = 1L + 4 + 4 + 8 + 4; // DOM state, distance, dominator, retained, class
         return graph.retainedBytes() + retainers.retainedBytes() + perNode * n + dominatedNodes.retainedBytes()
                 + classes.retainedBytes() + (uncountedNodes == null ? 0 : n / 8);
     }

@@ -81,7 +81,6 @@ public final class ClassAggregator {
     static BitSet accepted(AnalyzedHeap heap, NodeFilter filter) {
         int nodeCount = heap.graph().nodeCount();
         long[] shallow = heap.shallowSizes();
-        long[] ids = heap.graph().nodeIds();
         BitSet excluded = heap.uncountedNodes();
         BitSet named = NamedFilters.of(heap, filter);
         BitSet accepted = new BitSet(nodeCount);
@@ -90,7 +89,7 @@ public final class ClassAggregator {
                     || (named != null && !named.get(node))) {
                 continue;
             }
-            if (filter instanceof NodeFilter.AllocatedBetween range && !range.accepts(ids[node])) {
+            if (filter instanceof NodeFilter.AllocatedBetween range && !range.accepts(heap.graph().nodeId(node))) {
                 continue;
             }
             accepted.set(node);

@@ -28,9 +28,9 @@ final class ClassNames {
     record Naming(int[] classNames, List<InterfaceDefinitions.Definition> definitions) {
     }
 
-    static Naming compute(HeapGraph graph, CancelSignal cancel) {
+    static Naming compute(HeapGraph graph, Scratch scratch, CancelSignal cancel) {
         int[] classNames = baseNames(graph, cancel);
-        return new Naming(classNames, InterfaceDefinitions.inferAndApply(graph, classNames, cancel));
+        return new Naming(classNames, InterfaceDefinitions.inferAndApply(graph, classNames, scratch, cancel));
     }
 
     /** The class name's string index by node ordinal, before plain objects are named after interfaces. */

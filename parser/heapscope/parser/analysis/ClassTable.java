@@ -51,9 +51,14 @@ public final class ClassTable {
         LongIntHashMap classByLocatedName = new LongIntHashMap();
         IntArrayList names = new IntArrayList();
         IntArrayList locationPositions = new IntArrayList();
+        int cursor = 0; // locations are sorted by node, and nodes are visited in order
         for (int node = 0; node < classNames.length; node++) {
             int name = classNames[node];
-            int position = types[node] == NodeType.OBJECT ? locations.find(node) : -1;
+            while (cursor < locations.size() && locations.node(cursor) < node) {
+                cursor++;
+            }
+            boolean located = cursor < locations.size() && locations.node(cursor) == node;
+            int position = located && types[node] == NodeType.OBJECT ? cursor : -1;
             int id;
             if (position < 0) {
                 id = classByName.getOrDefault(name, -1);

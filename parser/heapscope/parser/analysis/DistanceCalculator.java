@@ -37,7 +37,7 @@ final class DistanceCalculator {
     }
 
     /** Raw distances by node ordinal ({@link Distances#NO_DISTANCE} where unreached). */
-    int[] compute(BitSet excluded) {
+    int[] compute(BitSet excluded, Scratch scratch) {
         int nodeCount = graph.nodeCount();
         int root = graph.rootOrdinal();
         int[] firstEdge = graph.firstEdgeIndex();
@@ -45,7 +45,7 @@ final class DistanceCalculator {
         int[] distances = new int[nodeCount];
         Arrays.fill(distances, Distances.NO_DISTANCE);
         // The root may list a user root twice, so the queue holds the nodes plus the root's edges.
-        int[] queue = new int[nodeCount + firstEdge[root + 1] - firstEdge[root]];
+        int[] queue = scratch.take(nodeCount + firstEdge[root + 1] - firstEdge[root], false);
         int length = 0;
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
             int target = targets[e];
@@ -60,6 +60,7 @@ final class DistanceCalculator {
         distances[root] = length > 0 ? Distances.BASE_SYSTEM_DISTANCE : 0;
         queue[0] = root;
         bfs(queue, 0, 1, distances, excluded, pendingEphemeronPairs);
+        scratch.give(queue);
         return distances;
     }
 

@@ -25,14 +25,16 @@ public final class DominatedNodes {
         for (int i = 0; i < nodeCount; i++) {
             first[i + 1] += first[i];
         }
-        int[] next = new int[nodeCount];
-        System.arraycopy(first, 0, next, 0, nodeCount);
+        // Fill each dominator's slice from its end backwards with first[d + 1] as the fill pointer (see RetainerIndex),
+        // going through the nodes from last to first so that every slice ends up in ordinal order.
         int[] children = new int[Math.max(0, nodeCount - 1)];
-        for (int node = 0; node < nodeCount; node++) {
+        for (int node = nodeCount - 1; node >= 0; node--) {
             if (node != root) {
-                children[next[dominatorByNode[node]]++] = node;
+                children[--first[dominatorByNode[node] + 1]] = node;
             }
         }
+        System.arraycopy(first, 1, first, 0, nodeCount);
+        first[nodeCount] = children.length;
         return new DominatedNodes(first, children);
     }
 

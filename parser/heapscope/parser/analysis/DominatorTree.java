@@ -2,6 +2,7 @@ package heapscope.parser.analysis;
 
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -32,15 +33,27 @@ public final class DominatorTree {
         return dominatorByNode;
     }
 
-    /** Node ordinals in DFS preorder from the root: every node comes after its dominator. */
+    /**
+     * Node ordinals in DFS preorder from the root, in the first {@code nodeCount} entries: every node comes after its
+     * dominator. Scratch memory, needed only to accumulate retained sizes; the analysis gives it back afterwards.
+     */
     int[] nodeByDfsOrder() {
         return nodeByDfsOrder;
     }
 
-    static DominatorTree build(HeapGraph graph, RetainerIndex retainers, BitSet essentialEdges, CancelSignal cancel) {
-        return new Builder(graph, retainers, essentialEdges, cancel).run();
+    static DominatorTree build(HeapGraph graph, RetainerIndex retainers, BitSet essentialEdges, Scratch scratch,
+            CancelSignal cancel) {
+        return new Builder(graph, retainers, essentialEdges, scratch, cancel).run();
     }
 
+    /**
+     * One run of the algorithm, on arrays from the analysis' {@link Scratch}. Memory is the peak of the whole
+     * analysis here, so arrays are reused: {@code nextEdge}
+     * serves the DFS, then becomes the bucket heads; {@code dom[v]} is kept in {@code bucketNext[v]}, whose link is
+     * dead once v's bucket has been processed; {@code ancestor} is allocated after the DFS; the results are shaped
+     * from {@code parent} and {@code vertex}; the compression stack grows as needed (compression keeps paths short).
+     * At most seven int arrays of {@code nodeCount + 1} exist at once.
+     */
     private static final class Builder {
         private final int nodeCount;
         private final int[] firstEdge;
@@ -49,35 +62,35 @@ public final class DominatorTree {
         private final int[] firstRetainerSlot;
         private final int[] retainerSources;
         private final BitSet essentialSlots;
+        private final Scratch scratch;
         private final CancelSignal cancel;
         private final int root;
-        private final int[] parent;
-        private final int[] ancestor;
-        private final int[] vertex;
-        private final int[] label;
-        private final int[] semi;
-        private final int[] nextEdge;
-        private final int[] compressionStack;
+        private int[] parent;
+        private int[] ancestor;
+        private int[] vertex;
+        private int[] label;
+        private int[] semi;
+        private int[] nextEdge;
+        private int[] compressionStack = new int[1024];
         private int n;
 
-        Builder(HeapGraph graph, RetainerIndex retainers, BitSet essential, CancelSignal cancel) {
+        Builder(HeapGraph graph, RetainerIndex retainers, BitSet essential, Scratch scratch, CancelSignal cancel) {
             this.nodeCount = graph.nodeCount();
             this.firstEdge = graph.firstEdgeIndex();
             this.targets = graph.edgeTargets();
             this.essential = essential;
             this.firstRetainerSlot = retainers.firstRetainerSlot();
             this.retainerSources = retainers.retainerSources();
-            this.essentialSlots = retainers.slotsOf(graph, essential);
+            this.essentialSlots = retainers.slotsOf(graph, essential, scratch);
+            this.scratch = scratch;
             this.cancel = cancel;
-            int length = nodeCount + 1;
-            parent = new int[length];
-            ancestor = new int[length];
-            vertex = new int[length];
-            label = new int[length];
-            semi = new int[length];
-            nextEdge = new int[length];
-            compressionStack = new int[length];
             this.root = graph.rootOrdinal() + 1;
+            int length = nodeCount + 1;
+            parent = scratch.take(length, true);
+            vertex = scratch.take(length, false);
+            label = scratch.take(length, false);
+            semi = scratch.take(length, true);
+            nextEdge = scratch.take(length, false);
         }
 
         DominatorTree run() {
@@ -105,11 +118,12 @@ public final class DominatorTree {
             for (int ordinal = 0; ordinal < nodeCount; ordinal++) {
                 dominatorByNode[ordinal] = dom[ordinal + 1] - 1;
             }
-            // vertex[] is no longer needed as such: reuse it, shifted to ordinals, as the DFS order.
-            int[] order = new int[nodeCount];
+            // The DFS order by ordinal, shifted down over vertex[] itself.
+            int[] order = vertex;
             for (int i = 1; i <= nodeCount; i++) {
                 order[i - 1] = vertex[i] - 1;
             }
+            scratch.give(parent, ancestor, label, semi, nextEdge, dom);
             return new DominatorTree(dominatorByNode, order);
         }
 
@@ -156,10 +170,13 @@ public final class DominatorTree {
 
         private int[] computeDominators() {
             int length = nodeCount + 1;
-            int[] dom = new int[length];
+            ancestor = scratch.take(length, true);
             // bucket(v) as singly linked lists: bucketHead[v] is the first member, bucketNext[w] the one after w.
-            int[] bucketHead = new int[length];
-            int[] bucketNext = new int[length];
+            int[] bucketHead = nextEdge;
+            Arrays.fill(bucketHead, 0);
+            // Every w from 2 to n joins one bucket, which sets bucketNext[w] before anything reads it.
+            int[] bucketNext = scratch.take(length, false);
+            int[] dom = bucketNext;
             for (int i = n; i >= 2; i--) {
                 if ((i & 0xFFFF) == 0) {
                     cancel.throwIfCanceled();
@@ -186,11 +203,21 @@ public final class DominatorTree {
                 bucketHead[s] = w;
                 ancestor[w] = parent[w]; // link(parent[w], w)
                 int p = parent[w];
-                for (int v = bucketHead[p]; v != 0; v = bucketNext[v]) {
+                for (int v = bucketHead[p]; v != 0;) {
+                    int next = bucketNext[v];
                     int u = eval(v);
                     dom[v] = semi[u] < semi[v] ? u : p;
+                    v = next;
                 }
                 bucketHead[p] = 0;
+            }
+            // Buckets never processed (nodes the clique rule attached to the root) leave dom 0, as in DevTools.
+            for (int s = 1; s <= nodeCount; s++) {
+                for (int v = bucketHead[s]; v != 0;) {
+                    int next = bucketNext[v];
+                    dom[v] = 0;
+                    v = next;
+                }
             }
             // The root is its own dominator; entry 0 points at it too, as in DevTools.
             dom[0] = root;
@@ -215,7 +242,10 @@ public final class DominatorTree {
         private void compress(int v) {
             int top = 0;
             while (ancestor[ancestor[v]] != 0) {
-                compressionStack[++top] = v;
+                if (++top == compressionStack.length) {
+                    compressionStack = Arrays.copyOf(compressionStack, 2 * top);
+                }
+                compressionStack[top] = v;
                 v = ancestor[v];
             }
             while (top > 0) {

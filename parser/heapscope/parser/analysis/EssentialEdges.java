@@ -23,7 +23,6 @@ final class EssentialEdges {
         int[] targets = graph.edgeTargets();
         byte[] types = graph.edgeTypes();
         int[] names = graph.edgeNames();
-        long[] ids = graph.nodeIds();
         int root = graph.rootOrdinal();
         BitSet essential = new BitSet(graph.edgeCount());
         for (int node = 0, n = graph.nodeCount(); node < n; node++) {
@@ -41,7 +40,7 @@ final class EssentialEdges {
                     continue;
                 }
                 if (type == EdgeType.INTERNAL && weakMaps.isEphemeron(names[e])
-                        && weakMaps.tableId(names[e]) == ids[node]) {
+                        && weakMaps.tableId(names[e]) == graph.nodeId(node)) {
                     continue;
                 }
                 if (node != root && (type == EdgeType.SHORTCUT || (pageOwned.get(target) && !nodeOwned))) {

@@ -19,6 +19,7 @@ public final class HeapAnalyzer {
     }
 
     public static AnalyzedHeap analyze(HeapGraph graph, ProgressListener listener, CancelSignal cancel) {
+        Scratch scratch = new Scratch();
         listener.phaseStarted(Phase.BUILDING_RETAINERS);
         RetainerIndex retainers = RetainerIndex.build(graph, cancel);
 
@@ -26,29 +27,31 @@ public final class HeapAnalyzer {
         byte[] domStates = DomState.propagate(graph);
 
         listener.phaseStarted(Phase.CALCULATING_FLAGS);
-        BitSet pageOwned = PageOwnership.mark(graph, cancel);
+        BitSet pageOwned = PageOwnership.mark(graph, scratch, cancel);
         WeakMapEdgeNames weakMaps = WeakMapEdgeNames.of(graph);
         UserRoots userRoots = new UserRoots(graph);
 
         listener.phaseStarted(Phase.CALCULATING_SHALLOW_SIZES);
-        long[] shallow = ShallowSizes.compute(graph, userRoots, cancel);
+        long[] shallow = ShallowSizes.compute(graph, userRoots, scratch, cancel);
 
         listener.phaseStarted(Phase.CALCULATING_DISTANCES);
-        int[] distances = new DistanceCalculator(graph, userRoots, weakMaps, cancel).compute(null);
+        int[] distances = new DistanceCalculator(graph, userRoots, weakMaps, cancel).compute(null, scratch);
 
         // DevTools counts every node of a V8 snapshot; HPROF garbage (objects no GC root reaches) is kept apart.
         BitSet uncounted = graph.format() == HeapFormat.HPROF ? unreachable(distances) : null;
 
         listener.phaseStarted(Phase.BUILDING_DOMINATOR_TREE);
         BitSet essential = EssentialEdges.compute(graph, pageOwned, weakMaps, uncounted, cancel);
-        DominatorTree dominatorTree = DominatorTree.build(graph, retainers, essential, cancel);
+        DominatorTree dominatorTree = DominatorTree.build(graph, retainers, essential, scratch, cancel);
 
         listener.phaseStarted(Phase.CALCULATING_RETAINED_SIZES);
         long[] retained = RetainedSizes.compute(dominatorTree, shallow, uncounted);
-        DominatedNodes dominated = DominatedNodes.build(dominatorTree.dominatorByNode(), graph.rootOrdinal());
+        int[] dominators = dominatorTree.dominatorByNode();
+        scratch.give(dominatorTree.nodeByDfsOrder());
+        DominatedNodes dominated = DominatedNodes.build(dominators, graph.rootOrdinal());
 
         listener.phaseStarted(Phase.CALCULATING_OBJECT_NAMES);
-        ClassNames.Naming naming = ClassNames.compute(graph, cancel);
+        ClassNames.Naming naming = ClassNames.compute(graph, scratch, cancel);
         ClassTable classes = ClassTable.build(graph, naming.classNames());
 
         listener.phaseStarted(Phase.CALCULATING_STATISTICS);
@@ -56,7 +59,7 @@ public final class HeapAnalyzer {
         HeapStatistics statistics = StatisticsCalculator.compute(graph, shallow, retainers, totalSize);
         long maxJsObjectId = graph.maxJsObjectId();
 
-        return new AnalyzedHeap(graph, retainers, domStates, shallow, distances, dominatorTree, dominated, retained,
+        return new AnalyzedHeap(graph, retainers, domStates, shallow, distances, dominators, dominated, retained,
                 uncounted, weakMaps, classes, naming.definitions(), statistics, maxJsObjectId);
     }
 

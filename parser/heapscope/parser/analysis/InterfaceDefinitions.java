@@ -1,15 +1,17 @@
 package heapscope.parser.analysis;
 
+import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.IntObjectHashMap;
+import com.carrotsearch.hppc.LongObjectHashMap;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
 import heapscope.parser.progress.CancelSignal;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +24,13 @@ import java.util.Map;
  * thousand plain objects becomes a definition, most frequent first (ties in order of first appearance). Application:
  * each plain object takes the definition with the most properties that are all among its own, the earlier definition
  * on a tie, found by walking a tree of the definitions' sorted property names; no match leaves it {@code Object}.
- * Stateless. No IO.
+ *
+ * <p>Snapshots hold hundreds of thousands of plain objects, so nothing is allocated per object: property names are
+ * ranked once in text order ({@link Vocabulary}) and objects are handled as sequences of ranks. Stateless. No IO.
  */
 final class InterfaceDefinitions {
+    /** Marks plain objects that match no definition; other nodes are never marked. */
+    static final int NO_MATCH = -1;
     private static final int MIN_INTERFACE_PROPERTY_COUNT = 1;
     private static final int MAX_INTERFACE_NAME_LENGTH = 120;
     private static final int MIN_OBJECT_COUNT_PER_INTERFACE = 2;
@@ -38,147 +44,163 @@ final class InterfaceDefinitions {
     }
 
     /** Infers the definitions from {@code graph}, renames its plain objects in {@code classNames}, returns them. */
-    static List<Definition> inferAndApply(HeapGraph graph, int[] classNames, CancelSignal cancel) {
-        PropertyNames propertyNames = new PropertyNames(graph);
-        List<Definition> definitions = infer(graph, propertyNames, cancel);
-        int[] matches = match(graph, propertyNames, definitions, cancel);
+    static List<Definition> inferAndApply(HeapGraph graph, int[] classNames, Scratch scratch, CancelSignal cancel) {
+        Vocabulary vocabulary = Vocabulary.of(graph, List.of());
+        List<Definition> definitions = infer(vocabulary, cancel);
+        int[] matches = match(vocabulary, definitions, scratch.take(graph.nodeCount(), false), cancel);
         Map<Integer, Integer> nameIndexByDefinition = new HashMap<>();
-        for (int node = 0; node < matches.length; node++) {
+        for (int node = 0; node < graph.nodeCount(); node++) {
             if (matches[node] != NO_MATCH) {
                 classNames[node] = nameIndexByDefinition.computeIfAbsent(matches[node],
                         d -> graph.strings().add(definitions.get(d).name()));
             }
         }
+        scratch.give(matches);
         return definitions;
     }
 
-    static List<Definition> infer(HeapGraph graph, PropertyNames propertyNames, CancelSignal cancel) {
-        Map<String, int[]> countByName = new LinkedHashMap<>();
-        Map<String, List<String>> propertiesByName = new HashMap<>();
-        int plainObjects = 0;
-        NameMask object = NameMask.of(graph.strings(), "Object");
+    /**
+     * The index in {@code definitions} of the interface each plain object of {@code graph} matches, by node ordinal,
+     * or {@link #NO_MATCH}. Comparison applies one snapshot's definitions to another, as DevTools does.
+     */
+    static int[] match(HeapGraph graph, List<Definition> definitions, CancelSignal cancel) {
+        List<String> texts = new ArrayList<>();
+        definitions.forEach(d -> texts.addAll(d.properties()));
+        return match(Vocabulary.of(graph, texts), definitions, new int[graph.nodeCount()], cancel);
+    }
+
+    private static List<Definition> infer(Vocabulary vocabulary, CancelSignal cancel) {
+        HeapGraph graph = vocabulary.graph;
         int[] firstEdge = graph.firstEdgeIndex();
         byte[] edgeTypes = graph.edgeTypes();
         int[] edgeNames = graph.edgeNames();
+        LongObjectHashMap<Candidate> byHash = new LongObjectHashMap<>();
+        List<Candidate> inOrder = new ArrayList<>();
+        IntArrayList ranks = new IntArrayList();
+        int plainObjects = 0;
         for (int node = 0, n = graph.nodeCount(); node < n; node++) {
             if ((node & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
-            if (!isPlainObject(graph, object, node)) {
+            if (!vocabulary.isPlainObject(node)) {
                 continue;
             }
             plainObjects++;
-            StringBuilder name = new StringBuilder("{");
-            List<String> properties = new ArrayList<>();
+            ranks.clear();
+            int nameLength = 1; // "{"
             for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
                 if (edgeTypes[e] != EdgeType.PROPERTY) {
                     continue;
                 }
-                String property = propertyNames.get(edgeNames[e]);
-                if (property.equals("__proto__")) {
+                int rank = vocabulary.rankOf(edgeNames[e]);
+                if (rank == vocabulary.protoRank) {
                     continue;
                 }
-                String formatted = formatPropertyName(property);
-                if (name.length() > MIN_INTERFACE_PROPERTY_COUNT
-                        && name.length() + formatted.length() > MAX_INTERFACE_NAME_LENGTH) {
+                int formatted = vocabulary.formattedLength[rank];
+                if (nameLength > MIN_INTERFACE_PROPERTY_COUNT && nameLength + formatted > MAX_INTERFACE_NAME_LENGTH) {
                     break;
                 }
-                if (name.length() != 1) {
-                    name.append(", ");
-                }
-                name.append(formatted);
-                properties.add(property);
+                nameLength += (nameLength != 1 ? 2 : 0) + formatted;
+                ranks.add(rank);
             }
-            if (properties.isEmpty()) {
+            if (ranks.isEmpty()) {
                 continue;
             }
-            String interfaceName = name.append('}').toString();
-            int[] count = countByName.get(interfaceName);
-            if (count == null) {
-                countByName.put(interfaceName, new int[] {1});
-                propertiesByName.put(interfaceName, properties);
-            } else {
-                count[0]++;
+            long hash = hash(ranks);
+            Candidate candidate = byHash.get(hash);
+            while (candidate != null && !candidate.hasRanks(ranks)) {
+                candidate = candidate.sameHash;
             }
+            if (candidate == null) {
+                candidate = new Candidate(ranks.toArray(), byHash.get(hash));
+                byHash.put(hash, candidate);
+                inOrder.add(candidate);
+            }
+            candidate.count++;
         }
-        List<Map.Entry<String, int[]>> candidates = new ArrayList<>(countByName.entrySet());
-        candidates.sort((a, b) -> Integer.compare(b.getValue()[0], a.getValue()[0])); // stable, like JS sort
+        inOrder.sort((a, b) -> Integer.compare(b.count, a.count)); // stable, like JS sort
         double minCount = Math.max(MIN_OBJECT_COUNT_PER_INTERFACE,
                 (double) plainObjects / MIN_OBJECT_PROPORTION_PER_INTERFACE);
         List<Definition> result = new ArrayList<>();
-        for (Map.Entry<String, int[]> candidate : candidates) {
-            if (candidate.getValue()[0] < minCount) {
+        for (Candidate candidate : inOrder) {
+            if (candidate.count < minCount) {
                 break;
             }
-            result.add(new Definition(candidate.getKey(), propertiesByName.get(candidate.getKey())));
+            result.add(candidate.definition(vocabulary));
         }
         return result;
     }
 
-    /** Marks plain objects that match no definition; other nodes are never marked. */
-    static final int NO_MATCH = -1;
-
-    /**
-     * The index in {@code definitions} of the interface each plain object matches, by node ordinal, or
-     * {@link #NO_MATCH}. Comparison applies one snapshot's definitions to another, as DevTools does.
-     */
-    static int[] match(HeapGraph graph, PropertyNames propertyNames, List<Definition> definitions,
+    /** Fills the first {@code nodeCount} entries of {@code matches} and returns it. */
+    private static int[] match(Vocabulary vocabulary, List<Definition> definitions, int[] matches,
             CancelSignal cancel) {
         TreeNode tree = new TreeNode();
         for (int index = 0; index < definitions.size(); index++) {
-            Definition definition = definitions.get(index);
-            List<String> sorted = new ArrayList<>(definition.properties());
-            Collections.sort(sorted);
+            List<String> properties = definitions.get(index).properties();
+            int[] sorted = new int[properties.size()];
+            for (int i = 0; i < sorted.length; i++) {
+                sorted[i] = vocabulary.rankOfText(properties.get(i));
+            }
+            Arrays.sort(sorted);
             TreeNode current = tree;
-            for (String property : sorted) {
-                TreeNode next = current.next.get(property);
+            for (int rank : sorted) {
+                TreeNode next = current.next.get(rank);
                 if (next == null) {
                     next = new TreeNode();
-                    current.next.put(property, next);
-                    if (current.greatestNext == null || current.greatestNext.compareTo(property) < 0) {
-                        current.greatestNext = property;
-                    }
+                    current.next.put(rank, next);
+                    current.greatestNext = Math.max(current.greatestNext, rank);
                 }
                 current = next;
             }
             if (current.match == null) {
-                current.match = new Match(definition.name(), sorted.size(), index);
+                current.match = new Match(sorted.length, index);
             }
         }
 
-        Match noMatch = new Match("Object", 0, Integer.MAX_VALUE);
-        NameMask object = NameMask.of(graph.strings(), "Object");
-        int[] matches = new int[graph.nodeCount()];
-        java.util.Arrays.fill(matches, NO_MATCH);
+        HeapGraph graph = vocabulary.graph;
         int[] firstEdge = graph.firstEdgeIndex();
         byte[] edgeTypes = graph.edgeTypes();
         int[] edgeNames = graph.edgeNames();
-        List<String> properties = new ArrayList<>();
+        Arrays.fill(matches, 0, graph.nodeCount(), NO_MATCH);
+        Match noMatch = new Match(0, Integer.MAX_VALUE);
+        IntArrayList properties = new IntArrayList();
+        List<TreeNode> states = new ArrayList<>();
+        List<TreeNode> previous = new ArrayList<>();
+        int stamp = 0;
         for (int node = 0, n = graph.nodeCount(); node < n; node++) {
             if ((node & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
-            if (!isPlainObject(graph, object, node)) {
+            if (!vocabulary.isPlainObject(node)) {
                 continue;
             }
             properties.clear();
             for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
                 if (edgeTypes[e] == EdgeType.PROPERTY) {
-                    properties.add(propertyNames.get(edgeNames[e]));
+                    properties.add(vocabulary.rankOf(edgeNames[e]));
                 }
             }
-            Collections.sort(properties);
+            Arrays.sort(properties.buffer, 0, properties.size());
             Match match = better(noMatch, tree.match);
-            LinkedHashSet<TreeNode> states = new LinkedHashSet<>();
+            states.clear();
             states.add(tree);
-            for (String property : properties) {
-                for (TreeNode state : new ArrayList<>(states)) {
-                    if (state.greatestNext == null || property.compareTo(state.greatestNext) >= 0) {
+            tree.inStates = ++stamp;
+            // Each step looks at the states that existed before it, as DevTools iterates a copy of its state set.
+            for (int p = 0; p < properties.size(); p++) {
+                int property = properties.get(p);
+                previous.clear();
+                previous.addAll(states);
+                for (TreeNode state : previous) {
+                    if (state.greatestNext < 0 || property >= state.greatestNext) {
                         states.remove(state); // no further transitions are possible from this state
+                        state.inStates = 0;
                     }
                     TreeNode next = state.next.get(property);
                     if (next != null) {
-                        states.add(next);
+                        if (next.inStates != stamp) {
+                            states.add(next);
+                            next.inStates = stamp;
+                        }
                         match = better(match, next.match);
                     }
                 }
@@ -190,10 +212,6 @@ final class InterfaceDefinitions {
         return matches;
     }
 
-    private static boolean isPlainObject(HeapGraph graph, NameMask object, int node) {
-        return graph.nodeTypes()[node] == NodeType.OBJECT && object.test(graph.nodeNames()[node]);
-    }
-
     private static Match better(Match a, Match b) {
         if (b == null || a.propertyCount() > b.propertyCount()) {
             return a;
@@ -202,6 +220,14 @@ final class InterfaceDefinitions {
             return b;
         }
         return a.index() <= b.index() ? a : b;
+    }
+
+    private static long hash(IntArrayList ranks) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < ranks.size(); i++) {
+            h = 31 * h + ranks.get(i);
+        }
+        return h;
     }
 
     /**
@@ -218,33 +244,126 @@ final class InterfaceDefinitions {
         return name;
     }
 
-    private record Match(String name, int propertyCount, int index) {
+    private record Match(int propertyCount, int index) {
     }
 
-    /** A node of the definition tree: one step per added property, properties in sorted order. */
-    private static final class TreeNode {
-        final Map<String, TreeNode> next = new HashMap<>();
-        Match match;
-        String greatestNext;
-    }
+    /** A proposed interface: a sequence of property ranks, how many objects proposed it, others with its hash. */
+    private static final class Candidate {
+        final int[] ranks;
+        final Candidate sameHash;
+        int count;
 
-    /** Decodes each property-name string once. */
-    static final class PropertyNames {
-        private final StringTable strings;
-        private final String[] byIndex;
-
-        PropertyNames(HeapGraph graph) {
-            this.strings = graph.strings();
-            this.byIndex = new String[strings.size()];
+        Candidate(int[] ranks, Candidate sameHash) {
+            this.ranks = ranks;
+            this.sameHash = sameHash;
         }
 
-        String get(int index) {
-            String name = byIndex[index];
-            if (name == null) {
-                name = strings.get(index);
-                byIndex[index] = name;
+        boolean hasRanks(IntArrayList other) {
+            if (other.size() != ranks.length) {
+                return false;
             }
-            return name;
+            for (int i = 0; i < ranks.length; i++) {
+                if (ranks[i] != other.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        Definition definition(Vocabulary vocabulary) {
+            StringBuilder name = new StringBuilder("{");
+            List<String> properties = new ArrayList<>(ranks.length);
+            for (int rank : ranks) {
+                if (name.length() > 1) {
+                    name.append(", ");
+                }
+                name.append(formatPropertyName(vocabulary.textByRank[rank]));
+                properties.add(vocabulary.textByRank[rank]);
+            }
+            return new Definition(name.append('}').toString(), properties);
+        }
+    }
+
+    /** A node of the definition tree: one step per added property, properties in rank (text) order. */
+    private static final class TreeNode {
+        final IntObjectHashMap<TreeNode> next = new IntObjectHashMap<>();
+        Match match;
+        int greatestNext = -1;
+        /** Equal to the current object's stamp while this node is among the matching states. */
+        int inStates;
+    }
+
+    /**
+     * The property names of a heap's plain objects (and any extra texts, such as another snapshot's definitions),
+     * each decoded once and ranked in text order: comparing ranks compares the names as JavaScript does.
+     */
+    private static final class Vocabulary {
+        final HeapGraph graph;
+        private final NameMask object;
+        /** Rank by string index, for the strings that name a plain object's property; -1 for the others. */
+        private final int[] rankByString;
+        private final Map<String, Integer> rankByText;
+        final String[] textByRank;
+        final int[] formattedLength;
+        final int protoRank;
+
+        private Vocabulary(HeapGraph graph, NameMask object, int[] rankByString, Map<String, Integer> rankByText,
+                String[] textByRank) {
+            this.graph = graph;
+            this.object = object;
+            this.rankByString = rankByString;
+            this.rankByText = rankByText;
+            this.textByRank = textByRank;
+            this.formattedLength = new int[textByRank.length];
+            for (int r = 0; r < textByRank.length; r++) {
+                formattedLength[r] = formatPropertyName(textByRank[r]).length();
+            }
+            this.protoRank = rankByText.getOrDefault("__proto__", -1);
+        }
+
+        static Vocabulary of(HeapGraph graph, List<String> extraTexts) {
+            StringTable strings = graph.strings();
+            NameMask object = NameMask.of(strings, "Object");
+            BitSet used = new BitSet(strings.size());
+            int[] firstEdge = graph.firstEdgeIndex();
+            byte[] edgeTypes = graph.edgeTypes();
+            int[] edgeNames = graph.edgeNames();
+            for (int node = 0, n = graph.nodeCount(); node < n; node++) {
+                if (graph.nodeTypes()[node] == NodeType.OBJECT && object.test(graph.nodeNames()[node])) {
+                    for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+                        if (edgeTypes[e] == EdgeType.PROPERTY) {
+                            used.set(edgeNames[e]);
+                        }
+                    }
+                }
+            }
+            Map<String, Integer> rankByText = new HashMap<>();
+            List<String> texts = new ArrayList<>(extraTexts);
+            for (int s = used.nextSetBit(0); s >= 0; s = used.nextSetBit(s + 1)) {
+                texts.add(strings.get(s));
+            }
+            String[] sorted = texts.stream().distinct().sorted().toArray(String[]::new);
+            for (int r = 0; r < sorted.length; r++) {
+                rankByText.put(sorted[r], r);
+            }
+            int[] rankByString = new int[strings.size()];
+            Arrays.fill(rankByString, -1);
+            for (int s = used.nextSetBit(0); s >= 0; s = used.nextSetBit(s + 1)) {
+                rankByString[s] = rankByText.get(strings.get(s));
+            }
+            return new Vocabulary(graph, object, rankByString, rankByText, sorted);
+        }
+
+        boolean isPlainObject(int node) {
+            return graph.nodeTypes()[node] == NodeType.OBJECT && object.test(graph.nodeNames()[node]);
+        }
+
+        int rankOf(int stringIndex) {
+            return rankByString[stringIndex];
+        }
+
+        int rankOfText(String text) {
+            return rankByText.get(text);
         }
     }
 }

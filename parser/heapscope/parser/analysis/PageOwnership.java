@@ -16,14 +16,14 @@ final class PageOwnership {
     private PageOwnership() {
     }
 
-    static BitSet mark(HeapGraph graph, CancelSignal cancel) {
+    static BitSet mark(HeapGraph graph, Scratch scratch, CancelSignal cancel) {
         int[] firstEdge = graph.firstEdgeIndex();
         int[] targets = graph.edgeTargets();
         byte[] edgeTypes = graph.edgeTypes();
         int root = graph.rootOrdinal();
         UserRoots userRoots = new UserRoots(graph);
         BitSet owned = new BitSet(graph.nodeCount());
-        int[] stack = new int[graph.nodeCount()];
+        int[] stack = scratch.take(graph.nodeCount(), false);
         int top = 0;
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
             int target = targets[e];
@@ -48,6 +48,7 @@ final class PageOwnership {
                 }
             }
         }
+        scratch.give(stack);
         return owned;
     }
 }

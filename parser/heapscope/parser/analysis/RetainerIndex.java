@@ -34,18 +34,19 @@ public final class RetainerIndex {
         for (int n = 0; n < nodeCount; n++) {
             first[n + 1] += first[n];
         }
-        // Fill each target's slots from its end backwards; `next` starts at the end of each slice.
-        int[] next = new int[nodeCount];
-        System.arraycopy(first, 1, next, 0, nodeCount);
+        // Fill each target's slots from the end of its slice backwards, using first[t + 1] as t's fill pointer: when
+        // all are filled it has come down to the start of t's slice, so shifting the array by one finishes it.
         int[] sources = new int[targets.length];
         for (int source = 0; source < nodeCount; source++) {
             if ((source & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
             for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
-                sources[--next[targets[e]]] = source;
+                sources[--first[targets[e] + 1]] = source;
             }
         }
+        System.arraycopy(first, 1, first, 0, nodeCount);
+        first[nodeCount] = targets.length;
         return new RetainerIndex(first, sources);
     }
 
@@ -93,13 +94,13 @@ public final class RetainerIndex {
 
     /**
      * Projects a set of edge indexes onto retainer slots: slot {@code s} is set when the edge it stands for is in
-     * {@code edges}. Replays the fill order of {@link #build}, so it needs a transient int per node.
+     * {@code edges}. Replays the fill order of {@link #build}, with an int per node of scratch memory.
      */
-    BitSet slotsOf(HeapGraph graph, BitSet edges) {
+    BitSet slotsOf(HeapGraph graph, BitSet edges, Scratch scratch) {
         int nodeCount = graph.nodeCount();
         int[] firstEdge = graph.firstEdgeIndex();
         int[] targets = graph.edgeTargets();
-        int[] next = new int[nodeCount];
+        int[] next = scratch.take(nodeCount, false);
         System.arraycopy(firstRetainerSlot, 1, next, 0, nodeCount);
         BitSet slots = new BitSet(retainerSources.length);
         for (int source = 0; source < nodeCount; source++) {
@@ -110,6 +111,7 @@ public final class RetainerIndex {
                 }
             }
         }
+        scratch.give(next);
         return slots;
     }
 

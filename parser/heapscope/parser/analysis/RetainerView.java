@@ -142,7 +142,7 @@ public final class RetainerView {
             return;
         }
         distancesWithoutIgnored = new DistanceCalculator(graph, new UserRoots(graph), heap.weakMapEdgeNames(), cancel)
-                .compute(ignoredNodes);
+                .compute(ignoredNodes, new Scratch());
         ignoredEdges = unusableWeakMapHalves(distancesWithoutIgnored);
     }
 

@@ -1,6 +1,5 @@
 package heapscope.parser.analysis;
 
-import com.carrotsearch.hppc.IntArrayList;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
@@ -11,7 +10,9 @@ import heapscope.parser.progress.CancelSignal;
  * node (and each {@code system / ExternalStringData}) reachable over non-weak edges from exactly one other node
  * ("owner") has its size moved into that owner, unless the owner is the root or synthetic. So a JS array's backing
  * store counts towards the array. Skipped when the heap has no user roots (V8's "expose internals" snapshots, HPROF
- * dumps): then the sizes stay as the file gives them. Stateless. No IO.
+ * dumps): then the sizes stay as the file gives them. Like DevTools, it rewrites the graph's self sizes in place
+ * rather than keeping a second array: only the shallow sizes are shown anywhere. Running it again changes nothing
+ * (owned nodes are then 0 already). Stateless. No IO.
  */
 final class ShallowSizes {
     private static final int UNVISITED = -1;
@@ -20,9 +21,9 @@ final class ShallowSizes {
     private ShallowSizes() {
     }
 
-    /** The shallow size by node ordinal; a new array, the graph's self sizes stay as read. */
-    static long[] compute(HeapGraph graph, UserRoots userRoots, CancelSignal cancel) {
-        long[] sizes = graph.nodeSelfSizes().clone();
+    /** Turns the graph's self sizes into shallow sizes, by node ordinal, and returns them. */
+    static long[] compute(HeapGraph graph, UserRoots userRoots, Scratch scratch, CancelSignal cancel) {
+        long[] sizes = graph.nodeSelfSizes();
         if (!userRoots.exist()) {
             return sizes;
         }
@@ -34,8 +35,10 @@ final class ShallowSizes {
         NameMask externalStringData = NameMask.of(graph.strings(), "system / ExternalStringData");
         int[] nodeNames = graph.nodeNames();
 
-        int[] owners = new int[nodeCount];
-        IntArrayList worklist = new IntArrayList(nodeCount);
+        int[] owners = scratch.take(nodeCount, false);
+        // A node is pushed at most twice (see below), so 2n entries always suffice.
+        int[] worklist = scratch.take(2 * nodeCount, false);
+        int top = 0;
         for (int i = 0; i < nodeCount; i++) {
             byte type = nodeTypes[i];
             boolean ownable = type == NodeType.HIDDEN || type == NodeType.ARRAY
@@ -44,12 +47,12 @@ final class ShallowSizes {
                 owners[i] = UNVISITED;
             } else {
                 owners[i] = i;
-                worklist.add(i);
+                worklist[top++] = i;
             }
         }
         long steps = 0;
-        while (!worklist.isEmpty()) {
-            int node = worklist.removeLast();
+        while (top > 0) {
+            int node = worklist[--top];
             if ((++steps & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
@@ -62,11 +65,11 @@ final class ShallowSizes {
                 int targetOwner = owners[target];
                 if (targetOwner == UNVISITED) {
                     owners[target] = owner;
-                    worklist.add(target);
+                    worklist[top++] = target;
                 } else if (targetOwner != target && targetOwner != owner && targetOwner != MULTIPLE_OWNERS) {
                     // A node can be queued twice at most: once when it gets an owner, once when it gets a second.
                     owners[target] = MULTIPLE_OWNERS;
-                    worklist.add(target);
+                    worklist[top++] = target;
                 }
             }
         }
@@ -79,6 +82,7 @@ final class ShallowSizes {
             sizes[owner] += sizes[i];
             sizes[i] = 0;
         }
+        scratch.give(owners, worklist);
         return sizes;
     }
 }

@@ -1,6 +1,8 @@
 package heapscope.parser.analysis;
 
 import com.carrotsearch.hppc.IntArrayList;
+import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.ClassDiff;
 import heapscope.parser.progress.CancelSignal;
@@ -23,6 +25,10 @@ public final class SnapshotComparer {
     }
 
     public static List<ClassDiff> compare(AnalyzedHeap base, AnalyzedHeap target, CancelSignal cancel) {
+        if (base.format() != HeapFormat.V8_HEAPSNAPSHOT || target.format() != HeapFormat.V8_HEAPSNAPSHOT) {
+            throw new IllegalArgumentException("objects are matched by V8 id; compare HPROF dumps with "
+                    + "HistogramComparer");
+        }
         Side before = Side.of(base, classesWithDefinitionsOf(base, target, cancel));
         Side after = Side.of(target, target.classes());
         List<ClassDiff> rows = new ArrayList<>();
@@ -57,8 +63,8 @@ public final class SnapshotComparer {
         int i = 0;
         int j = 0;
         while (i < baseNodes.length || j < targetNodes.length) {
-            long baseId = i < baseNodes.length ? base.ids[baseNodes[i]] : Long.MAX_VALUE;
-            long targetId = j < targetNodes.length ? target.ids[targetNodes[j]] : Long.MAX_VALUE;
+            long baseId = i < baseNodes.length ? base.graph.nodeId(baseNodes[i]) : Long.MAX_VALUE;
+            long targetId = j < targetNodes.length ? target.graph.nodeId(targetNodes[j]) : Long.MAX_VALUE;
             if (baseId < targetId) {
                 deleted.add(baseNodes[i]);
                 freedSize += base.shallow[baseNodes[i++]];
@@ -89,8 +95,7 @@ public final class SnapshotComparer {
             return base.classes();
         }
         var graph = base.graph();
-        int[] matches = InterfaceDefinitions.match(graph, new InterfaceDefinitions.PropertyNames(graph), definitions,
-                cancel);
+        int[] matches = InterfaceDefinitions.match(graph, definitions, cancel);
         NameMask object = NameMask.of(graph.strings(), "Object");
         ClassTable own = base.classes();
         int[] nameKeys = new int[graph.nodeCount()];
@@ -109,16 +114,17 @@ public final class SnapshotComparer {
     }
 
     /** One snapshot's counted nodes grouped by public class key, each group sorted by id. */
-    private record Side(long[] ids, long[] shallow, ClassTable classes, Map<String, int[]> nodesByKey) {
+    private record Side(HeapGraph graph, long[] shallow, ClassTable classes, Map<String, int[]> nodesByKey) {
         static Side of(AnalyzedHeap heap, ClassTable classes) {
-            long[] ids = heap.graph().nodeIds();
+            HeapGraph graph = heap.graph();
+            int nodeCount = graph.nodeCount();
             long[] shallow = heap.shallowSizes();
             int[] classByNode = classes.classByNode();
             int classCount = classes.classCount();
             int[] firstNode = new int[classCount];
             Arrays.fill(firstNode, -1);
             int[] counts = new int[classCount];
-            for (int node = 0; node < ids.length; node++) {
+            for (int node = 0; node < nodeCount; node++) {
                 if (shallow[node] != 0) {
                     int c = classByNode[node];
                     if (counts[c]++ == 0) {
@@ -134,23 +140,23 @@ public final class SnapshotComparer {
                 nodesByClass[c] = new int[counts[c]];
                 nodesByKey.put(shown.getKey(), nodesByClass[c]);
             }
-            for (int node = 0; node < ids.length; node++) {
+            for (int node = 0; node < nodeCount; node++) {
                 int c = classByNode[node];
                 if (shallow[node] != 0 && nodesByClass[c] != null) {
                     nodesByClass[c][filled[c]++] = node;
                 }
             }
             for (int[] nodes : nodesByKey.values()) {
-                sortById(nodes, ids);
+                sortById(nodes, graph);
             }
-            return new Side(ids, shallow, classes, nodesByKey);
+            return new Side(graph, shallow, classes, nodesByKey);
         }
 
         /** Sorts by V8 id (a uint32, unique in a snapshot), packing id and position into one long per node. */
-        private static void sortById(int[] nodes, long[] ids) {
+        private static void sortById(int[] nodes, HeapGraph graph) {
             long[] keyed = new long[nodes.length];
             for (int i = 0; i < nodes.length; i++) {
-                keyed[i] = (ids[nodes[i]] << 31) | i;
+                keyed[i] = (graph.nodeId(nodes[i]) << 31) | i;
             }
             Arrays.sort(keyed);
             int[] copy = nodes.clone();

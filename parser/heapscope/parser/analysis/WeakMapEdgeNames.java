@@ -1,9 +1,11 @@
 package heapscope.parser.analysis;
 
+import com.carrotsearch.hppc.IntIntHashMap;
+import com.carrotsearch.hppc.IntLongHashMap;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.StringTable;
-import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,34 +22,33 @@ final class WeakMapEdgeNames {
     private static final Pattern EPHEMERON = Pattern.compile(
             "^\\d+( / part of key \\(.*? @\\d+\\) -> value \\(.*? @\\d+\\) pair in WeakMap \\(table @(\\d+)\\))$");
     private static final String MARKER = " / part of key (";
-    private static final int NOT_EPHEMERON = -1;
 
-    /** By string index: a dense id of the shared "duplicated part" of the name, or NOT_EPHEMERON. */
-    private final int[] pairIdByString;
-    /** By string index: the WeakMap table's node id named by the edge. */
-    private final long[] tableIdByString;
+    /** Pair id by string index, only for the strings that name ephemeron edges (few: one per WeakMap entry). */
+    private final IntIntHashMap pairIdByString;
+    /** The WeakMap table's node id named by each of those strings. */
+    private final IntLongHashMap tableIdByString;
+    private final int pairCount;
 
-    private WeakMapEdgeNames(int[] pairIdByString, long[] tableIdByString) {
+    private WeakMapEdgeNames(IntIntHashMap pairIdByString, IntLongHashMap tableIdByString, int pairCount) {
         this.pairIdByString = pairIdByString;
         this.tableIdByString = tableIdByString;
+        this.pairCount = pairCount;
     }
 
     static WeakMapEdgeNames of(HeapGraph graph) {
         StringTable strings = graph.strings();
-        int stringCount = strings.size();
-        int[] pairIds = new int[stringCount];
-        Arrays.fill(pairIds, NOT_EPHEMERON);
-        long[] tableIds = new long[stringCount];
-        boolean[] checked = new boolean[stringCount];
+        BitSet checked = new BitSet(strings.size());
+        IntIntHashMap pairIds = new IntIntHashMap();
+        IntLongHashMap tableIds = new IntLongHashMap();
         Map<String, Integer> pairIdByPart = new HashMap<>();
         byte[] types = graph.edgeTypes();
         int[] names = graph.edgeNames();
         for (int e = 0; e < types.length; e++) {
-            if (types[e] != EdgeType.INTERNAL || checked[names[e]]) {
+            if (types[e] != EdgeType.INTERNAL || checked.get(names[e])) {
                 continue;
             }
             int name = names[e];
-            checked[name] = true;
+            checked.set(name);
             // A cheap length test before decoding: every ephemeron name is longer than its marker.
             if (strings.byteLength(name) < MARKER.length()) {
                 continue;
@@ -58,33 +59,29 @@ final class WeakMapEdgeNames {
             }
             Matcher m = EPHEMERON.matcher(text);
             if (m.matches()) {
-                pairIds[name] = pairIdByPart.computeIfAbsent(m.group(1), part -> pairIdByPart.size());
-                tableIds[name] = Long.parseLong(m.group(2));
+                pairIds.put(name, pairIdByPart.computeIfAbsent(m.group(1), part -> pairIdByPart.size()));
+                tableIds.put(name, Long.parseLong(m.group(2)));
             }
         }
-        return new WeakMapEdgeNames(pairIds, tableIds);
+        return new WeakMapEdgeNames(pairIds, tableIds, pairIdByPart.size());
     }
 
     /** Whether the internal edge named by string {@code nameIndex} is an ephemeron edge. */
     boolean isEphemeron(int nameIndex) {
-        return nameIndex < pairIdByString.length && pairIdByString[nameIndex] != NOT_EPHEMERON;
+        return pairIdByString.containsKey(nameIndex);
     }
 
     /** The id shared by the two edges of one key/value pair; only for {@link #isEphemeron} names. */
     int pairId(int nameIndex) {
-        return pairIdByString[nameIndex];
+        return pairIdByString.get(nameIndex);
     }
 
     /** The node id of the WeakMap table the name refers to; only for {@link #isEphemeron} names. */
     long tableId(int nameIndex) {
-        return tableIdByString[nameIndex];
+        return tableIdByString.get(nameIndex);
     }
 
     int pairCount() {
-        int max = -1;
-        for (int id : pairIdByString) {
-            max = Math.max(max, id);
-        }
-        return max + 1;
+        return pairCount;
     }
 }

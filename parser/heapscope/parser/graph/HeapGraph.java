@@ -8,8 +8,8 @@ import java.util.List;
  * {@code firstEdgeIndex[n]} to {@code firstEdgeIndex[n + 1] - 1} (CSR layout). Reverse edges (retainers) are built
  * by the analysis pipeline, not stored here.
  *
- * <p>Memory: per node 1 (type) + 4 (name) + 8 (id) + 8 (self size) + 4 (first edge) = 25 bytes; per edge 1 (type)
- * + 4 (name or index) + 4 (target) = 9 bytes; plus the {@link StringTable}.
+ * <p>Memory: per node 1 (type) + 4 (name) + 4 (V8 id; 8 for an HPROF address) + 8 (self size) + 4 (first edge) =
+ * 21 bytes; per edge 1 (type) + 4 (name or index) + 4 (target) = 9 bytes; plus the {@link StringTable}.
  *
  * <p>Immutable once built; safe to read from several threads. The accessors hand out the arrays themselves, without
  * copying, for the analyses' hot loops: callers must not write to them. No IO.
@@ -21,7 +21,7 @@ public final class HeapGraph {
     private final int rootOrdinal;
     private final byte[] nodeTypes;
     private final int[] nodeNames;
-    private final long[] nodeIds;
+    private final NodeIds nodeIds;
     private final long[] nodeSelfSizes;
     private final int[] firstEdgeIndex;
     private final byte[] edgeTypes;
@@ -86,12 +86,16 @@ public final class HeapGraph {
         return nodeNames;
     }
 
-    /** The node's id in its file (V8 snapshot object id, or HPROF object address), by node ordinal. */
-    public long[] nodeIds() {
-        return nodeIds;
+    /** The node's id in its file: V8 snapshot object id, or HPROF object address. */
+    public long nodeId(int ordinal) {
+        return nodeIds.get(ordinal);
     }
 
-    /** The node's self size in bytes as the file states it (or, for HPROF, as the inferred layout gives it). */
+    /**
+     * The node's self size in bytes as the file states it (for HPROF, as the inferred layout gives it). The analysis
+     * turns these into DevTools' shallow sizes in place (owned arrays folded into their owner), so after it they are
+     * the Shallow Size column.
+     */
     public long[] nodeSelfSizes() {
         return nodeSelfSizes;
     }
@@ -176,7 +180,7 @@ public final class HeapGraph {
     /** The ordinal of the node with this id, or -1; a linear scan (DevTools' {@code nodeIndexForId} is one too). */
     public int ordinalOfId(long id) {
         for (int i = 0; i < nodeCount; i++) {
-            if (nodeIds[i] == id) {
+            if (nodeIds.get(i) == id) {
                 return i;
             }
         }
@@ -193,7 +197,8 @@ public final class HeapGraph {
             return 0;
         }
         long max = 0;
-        for (long id : nodeIds) {
+        for (int i = 0; i < nodeCount; i++) {
+            long id = nodeIds.get(i);
             if ((id & 1) == 1 && id > max) {
                 max = id;
             }
@@ -203,7 +208,7 @@ public final class HeapGraph {
 
     /** Bytes held by the graph's arrays and strings. */
     public long retainedBytes() {
-        long nodes = (long) nodeCount * (1 + 4 + 8 + 8) + 4L * (nodeCount + 1);
+        long nodes = (long) nodeCount * (1 + 4 + nodeIds.bytesPerId() + 8) + 4L * (nodeCount + 1);
         long edges = (long) edgeCount * (1 + 4 + 4);
         long detachedness = nodeDetachedness == null ? 0 : nodeCount;
         return nodes + edges + detachedness + locations.retainedBytes() + labels.retainedBytes()

@@ -17,7 +17,7 @@ public final class HeapGraphBuilder {
     final StringTable strings;
     final byte[] nodeTypes;
     final int[] nodeNames;
-    final long[] nodeIds;
+    final NodeIds nodeIds;
     final long[] nodeSelfSizes;
     final int[] firstEdgeIndex;
     byte[] edgeTypes;
@@ -41,7 +41,7 @@ public final class HeapGraphBuilder {
         this.strings = strings;
         this.nodeTypes = new byte[nodeCapacity];
         this.nodeNames = new int[nodeCapacity];
-        this.nodeIds = new long[nodeCapacity];
+        this.nodeIds = new NodeIds(nodeCapacity, format == HeapFormat.V8_HEAPSNAPSHOT);
         this.nodeSelfSizes = new long[nodeCapacity];
         this.firstEdgeIndex = new int[nodeCapacity + 1];
         this.edgeTypes = new byte[edgeCapacity];
@@ -79,7 +79,7 @@ public final class HeapGraphBuilder {
         int ordinal = nodeCount++;
         nodeTypes[ordinal] = type;
         nodeNames[ordinal] = nameIndex;
-        nodeIds[ordinal] = id;
+        nodeIds.set(ordinal, id);
         nodeSelfSizes[ordinal] = selfSize;
         firstEdgeIndex[ordinal] = (int) declaredEdges;
         declaredEdges += ownedEdgeCount;

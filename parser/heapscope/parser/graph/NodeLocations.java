@@ -4,8 +4,8 @@ import com.carrotsearch.hppc.IntArrayList;
 import java.util.Arrays;
 
 /**
- * Source locations of V8 nodes (script id, line, column; 0-based as V8 writes them), looked up by node ordinal with a
- * binary search over the sorted list of nodes that have one. Immutable; thread-safe. No IO.
+ * Source locations of V8 nodes (script id, line, column; 0-based as V8 writes them), as a table sorted by node
+ * ordinal, so that a pass over the nodes in order walks it alongside. Immutable; thread-safe. No IO.
  */
 public final class NodeLocations {
     private final int[] nodes;
@@ -20,10 +20,9 @@ public final class NodeLocations {
         this.columns = columns;
     }
 
-    /** Position of the node's location in this table, or -1 when it has none. */
-    public int find(int nodeOrdinal) {
-        int at = Arrays.binarySearch(nodes, nodeOrdinal);
-        return at < 0 ? -1 : at;
+    /** The node ordinal at a position; positions are in ascending node order. */
+    public int node(int position) {
+        return nodes[position];
     }
 
     public int scriptId(int position) {

@@ -12,10 +12,11 @@ import java.util.function.Predicate;
  * <p>Append-only while a reader fills it, read-only afterwards; reads are thread-safe once filling has finished. No IO.
  */
 public final class StringTable {
-    private static final int PAGE_BITS = 24;
+    /** 1 MiB pages: large enough to be few, small enough that the last one wastes little. */
+    private static final int PAGE_BITS = 20;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
 
-    private byte[][] pages = new byte[1][];
+    private byte[][] pages = new byte[16][];
     /** Start offset of string i in the concatenation of all pages; entry {@code size} is the end of the last one. */
     private long[] startByIndex = new long[1024];
     private int size;

@@ -1,5 +1,6 @@
 package heapscope.parser.model;
 
+import heapscope.parser.analysis.AnalyzedHeap;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
  *     the first and the second-to-last snapshot, by id) or {@code "structural"} (HPROF: by class and retainer path,
  *     since addresses move between dumps)
  * @param warnings what looks wrong with the series (files out of order, from different processes)
+ * @param lastSnapshot the last snapshot, which the groups' example nodes belong to
  */
-public record LeakReport(List<String> snapshots, String matching, List<LeakGroup> groups, List<String> warnings) {
+public record LeakReport(List<String> snapshots, String matching, List<LeakGroup> groups, List<String> warnings,
+        AnalyzedHeap lastSnapshot) {
 }

@@ -161,7 +161,11 @@ final class JsonTokenizer {
         pos++;
         long value = digit;
         int digits = 1;
-        while (pos < limit || refill()) {
+        while (true) {
+            // A number is never the last token of a JSON document: the end of the input here means it was cut.
+            if (pos >= limit && !refill()) {
+                throw truncated();
+            }
             digit = buffer[pos] - '0';
             if (digit < 0 || digit > 9) {
                 break;

@@ -22,14 +22,14 @@ import java.util.zip.ZipException;
 /**
  * Reads a V8 {@code .heapsnapshot} (plain or gzip-compressed) into a {@link HeapGraph} in one streaming pass. The
  * big arrays are parsed byte by byte straight into the graph's arrays, and strings go one at a time into its
- * {@link StringTable}, so memory is the graph itself plus a 1 MiB buffer, whatever the size of the file or of its
- * strings section. Layout comes from {@code snapshot.meta}; everything the file claims is checked, and damage is
+ * {@link StringTable}, so memory is the graph itself plus a few MiB of buffers, whatever the size of the file or of
+ * its strings section. Layout comes from {@code snapshot.meta}; everything the file claims is checked, and damage is
  * reported as a {@link HeapFileException} with one sentence saying what is wrong.
  *
  * <p>Stateless and thread-safe: each call reads its own file. Does IO: reads the file once, writes nothing.
  */
 public final class V8SnapshotReader {
-    /** No deflate stream expands more than this (RFC 1951's longest match from a 1-byte symbol, ~1032:1). */
+    /** No deflate stream expands more than this: zlib documents 1032:1 as deflate's maximum compression ratio. */
     private static final long MAX_GZIP_EXPANSION = 1032;
     private static final String NOT_A_SNAPSHOT = "not a V8 heap snapshot: ";
 

@@ -144,7 +144,7 @@ class SeriesMatchesDevToolsTest {
     private static String describe(AnalyzedHeap heap, RetainerEdge edge) {
         int n = edge.retainerNode();
         return heap.graph().edgeTypeName(edge.edgeIndex()) + " " + NodeNames.edgeName(heap.graph(), edge.edgeIndex())
-                + " <- " + NodeNames.nodeName(heap.graph(), n) + " @" + heap.graph().nodeIds()[n] + " ("
+                + " <- " + NodeNames.nodeName(heap.graph(), n) + " @" + heap.graph().nodeId(n) + " ("
                 + heap.classes().name(heap.classes().classByNode()[n]) + ", " + heap.distances()[n] + ")";
     }
 }

@@ -35,7 +35,7 @@ class HprofGraphMappingTest {
         List<String> lines = new ArrayList<>();
         for (int e = g.firstEdgeIndex()[ordinal]; e < g.firstEdgeIndex()[ordinal + 1]; e++) {
             lines.add(g.edgeTypeName(e) + " " + g.edgeName(e) + " -> 0x" + Long.toHexString(
-                    g.nodeIds()[g.edgeTargets()[e]]));
+                    g.nodeId(g.edgeTargets()[e])));
         }
         return lines;
     }
@@ -117,7 +117,7 @@ class HprofGraphMappingTest {
         assertEquals("int[]", g.nodeName(SmallHeap.ordinalOf(g, SmallHeap.INTS_1)));
         assertEquals("java.lang.ref.WeakReference", g.nodeName(SmallHeap.ordinalOf(g, SmallHeap.WEAK_1)));
         for (int i = 1; i < g.nodeCount(); i++) {
-            if (g.nodeIds()[i] != 0) {
+            if (g.nodeId(i) != 0) {
                 assertEquals(NodeType.OBJECT, g.nodeTypes()[i]);
             }
         }

@@ -113,9 +113,8 @@ final class SmallHeap {
 
     /** The ordinal of the node with this id (the first one, for synthetic id 0). */
     static int ordinalOf(HeapGraph graph, long id) {
-        long[] ids = graph.nodeIds();
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == id) {
+        for (int i = 0; i < graph.nodeCount(); i++) {
+            if (graph.nodeId(i) == id) {
                 return i;
             }
         }

@@ -56,7 +56,7 @@ class V8SnapshotReaderTest {
         assertArrayEquals(new byte[] {NodeType.SYNTHETIC, NodeType.OBJECT, NodeType.STRING, NodeType.CLOSURE},
                 graph.nodeTypes());
         assertEquals(List.of("", "Customer", "Ada", "greet"), nodeNames(graph));
-        assertArrayEquals(new long[] {1, 3, 5, 7}, graph.nodeIds());
+        assertArrayEquals(new long[] {1, 3, 5, 7}, java.util.stream.IntStream.range(0, 4).mapToLong(graph::nodeId).toArray());
         assertArrayEquals(new long[] {0, 32, 16, 56}, graph.nodeSelfSizes());
         assertArrayEquals(new int[] {0, 1, 3, 3, 4}, graph.firstEdgeIndex());
         assertArrayEquals(new byte[] {EdgeType.ELEMENT, EdgeType.PROPERTY, EdgeType.ELEMENT, EdgeType.WEAK},
@@ -181,11 +181,10 @@ class V8SnapshotReaderTest {
         NodeLocations locations = read(snapshot).locations();
 
         assertEquals(1, locations.size());
-        int at = locations.find(3);
-        assertEquals(42, locations.scriptId(at));
-        assertEquals(10, locations.line(at));
-        assertEquals(4, locations.column(at));
-        assertEquals(-1, locations.find(1));
+        assertEquals(3, locations.node(0));
+        assertEquals(42, locations.scriptId(0));
+        assertEquals(10, locations.line(0));
+        assertEquals(4, locations.column(0));
     }
 
     @Test
@@ -196,10 +195,12 @@ class V8SnapshotReaderTest {
         NodeLocations locations = read(snapshot).locations();
 
         assertEquals(2, locations.size());
-        assertEquals(7, locations.scriptId(locations.find(1)));
-        assertEquals(3, locations.line(locations.find(1)));
-        assertEquals(9, locations.column(locations.find(1)));
-        assertEquals(42, locations.scriptId(locations.find(3)));
+        assertEquals(1, locations.node(0));
+        assertEquals(7, locations.scriptId(0));
+        assertEquals(3, locations.line(0));
+        assertEquals(9, locations.column(0));
+        assertEquals(3, locations.node(1));
+        assertEquals(42, locations.scriptId(1));
     }
 
     @Test
@@ -239,7 +240,8 @@ class V8SnapshotReaderTest {
         HeapGraph graph = read(snapshot);
 
         assertIsSmallHeap(graph);
-        assertEquals(42, graph.locations().scriptId(graph.locations().find(3)));
+        assertEquals(3, graph.locations().node(0));
+        assertEquals(42, graph.locations().scriptId(0));
     }
 
     @Test
@@ -323,7 +325,7 @@ class V8SnapshotReaderTest {
 
         HeapGraph graph = read(snapshot);
 
-        assertEquals(4_294_967_295L, graph.nodeIds()[buffer]);
+        assertEquals(4_294_967_295L, graph.nodeId(buffer));
         assertEquals(281_474_976_710_655L, graph.nodeSelfSizes()[buffer]);
         assertEquals(4_294_967_294L, Integer.toUnsignedLong(graph.edgeNames()[0]));
         assertEquals("4294967294", graph.edgeName(0));
@@ -350,7 +352,7 @@ class V8SnapshotReaderTest {
         assertEquals(longName, graph.nodeName(count));
         for (int i = 1; i < count; i++) {
             assertEquals(1000L + i, graph.nodeSelfSizes()[i]);
-            assertEquals(2L * i + 1, graph.nodeIds()[i]);
+            assertEquals(2L * i + 1, graph.nodeId(i));
             assertEquals("Object" + i % 1000, graph.nodeName(i));
             assertEquals(i, graph.edgeTargets()[i - 1]);
         }

@@ -1,0 +1,190 @@
+package heapscope.app.ui.common;
+
+import heapscope.parser.progress.CanceledException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.scene.control.TreeItem;
+
+/**
+ * A grid row whose children load in the background when it is first expanded, a page at a time ("Show next 100",
+ * and "Show all" only when the rest is small), so no list ever becomes millions of tree items. Re-sorting reloads the
+ * loaded pages and re-expands the rows that were expanded. Use on the JavaFX thread.
+ */
+public final class PagedTreeItem extends TreeItem<GridRow> {
+    /** Rows per page. */
+    public static final int PAGE_SIZE = 100;
+    /** "Show all" is offered when no more than this many rows remain. */
+    public static final int SHOW_ALL_LIMIT = 5_000;
+
+    /** What the items of one grid share. */
+    public interface Context {
+        Background background();
+
+        heapscope.parser.view.Sort sort();
+
+        /** Called after an item's children arrived (e.g. to auto-expand the first retainer). */
+        default void loaded(PagedTreeItem item) {
+        }
+
+        default void failed(PagedTreeItem item, Throwable error) {
+        }
+    }
+
+    private final Context context;
+    private final Children children;
+    private Children.Rows rows;
+    private int loaded;
+    private Job job;
+    /** Keys of expanded children (with their own state) to restore after a reload. */
+    private Map<String, Expansion> restore = Map.of();
+
+    private record Expansion(Map<String, Expansion> children) {
+    }
+
+    public PagedTreeItem(Context context, GridRow row, Children children) {
+        super(row);
+        this.context = context;
+        this.children = children;
+        expandedProperty().addListener((obs, was, is) -> {
+            if (is && rows == null && job == null) {
+                load(PAGE_SIZE);
+            }
+        });
+    }
+
+    @Override
+    public boolean isLeaf() {
+        return children == null;
+    }
+
+    /** How many rows the full list of children has (known once the first page arrived), else -1. */
+    public int childCount() {
+        return rows == null ? -1 : rows.size();
+    }
+
+    public boolean isLoading() {
+        return job != null;
+    }
+
+    /** Loads the next {@code count} rows (all remaining rows for {@code Integer.MAX_VALUE}). */
+    public void showMore(int count) {
+        if (rows == null || job != null) {
+            return;
+        }
+        Children.Rows source = rows;
+        int begin = loaded;
+        job = context.background().query("Loading rows\u2026", j -> source.page(begin, count), page -> {
+            job = null;
+            List<TreeItem<GridRow>> items = getChildren();
+            if (!items.isEmpty() && items.get(items.size() - 1).getValue() instanceof GridRow.MoreRow) {
+                items.remove(items.size() - 1);
+            }
+            items.addAll(toItems(page));
+            loaded += page.size();
+            addMoreRow();
+        }, error -> job = null);
+    }
+
+    /** Sorts again (the context's sort has changed): reloads as many rows as were loaded and keeps expansions. */
+    public void reload() {
+        if (job != null) {
+            job.cancel();
+            job = null;
+        } else if (rows == null) {
+            return;
+        }
+        restore = expansionOf(this);
+        int count = Math.max(PAGE_SIZE, loaded);
+        rows = null;
+        loaded = 0;
+        load(count);
+    }
+
+    private static Map<String, Expansion> expansionOf(TreeItem<GridRow> item) {
+        Map<String, Expansion> state = new HashMap<>();
+        for (TreeItem<GridRow> child : item.getChildren()) {
+            if (child.isExpanded() && child.getValue() != null) {
+                state.put(child.getValue().key(), new Expansion(expansionOf(child)));
+            }
+        }
+        return state;
+    }
+
+    private void load(int count) {
+        getChildren().setAll(List.of(new TreeItem<>(new GridRow.MessageRow("Loading\u2026"))));
+        Supplier<heapscope.parser.view.Sort> sort = context::sort;
+        heapscope.parser.view.Sort current = sort.get();
+        job = context.background().query("Sorting\u2026", j -> {
+            Children.Rows opened = children.open(current, j);
+            return new Loaded(opened, opened.page(0, count));
+        }, result -> {
+            job = null;
+            rows = result.rows;
+            loaded = result.page.size();
+            List<TreeItem<GridRow>> items = toItems(result.page);
+            getChildren().setAll(items);
+            addMoreRow();
+            Map<String, Expansion> state = restore;
+            restore = Map.of();
+            for (TreeItem<GridRow> item : items) {
+                Expansion e = state.get(item.getValue().key());
+                if (e != null && item instanceof PagedTreeItem paged) {
+                    paged.restore = e.children();
+                    paged.setExpanded(true);
+                }
+            }
+            context.loaded(this);
+        }, error -> {
+            job = null;
+            if (error instanceof CanceledException) {
+                return;
+            }
+            getChildren().setAll(List.of(new TreeItem<>(new GridRow.MessageRow("Could not list: "
+                    + error.getMessage()))));
+            context.failed(this, error);
+        });
+    }
+
+    private record Loaded(Children.Rows rows, List<Children.Child> page) {
+    }
+
+    private List<TreeItem<GridRow>> toItems(List<Children.Child> page) {
+        List<TreeItem<GridRow>> items = new ArrayList<>(page.size());
+        for (Children.Child child : page) {
+            items.add(new PagedTreeItem(context, child.row(), child.children()));
+        }
+        return items;
+    }
+
+    private void addMoreRow() {
+        if (rows != null && loaded < rows.size()) {
+            getChildren().add(new TreeItem<>(new GridRow.MoreRow(loaded, rows.size())));
+        } else if (rows != null && rows.size() == 0) {
+            getChildren().setAll(List.of(new TreeItem<>(new GridRow.MessageRow("(none)"))));
+        }
+    }
+
+    /** For a "more" row's cell: the item whose list it continues. */
+    public static void showMore(TreeItem<GridRow> moreRow, int count) {
+        if (moreRow.getParent() instanceof PagedTreeItem parent) {
+            parent.showMore(count);
+        }
+    }
+
+    /** Cancels loading and releases the rows of this item and its descendants (when the grid is cleared). */
+    public void dispose() {
+        if (job != null) {
+            job.cancel();
+            job = null;
+        }
+        rows = null;
+        for (TreeItem<GridRow> child : getChildren()) {
+            if (child instanceof PagedTreeItem paged) {
+                paged.dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package heapscope.app.ui.comparison;
+
+import heapscope.app.ui.common.ColumnKind;
+import heapscope.app.ui.common.GridRow;
+import heapscope.app.ui.common.HeapGrid;
+import heapscope.app.ui.main.HeapView;
+import heapscope.app.ui.main.NodeSelection;
+import heapscope.app.ui.snapshot.Snapshot;
+import heapscope.parser.view.Sort;
+import heapscope.parser.view.SortColumn;
+import java.util.List;
+import java.util.Objects;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+
+/** Code-behind of ComparisonView.fxml: the base chooser and the grid of {@link ComparisonViewModel}. */
+public final class ComparisonView extends HeapView {
+    private final ComparisonViewModel viewModel;
+    @FXML
+    private ComboBox<Snapshot> baseChooser;
+    @FXML
+    private Label targetLabel;
+    @FXML
+    private TreeTableView<GridRow> grid;
+    @FXML
+    private TreeTableColumn<GridRow, GridRow> constructorColumn;
+    @FXML
+    private TreeTableColumn<GridRow, GridRow> newColumn;
+    @FXML
+    private TreeTableColumn<GridRow, GridRow> deletedColumn;
+    @FXML
+    private TreeTableColumn<GridRow, GridRow> deltaColumn;
+    @FXML
+    private TreeTableColumn<GridRow, GridRow> allocColumn;
+    @FXML
+    private TreeTableColumn<GridRow, GridRow> freedColumn;
+    @FXML
+    private TreeTableColumn<GridRow, GridRow> sizeDeltaColumn;
+    private boolean updatingBases;
+
+    public ComparisonView(ComparisonViewModel viewModel) {
+        super(viewModel.main(), "ComparisonView");
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        heapGrid = new HeapGrid(grid, main.background(), new Sort(SortColumn.ALLOC_SIZE, true))
+                .column(constructorColumn, ColumnKind.CONSTRUCTOR).column(newColumn, ColumnKind.NEW_COUNT)
+                .column(deletedColumn, ColumnKind.DELETED_COUNT).column(deltaColumn, ColumnKind.COUNT_DELTA)
+                .column(allocColumn, ColumnKind.ALLOC_SIZE).column(freedColumn, ColumnKind.FREED_SIZE)
+                .column(sizeDeltaColumn, ColumnKind.SIZE_DELTA);
+        baseChooser.valueProperty().addListener((obs, was, is) -> {
+            if (!updatingBases && is != was) {
+                showGrid();
+            }
+        });
+        grid.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> select(is));
+        main.classFilterProperty().addListener((obs, was, is) -> {
+            if (active()) {
+                showGrid();
+            }
+        });
+    }
+
+    private void select(TreeItem<GridRow> item) {
+        if (item == null) {
+            return;
+        }
+        Snapshot target = shown();
+        Snapshot base = baseChooser.getValue();
+        if (item.getValue() instanceof GridRow.DiffInstance instance) {
+            main.selectionProperty().set(new NodeSelection(instance.added() ? target : base, instance.node()));
+        } else if (item.getValue() instanceof GridRow.NodeItem node) {
+            // A reference under an instance lives in that instance's heap.
+            TreeItem<GridRow> at = item;
+            while (at != null && !(at.getValue() instanceof GridRow.DiffInstance)) {
+                at = at.getParent();
+            }
+            boolean inTarget = at == null || ((GridRow.DiffInstance) at.getValue()).added();
+            main.selectionProperty().set(new NodeSelection(inTarget ? target : base, node.node()));
+        }
+    }
+
+    @Override
+    protected void rebuild(Snapshot snapshot) {
+        updateBases(snapshot);
+        showGrid();
+    }
+
+    @Override
+    protected void seriesChanged() {
+        if (active()) {
+            Snapshot before = baseChooser.getValue();
+            updateBases(shown());
+            if (!Objects.equals(before, baseChooser.getValue())) {
+                showGrid();
+            }
+        }
+    }
+
+    private void updateBases(Snapshot target) {
+        updatingBases = true;
+        try {
+            List<Snapshot> bases = viewModel.bases(target);
+            Snapshot current = baseChooser.getValue();
+            baseChooser.getItems().setAll(bases);
+            baseChooser.setValue(bases.contains(current) ? current : target == null ? null
+                    : viewModel.defaultBase(target));
+            targetLabel.setText(target == null ? "" : "compared with " + target.title() + " (" + target.fileName()
+                    + ")");
+        } finally {
+            updatingBases = false;
+        }
+    }
+
+    private void showGrid() {
+        Snapshot target = shown();
+        Snapshot base = baseChooser.getValue();
+        if (target != null && target.isReady() && base == null) {
+            grid.setPlaceholder(new Label("Comparison needs a second loaded snapshot of the same program."));
+        }
+        heapGrid.setTotal(() -> 0);
+        heapGrid.show(viewModel.classes(base, target != null && target.isReady() ? target : null));
+    }
+
+    /** For tests and the screenshot option: chooses the base snapshot. */
+    public void setBase(Snapshot base) {
+        baseChooser.setValue(base);
+    }
+}

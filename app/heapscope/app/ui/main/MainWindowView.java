@@ -1,0 +1,482 @@
+package heapscope.app.ui.main;
+
+import heapscope.app.ui.about.AboutDialog;
+import heapscope.app.ui.common.DialogService;
+import heapscope.app.ui.common.ExportTable;
+import heapscope.app.ui.common.Fxml;
+import heapscope.app.ui.common.Job;
+import heapscope.app.ui.common.SummaryCache;
+import heapscope.app.ui.comparison.ComparisonView;
+import heapscope.app.ui.comparison.ComparisonViewModel;
+import heapscope.app.ui.containment.ContainmentView;
+import heapscope.app.ui.containment.ContainmentViewModel;
+import heapscope.app.ui.dominators.DominatorsView;
+import heapscope.app.ui.dominators.DominatorsViewModel;
+import heapscope.app.ui.leaks.LeaksView;
+import heapscope.app.ui.leaks.LeaksViewModel;
+import heapscope.app.ui.retainers.RetainersView;
+import heapscope.app.ui.retainers.RetainersViewModel;
+import heapscope.app.ui.search.SearchView;
+import heapscope.app.ui.search.SearchViewModel;
+import heapscope.app.ui.snapshot.Snapshot;
+import heapscope.app.ui.statistics.StatisticsView;
+import heapscope.app.ui.statistics.StatisticsViewModel;
+import heapscope.app.ui.summary.SummaryView;
+import heapscope.app.ui.summary.SummaryViewModel;
+import heapscope.app.ui.welcome.WelcomeView;
+import heapscope.parser.model.LeakGroup;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * Code-behind of MainWindow.fxml: the sidebar of snapshots, the toolbar (view selector, class filter, object filter,
+ * find), the current view over the Retainers / Search results pane, the status bar (heap total, running job with
+ * Cancel, the app's memory), menus, drag-and-drop. It only binds controls to {@link MainWindowViewModel} and switches
+ * views.
+ */
+public final class MainWindowView {
+    private final MainWindowViewModel viewModel;
+    private final Map<ViewKind, HeapView> views = new EnumMap<>(ViewKind.class);
+    private final RetainersView retainersView;
+    private final SearchView searchView;
+    private final WelcomeView welcomeView;
+    private Stage stage;
+    private Parent root;
+    private DialogService dialogs;
+    @FXML
+    private BorderPane window;
+    @FXML
+    private Menu recentMenu;
+    @FXML
+    private MenuItem closeItem;
+    @FXML
+    private ComboBox<ViewKind> viewChooser;
+    @FXML
+    private TextField classFilter;
+    @FXML
+    private ComboBox<ObjectFilterOption> objectFilter;
+    @FXML
+    private TextField searchField;
+    @FXML
+    private HBox hintBar;
+    @FXML
+    private Label hintLabel;
+    @FXML
+    private ListView<Snapshot> snapshotList;
+    @FXML
+    private StackPane centerStack;
+    @FXML
+    private SplitPane workArea;
+    @FXML
+    private StackPane viewHost;
+    @FXML
+    private TabPane bottomTabs;
+    @FXML
+    private Tab retainersTab;
+    @FXML
+    private Tab searchTab;
+    @FXML
+    private Label heapStatus;
+    @FXML
+    private HBox jobBox;
+    @FXML
+    private ProgressBar jobProgress;
+    @FXML
+    private Label jobLabel;
+    @FXML
+    private Button jobCancel;
+    @FXML
+    private Label memoryStatus;
+
+    public MainWindowView(MainWindowViewModel viewModel) {
+        this.viewModel = viewModel;
+        SummaryCache cache = new SummaryCache();
+        views.put(ViewKind.SUMMARY, new SummaryView(new SummaryViewModel(viewModel, cache)));
+        views.put(ViewKind.COMPARISON, new ComparisonView(new ComparisonViewModel(viewModel)));
+        views.put(ViewKind.CONTAINMENT, new ContainmentView(new ContainmentViewModel(viewModel)));
+        views.put(ViewKind.DOMINATORS, new DominatorsView(new DominatorsViewModel(viewModel)));
+        views.put(ViewKind.STATISTICS, new StatisticsView(new StatisticsViewModel(viewModel)));
+        views.put(ViewKind.LEAKS, new LeaksView(new LeaksViewModel(viewModel)));
+        this.retainersView = new RetainersView(new RetainersViewModel(viewModel));
+        this.searchView = new SearchView(new SearchViewModel(viewModel));
+        this.welcomeView = new WelcomeView(viewModel::openDemo, this::openFiles, file -> viewModel.open(
+                List.of(file)));
+    }
+
+    public Parent root() {
+        if (root == null) {
+            root = Fxml.load("MainWindow", this);
+        }
+        return root;
+    }
+
+    /** Shows the window in a stage: scene, stylesheet, title, drag-and-drop, dialogs. */
+    public Scene attach(Stage stage, double width, double height) {
+        this.stage = stage;
+        this.dialogs = new DialogService(stage);
+        viewModel.setDialogs(dialogs);
+        Scene scene = new Scene(root(), width, height);
+        scene.getStylesheets().add(Fxml.stylesheet());
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                viewModel.open(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+        stage.setScene(scene);
+        stage.setTitle("Heapscope");
+        return scene;
+    }
+
+    @FXML
+    private void initialize() {
+        // Toolbar
+        viewChooser.getItems().setAll(ViewKind.values());
+        viewChooser.valueProperty().bindBidirectional(viewModel.viewProperty());
+        viewModel.viewProperty().addListener((obs, was, is) -> showView(is));
+        classFilter.textProperty().bindBidirectional(viewModel.classFilterProperty());
+        objectFilter.setItems(viewModel.filterOptions());
+        objectFilter.valueProperty().bindBidirectional(viewModel.filterOptionProperty());
+        searchField.setOnAction(e -> {
+            searchView.search(searchField.getText());
+            bottomTabs.getSelectionModel().select(searchTab);
+        });
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                searchField.clear();
+            }
+        });
+        hintLabel.textProperty().bind(viewModel.hintProperty());
+        hintBar.visibleProperty().bind(viewModel.hintProperty().isNotEmpty());
+        hintBar.managedProperty().bind(hintBar.visibleProperty());
+
+        // Sidebar
+        snapshotList.setItems(viewModel.snapshots());
+        snapshotList.setCellFactory(list -> new SnapshotCell(viewModel::close));
+        snapshotList.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                viewModel.selectedProperty().set(is);
+            }
+        });
+        viewModel.selectedProperty().addListener((obs, was, is) -> {
+            if (snapshotList.getSelectionModel().getSelectedItem() != is) {
+                snapshotList.getSelectionModel().select(is);
+            }
+        });
+        viewModel.snapshots().addListener((ListChangeListener<Snapshot>) c -> {
+            Snapshot selected = viewModel.selected();
+            if (selected != null && snapshotList.getSelectionModel().getSelectedItem() != selected) {
+                snapshotList.getSelectionModel().select(selected);
+            }
+        });
+        snapshotList.setContextMenu(sidebarMenu());
+        snapshotList.setOnKeyPressed(e -> {
+            Snapshot s = snapshotList.getSelectionModel().getSelectedItem();
+            if (s == null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.DELETE) {
+                viewModel.close(s);
+            } else if (e.isAltDown() && e.getCode() == KeyCode.UP) {
+                viewModel.move(s, -1);
+                snapshotList.getSelectionModel().select(s);
+                e.consume();
+            } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
+                viewModel.move(s, 1);
+                snapshotList.getSelectionModel().select(s);
+                e.consume();
+            }
+        });
+
+        // Center: welcome page or views over the bottom pane
+        retainersTab.setContent(retainersView.root());
+        searchTab.setContent(searchView.root());
+        searchView.setOnShowRetainers(() -> bottomTabs.getSelectionModel().select(retainersTab));
+        viewModel.selectionProperty().addListener((obs, was, is) -> {
+            if (is != null && bottomTabs.getSelectionModel().getSelectedItem() != searchTab) {
+                bottomTabs.getSelectionModel().select(retainersTab);
+            }
+        });
+        viewModel.emptyProperty().addListener((obs, was, is) -> showCenter());
+        showCenter();
+        showView(viewModel.viewProperty().get());
+        closeItem.disableProperty().bind(viewModel.selectedProperty().isNull());
+
+        // Status bar
+        heapStatus.textProperty().bind(viewModel.heapStatusProperty());
+        memoryStatus.textProperty().bind(viewModel.memoryStatusProperty());
+        viewModel.background().running().addListener((ListChangeListener<Job>) c -> showJob());
+        showJob();
+        viewModel.updateMemory();
+        Timeline memory = new Timeline(new KeyFrame(Duration.seconds(2), e -> viewModel.updateMemory()));
+        memory.setCycleCount(Timeline.INDEFINITE);
+        memory.play();
+    }
+
+    private ContextMenu sidebarMenu() {
+        MenuItem up = new MenuItem("Move up (earlier in the series)");
+        up.setOnAction(e -> moveSelected(-1));
+        MenuItem down = new MenuItem("Move down (later in the series)");
+        down.setOnAction(e -> moveSelected(1));
+        MenuItem close = new MenuItem("Close");
+        close.setOnAction(e -> viewModel.close(snapshotList.getSelectionModel().getSelectedItem()));
+        return new ContextMenu(up, down, close);
+    }
+
+    private void moveSelected(int delta) {
+        Snapshot s = snapshotList.getSelectionModel().getSelectedItem();
+        if (s != null) {
+            viewModel.move(s, delta);
+            snapshotList.getSelectionModel().select(s);
+        }
+    }
+
+    private void showCenter() {
+        boolean empty = viewModel.emptyProperty().get();
+        if (empty) {
+            welcomeView.showRecent(viewModel.recentFiles());
+            centerStack.getChildren().setAll(welcomeView.root());
+        } else {
+            centerStack.getChildren().setAll(workArea);
+        }
+        updateRecentMenu();
+    }
+
+    private void showView(ViewKind kind) {
+        HeapView view = views.get(kind);
+        for (HeapView other : views.values()) {
+            if (other != view) {
+                other.setActive(false);
+            }
+        }
+        viewHost.getChildren().setAll(view.root());
+        view.setActive(true);
+        boolean filters = kind == ViewKind.SUMMARY || kind == ViewKind.COMPARISON;
+        classFilter.setDisable(!filters);
+        objectFilter.setDisable(kind != ViewKind.SUMMARY);
+    }
+
+    private void showJob() {
+        List<Job> running = viewModel.background().running();
+        Job job = running.isEmpty() ? null : running.get(running.size() - 1);
+        jobBox.setVisible(job != null);
+        jobBox.setManaged(job != null);
+        if (job != null) {
+            jobProgress.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
+            jobLabel.setText(job.title() + (running.size() > 1 ? "  (+" + (running.size() - 1) + ")" : ""));
+            jobCancel.setOnAction(e -> {
+                job.cancel();
+                for (Snapshot s : viewModel.snapshots()) {
+                    if (s.state() == Snapshot.State.LOADING && job.title().equals("Opening " + s.fileName())) {
+                        viewModel.close(s);
+                    }
+                }
+            });
+        }
+    }
+
+    private void updateRecentMenu() {
+        recentMenu.getItems().clear();
+        for (Path file : viewModel.recentFiles()) {
+            MenuItem item = new MenuItem(file.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> viewModel.open(List.of(file)));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    @FXML
+    private void openFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open heap snapshots");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Heap dumps", "*.heapsnapshot", "*.heapsnapshot.gz", "*.hprof",
+                        "*.hprof.gz", "*.gz"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(stage);
+        if (files != null) {
+            viewModel.open(files.stream().map(File::toPath).toList());
+            updateRecentMenu();
+        }
+    }
+
+    @FXML
+    private void openDemo() {
+        viewModel.openDemo();
+    }
+
+    @FXML
+    private void closeSnapshot() {
+        viewModel.close(viewModel.selected());
+    }
+
+    @FXML
+    private void exportCsv() {
+        export(true);
+    }
+
+    @FXML
+    private void exportJson() {
+        export(false);
+    }
+
+    private void export(boolean csv) {
+        ExportTable table = currentTable();
+        if (table == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + table.title());
+        chooser.setInitialFileName(table.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
+                + (csv ? ".csv" : ".json"));
+        File file = chooser.showSaveDialog(stage);
+        if (file == null) {
+            return;
+        }
+        try {
+            if (csv) {
+                table.writeCsv(file.toPath());
+            } else {
+                table.writeJson(file.toPath());
+            }
+        } catch (IOException e) {
+            dialogs.showError("Export failed", file.getName() + ": could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** The current view's rows as text, for export. */
+    public ExportTable currentTable() {
+        ViewKind kind = viewModel.viewProperty().get();
+        HeapView view = views.get(kind);
+        String title = kind.title() + (viewModel.selected() == null ? "" : " of " + viewModel.selected().title());
+        if (view instanceof StatisticsView statistics) {
+            List<List<String>> rows = new ArrayList<>();
+            for (StatisticsViewModel.Slice slice : statistics.shownSlices()) {
+                rows.add(List.of(slice.name(), Long.toString(slice.bytes())));
+            }
+            return new ExportTable(title, List.of("category", "bytes"), rows);
+        }
+        if (view instanceof LeaksView leaks) {
+            List<List<String>> rows = new ArrayList<>();
+            for (LeakGroup g : leaks.shownGroups()) {
+                rows.add(List.of(g.className(), g.pathSignature(), java.util.Arrays.toString(g.counts()),
+                        Long.toString(g.growth()), Boolean.toString(g.grewEveryStep()),
+                        Long.toString(g.retainedSize())));
+            }
+            return new ExportTable(title, List.of("class", "path", "counts", "growth", "grewEveryStep",
+                    "retainedSize"), rows);
+        }
+        return view.grid() == null ? null : ExportTable.of(title, view.grid());
+    }
+
+    @FXML
+    private void quit() {
+        Platform.exit();
+    }
+
+    @FXML
+    private void showSummary() {
+        viewModel.viewProperty().set(ViewKind.SUMMARY);
+    }
+
+    @FXML
+    private void showComparison() {
+        viewModel.viewProperty().set(ViewKind.COMPARISON);
+    }
+
+    @FXML
+    private void showContainment() {
+        viewModel.viewProperty().set(ViewKind.CONTAINMENT);
+    }
+
+    @FXML
+    private void showDominators() {
+        viewModel.viewProperty().set(ViewKind.DOMINATORS);
+    }
+
+    @FXML
+    private void showStatistics() {
+        viewModel.viewProperty().set(ViewKind.STATISTICS);
+    }
+
+    @FXML
+    private void showLeaks() {
+        viewModel.viewProperty().set(ViewKind.LEAKS);
+    }
+
+    @FXML
+    private void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    @FXML
+    private void focusClassFilter() {
+        classFilter.requestFocus();
+        classFilter.selectAll();
+    }
+
+    @FXML
+    private void closeHint() {
+        viewModel.hintProperty().set("");
+    }
+
+    @FXML
+    private void showAbout() {
+        AboutDialog.show(dialogs);
+    }
+
+    /** The view of a kind (for tests and the screenshot option). */
+    public HeapView view(ViewKind kind) {
+        return views.get(kind);
+    }
+
+    public RetainersView retainersView() {
+        return retainersView;
+    }
+
+    public MainWindowViewModel viewModel() {
+        return viewModel;
+    }
+}

@@ -1,0 +1,293 @@
+package heapscope.app.ui.main;
+
+import heapscope.app.ui.common.Background;
+import heapscope.app.ui.common.DialogService;
+import heapscope.app.ui.common.Sizes;
+import heapscope.app.ui.snapshot.LoadErrors;
+import heapscope.app.ui.snapshot.RecentFiles;
+import heapscope.app.ui.snapshot.Snapshot;
+import heapscope.app.ui.snapshot.SnapshotSeries;
+import heapscope.parser.model.NodeFilter;
+import heapscope.parser.progress.CanceledException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The main window's state and commands: the series of snapshots, the selected one, the current view, the class and
+ * object filters, the selected object (for the Retainers pane) and the status bar. No controls. Use on the JavaFX
+ * thread.
+ */
+public final class MainWindowViewModel {
+    private final Background background;
+    private final RecentFiles recentFiles;
+    private DialogService dialogs;
+    private final SnapshotSeries series;
+    private final ObjectProperty<Snapshot> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<ViewKind> view = new SimpleObjectProperty<>(ViewKind.SUMMARY);
+    private final StringProperty classFilter = new SimpleStringProperty("");
+    private final ObservableList<ObjectFilterOption> filterOptions = FXCollections.observableArrayList(
+            ObjectFilterOption.ALL);
+    private final ObjectProperty<ObjectFilterOption> filterOption = new SimpleObjectProperty<>(
+            ObjectFilterOption.ALL);
+    /** The engine filter the Summary applies, recomputed when the option or the series changes. */
+    private final ObjectProperty<NodeFilter> filter = new SimpleObjectProperty<>(NodeFilter.ALL);
+    private final ObjectProperty<NodeSelection> selection = new SimpleObjectProperty<>();
+    private final StringProperty heapStatus = new SimpleStringProperty("");
+    private final StringProperty memoryStatus = new SimpleStringProperty("");
+    private final StringProperty hint = new SimpleStringProperty("");
+    private final BooleanProperty empty = new SimpleBooleanProperty(true);
+
+    public MainWindowViewModel(Background background, RecentFiles recentFiles) {
+        this.background = background;
+        this.recentFiles = recentFiles;
+        this.series = new SnapshotSeries(background, this::loaded, this::failed);
+        series.snapshots().addListener((ListChangeListener<Snapshot>) c -> seriesChanged());
+        selected.addListener((obs, was, is) -> {
+            updateStatus();
+            if (selection.get() != null && selection.get().snapshot() != is) {
+                selection.set(null);
+            }
+        });
+        filterOption.addListener((obs, was, is) -> {
+            if (is == null) {
+                // A combo box clears its value while its items are replaced.
+                filterOption.set(filterOptions.contains(was) ? was : ObjectFilterOption.ALL);
+                return;
+            }
+            updateFilter();
+        });
+    }
+
+    public void setDialogs(DialogService dialogs) {
+        this.dialogs = dialogs;
+    }
+
+    public Background background() {
+        return background;
+    }
+
+    public SnapshotSeries series() {
+        return series;
+    }
+
+    public ObservableList<Snapshot> snapshots() {
+        return series.snapshots();
+    }
+
+    public ObjectProperty<Snapshot> selectedProperty() {
+        return selected;
+    }
+
+    public Snapshot selected() {
+        return selected.get();
+    }
+
+    public ObjectProperty<ViewKind> viewProperty() {
+        return view;
+    }
+
+    public StringProperty classFilterProperty() {
+        return classFilter;
+    }
+
+    public ObservableList<ObjectFilterOption> filterOptions() {
+        return filterOptions;
+    }
+
+    public ObjectProperty<ObjectFilterOption> filterOptionProperty() {
+        return filterOption;
+    }
+
+    public ObjectProperty<NodeFilter> filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<NodeSelection> selectionProperty() {
+        return selection;
+    }
+
+    public StringProperty heapStatusProperty() {
+        return heapStatus;
+    }
+
+    public StringProperty memoryStatusProperty() {
+        return memoryStatus;
+    }
+
+    /** A line that guides the user (e.g. what the demo shows); empty for none. */
+    public StringProperty hintProperty() {
+        return hint;
+    }
+
+    /** Whether no snapshot is open (the welcome page shows). */
+    public BooleanProperty emptyProperty() {
+        return empty;
+    }
+
+    /** Opens files chosen together: ordered by file time, appended to the series; the last one is shown. */
+    public List<Snapshot> open(List<Path> files) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        files.forEach(recentFiles::add);
+        List<Snapshot> added = series.open(files);
+        selected.set(added.get(added.size() - 1));
+        return added;
+    }
+
+    /** Opens files in the given order (command-line arguments). */
+    public List<Snapshot> openInOrder(List<Path> files) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        files.forEach(recentFiles::add);
+        List<Snapshot> added = series.openInOrder(files, files.stream().map(f -> f.getFileName().toString())
+                .toList());
+        selected.set(added.get(added.size() - 1));
+        return added;
+    }
+
+    /**
+     * Opens the bundled demo series and sets up the 3-snapshot method: Snapshot 3 shown with "Objects allocated between
+     * Snapshot 1 and Snapshot 2" once all three are loaded.
+     */
+    public void openDemo() {
+        List<Path> files;
+        try {
+            files = SnapshotSeries.extractDemo();
+        } catch (IOException e) {
+            showError("Cannot open the demo", "The demo snapshots could not be unpacked: " + e.getMessage(), e);
+            return;
+        }
+        int before = series.snapshots().size();
+        List<Snapshot> added = series.openInOrder(files, SnapshotSeries.DEMO);
+        selected.set(added.get(added.size() - 1));
+        view.set(ViewKind.SUMMARY);
+        demoFirst = before + 1;
+        hint.set("Demo: three snapshots of a Node program that leaks. Loading\u2026");
+    }
+
+    /** Series number of the demo's first snapshot while the demo is being set up, else 0. */
+    private int demoFirst;
+
+    private void loaded(Snapshot snapshot) {
+        seriesChanged();
+        if (demoFirst > 0) {
+            int first = demoFirst;
+            List<Snapshot> all = series.snapshots();
+            boolean allReady = all.size() >= first + 2 && all.subList(first - 1, first + 2).stream()
+                    .allMatch(Snapshot::isReady);
+            if (allReady) {
+                demoFirst = 0;
+                selected.set(all.get(first + 1));
+                filterOptions.stream().filter(o -> o.first() == first && o.last() == first + 1).findFirst()
+                        .ifPresent(filterOption::set);
+                hint.set("The 3-snapshot method: Snapshot " + (first + 2) + " is shown with \u201cObjects allocated"
+                        + " between Snapshot " + first + " and Snapshot " + (first + 1) + "\u201d \u2014 objects"
+                        + " created in that interval and still alive. The class at the top is the leak: expand it"
+                        + " and select an instance to see what holds it in Retainers below.");
+            }
+        }
+        if (snapshot == selected.get()) {
+            updateStatus();
+        }
+    }
+
+    private void failed(Snapshot snapshot, Throwable error) {
+        if (error instanceof CanceledException) {
+            series.close(snapshot);
+        } else {
+            showError("Cannot open " + snapshot.fileName(), LoadErrors.sentence(snapshot.file(), error), error);
+            series.close(snapshot);
+        }
+        if (demoFirst > 0) {
+            demoFirst = 0;
+            hint.set("");
+        }
+    }
+
+    private void showError(String title, String sentence, Throwable details) {
+        if (dialogs != null) {
+            dialogs.showError(title, sentence, details);
+        }
+    }
+
+    /** Closes a snapshot: cancels its load, drops its heap, shows a neighbour. */
+    public void close(Snapshot snapshot) {
+        if (snapshot == null) {
+            return;
+        }
+        int index = series.snapshots().indexOf(snapshot);
+        if (selection.get() != null && selection.get().snapshot() == snapshot) {
+            selection.set(null);
+        }
+        series.close(snapshot);
+        if (selected.get() == snapshot) {
+            List<Snapshot> rest = series.snapshots();
+            selected.set(rest.isEmpty() ? null : rest.get(Math.min(index, rest.size() - 1)));
+        }
+        if (series.snapshots().isEmpty()) {
+            hint.set("");
+        }
+    }
+
+    public void move(Snapshot snapshot, int delta) {
+        series.move(snapshot, delta);
+    }
+
+    private void seriesChanged() {
+        empty.set(series.snapshots().isEmpty());
+        List<ObjectFilterOption> options = ObjectFilterOption.forSeries(series.snapshots());
+        ObjectFilterOption current = filterOption.get();
+        if (!options.equals(filterOptions)) {
+            filterOptions.setAll(options);
+        }
+        filterOption.set(options.contains(current) ? current : ObjectFilterOption.ALL);
+        updateFilter();
+        if (selected.get() != null && !series.snapshots().contains(selected.get())) {
+            selected.set(series.snapshots().isEmpty() ? null : series.snapshots().get(0));
+        }
+        updateStatus();
+    }
+
+    private void updateFilter() {
+        ObjectFilterOption option = filterOption.get();
+        NodeFilter next = option == null ? NodeFilter.ALL : option.toFilter(series.snapshots());
+        if (!Objects.equals(next, filter.get())) {
+            filter.set(next);
+        }
+    }
+
+    private void updateStatus() {
+        Snapshot s = selected.get();
+        if (s == null || !s.isReady()) {
+            heapStatus.set(s == null ? "" : s.title() + ": " + s.phaseProperty().get());
+            return;
+        }
+        heapStatus.set(s.title() + " \u2014 heap " + Sizes.human(s.heap().totalSize()) + ", "
+                + Sizes.count(s.heap().graph().nodeCount()) + " nodes, " + Sizes.count(s.heap().graph().edgeCount())
+                + " edges");
+    }
+
+    /** Refreshes the app's own memory use (called every few seconds). */
+    public void updateMemory() {
+        Runtime rt = Runtime.getRuntime();
+        long used = rt.totalMemory() - rt.freeMemory();
+        memoryStatus.set("App memory " + Sizes.human(used) + " of " + Sizes.human(rt.maxMemory()));
+    }
+
+    public List<Path> recentFiles() {
+        return recentFiles.list();
+    }
+}

@@ -1,0 +1,73 @@
+package heapscope.app.ui.statistics;
+
+import heapscope.app.ui.common.Sizes;
+import heapscope.app.ui.main.HeapView;
+import heapscope.app.ui.snapshot.Snapshot;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.chart.PieChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+
+/** Code-behind of StatisticsView.fxml: the pie chart and its legend with exact bytes. */
+public final class StatisticsView extends HeapView {
+    private final StatisticsViewModel viewModel;
+    @FXML
+    private PieChart chart;
+    @FXML
+    private GridPane legend;
+    @FXML
+    private Label totalLabel;
+
+    public StatisticsView(StatisticsViewModel viewModel) {
+        super(viewModel.main(), "StatisticsView");
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        chart.setLegendVisible(false);
+        chart.setLabelsVisible(true);
+        chart.setAnimated(false);
+    }
+
+    @Override
+    protected void rebuild(Snapshot snapshot) {
+        legend.getChildren().clear();
+        chart.getData().clear();
+        if (snapshot == null) {
+            totalLabel.setText(main.selected() == null ? "" : main.selected().title() + " is not loaded.");
+            return;
+        }
+        long total = snapshot.heap().statistics().total();
+        totalLabel.setText(snapshot.title() + " \u2014 total " + Sizes.human(total));
+        totalLabel.setTooltip(new Tooltip(Sizes.exact(total)));
+        List<StatisticsViewModel.Slice> slices = viewModel.slices(snapshot);
+        for (int i = 0; i < slices.size(); i++) {
+            StatisticsViewModel.Slice slice = slices.get(i);
+            chart.getData().add(new PieChart.Data(slice.name(), Math.max(0, slice.bytes())));
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("legend-swatch", "default-color" + (i % 8));
+            Label name = new Label(slice.name());
+            name.setTooltip(new Tooltip(slice.description()));
+            Label size = new Label(Sizes.human(slice.bytes()));
+            size.setTooltip(new Tooltip(Sizes.exact(slice.bytes())));
+            size.getStyleClass().add("number");
+            Label share = new Label(Sizes.percent(slice.bytes(), total));
+            share.getStyleClass().add("share");
+            legend.addRow(i, swatch, name, size, share);
+        }
+        for (PieChart.Data data : chart.getData()) {
+            long bytes = (long) data.getPieValue();
+            Tooltip.install(data.getNode(), new Tooltip(data.getName() + ": " + Sizes.human(bytes) + " ("
+                    + Sizes.exact(bytes) + ")"));
+        }
+    }
+
+    /** The shown slices, for export. */
+    public List<StatisticsViewModel.Slice> shownSlices() {
+        return viewModel.slices(shown());
+    }
+}

@@ -1,0 +1,58 @@
+package heapscope.app.ui.summary;
+
+import heapscope.app.ui.common.Children;
+import heapscope.app.ui.common.GridRow;
+import heapscope.app.ui.common.HeapChildren;
+import heapscope.app.ui.common.SummaryCache;
+import heapscope.app.ui.main.MainWindowViewModel;
+import heapscope.app.ui.snapshot.Snapshot;
+import heapscope.parser.model.ClassAggregate;
+import heapscope.parser.model.NodeFilter;
+import heapscope.parser.view.ClassRows;
+import heapscope.parser.view.NodeList;
+import heapscope.parser.view.NodeRows;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Summary: one row per class (the engine's {@code ClassAggregator} under the object filter), filtered by the class
+ * box and sorted by the engine; a class expands into its instances ({@code Name @id}), an instance into its
+ * references ({@code name :: Target @id}).
+ */
+public final class SummaryViewModel {
+    private final MainWindowViewModel main;
+    private final SummaryCache cache;
+
+    public SummaryViewModel(MainWindowViewModel main, SummaryCache cache) {
+        this.main = main;
+        this.cache = cache;
+    }
+
+    public MainWindowViewModel main() {
+        return main;
+    }
+
+    /** The class rows of the snapshot under the current filters, or null when the snapshot is not ready. */
+    public Children classes(Snapshot snapshot) {
+        if (snapshot == null || !snapshot.isReady()) {
+            return null;
+        }
+        NodeRows rows = snapshot.rows();
+        NodeFilter filter = main.filterProperty().get();
+        String classText = main.classFilterProperty().get();
+        return (sort, cancel) -> {
+            List<ClassAggregate> all = cache.aggregate(rows.heap(), filter);
+            List<Children.Child> children = new ArrayList<>();
+            for (ClassAggregate row : ClassRows.sorted(ClassRows.filtered(all, classText), sort)) {
+                children.add(new Children.Child(new GridRow.ClassRow(row), instances(rows, row, filter)));
+            }
+            return Children.of(children);
+        };
+    }
+
+    /** A class's instances that pass the filter, each expandable into its references. */
+    static Children instances(NodeRows rows, ClassAggregate row, NodeFilter filter) {
+        return (sort, cancel) -> HeapChildren.nodes(NodeList.instances(rows, row.classId(), filter, sort, cancel),
+                node -> HeapChildren.outgoing(rows, node));
+    }
+}

@@ -1,0 +1,89 @@
+package heapscope.parser.view;
+
+import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.NodeNames;
+import heapscope.parser.graph.EdgeType;
+import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeType;
+
+/**
+ * Makes {@link NodeRow}s and {@link EdgeRow}s from ordinals and edge indexes, with the engine's names ({@link
+ * NodeNames}) written as DevTools' grids write them: strings in quotes, closures as {@code name()}, regexps as
+ * {@code /source/}, arrays as {@code name[]}, long names cut; HPROF ids (addresses) in hex. Thread-safe (reads the
+ * heap only). No IO.
+ */
+public final class NodeRows {
+    /** Longest display name, in characters; longer names end with an ellipsis. */
+    public static final int MAX_NAME_LENGTH = 200;
+    private static final byte DETACHED = 2;
+
+    private final AnalyzedHeap heap;
+    private final HeapGraph graph;
+
+    public NodeRows(AnalyzedHeap heap) {
+        this.heap = heap;
+        this.graph = heap.graph();
+    }
+
+    public AnalyzedHeap heap() {
+        return heap;
+    }
+
+    public NodeRow row(int ordinal) {
+        return new NodeRow(ordinal, graph.nodeId(ordinal), displayName(ordinal),
+                heap.classes().name(heap.classes().classByNode()[ordinal]), graph.nodeTypeName(ordinal),
+                heap.distances()[ordinal], heap.shallowSizes()[ordinal], heap.retainedSizes()[ordinal],
+                heap.domStates()[ordinal] == DETACHED, graph.format() == HeapFormat.HPROF);
+    }
+
+    /** The edge with its target: a Containment row, or an outgoing reference under a Summary instance. */
+    public EdgeRow outgoing(int edgeIndex) {
+        return new EdgeRow(edgeIndex, graph.edgeTypeName(edgeIndex), edgeLabel(edgeIndex),
+                row(graph.edgeTargets()[edgeIndex]));
+    }
+
+    /** The edge with its source: a Retainers row. */
+    public EdgeRow retaining(int sourceOrdinal, int edgeIndex) {
+        return new EdgeRow(edgeIndex, graph.edgeTypeName(edgeIndex), edgeLabel(edgeIndex), row(sourceOrdinal));
+    }
+
+    /** The edge's name as the grid writes it: {@code [i]} for elements, {@code (empty)} for no name. */
+    public String edgeLabel(int edgeIndex) {
+        String name = NodeNames.edgeName(graph, edgeIndex);
+        if (graph.edgeTypes()[edgeIndex] == EdgeType.ELEMENT) {
+            return "[" + name + "]";
+        }
+        return name.isEmpty() ? "(empty)" : cut(name);
+    }
+
+    /** The Object column's name of a node (without its {@code @id}). */
+    public String displayName(int ordinal) {
+        String name = NodeNames.nodeName(graph, ordinal);
+        switch (graph.nodeTypes()[ordinal]) {
+            case NodeType.CONCATENATED_STRING:
+            case NodeType.STRING:
+            case NodeType.SLICED_STRING:
+                return quote(name);
+            case NodeType.REGEXP:
+                return "/" + cut(name) + "/";
+            case NodeType.CLOSURE:
+                return cut(name) + "()";
+            case NodeType.BIGINT:
+                return cut(name) + "n";
+            case NodeType.ARRAY:
+                return name.isEmpty() ? "(internal array)[]" : cut(name) + "[]";
+            default:
+                return cut(name);
+        }
+    }
+
+    private static String quote(String text) {
+        return "\"" + cut(text) + "\"";
+    }
+
+    static String cut(String text) {
+        String oneLine = text.indexOf('\n') >= 0 ? text.replace('\n', ' ') : text;
+        return oneLine.length() <= MAX_NAME_LENGTH ? oneLine : oneLine.substring(0, MAX_NAME_LENGTH - 1) + "\u2026";
+    }
+}

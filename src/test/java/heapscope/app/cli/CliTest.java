@@ -1,0 +1,139 @@
+package heapscope.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import heapscope.testing.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, as a user runs it: output, exit codes, messages for bad files. */
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path LEAK = Fixtures.V8.resolve("leak4");
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = HeapscopeCommand.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void summaryJsonHasTheDocumentedFieldsAndEveryClass() throws IOException {
+        Path file = LEAK.resolve("leak-4.heapsnapshot.gz");
+        Run run = run("summary", file.toString(), "--json", "--no-progress");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode doc = JSON.readTree(run.out());
+        JsonNode oracle = JSON.readTree(LEAK.resolve("leak-4.summary.json").toFile());
+        assertEquals("v8-heapsnapshot", doc.get("format").asText());
+        assertTrue(doc.get("filter").isNull());
+        for (String field : List.of("nodeCount", "edgeCount", "totalSize", "maxJsObjectId")) {
+            assertEquals(oracle.get(field).asLong(), doc.get(field).asLong(), field);
+        }
+        assertEquals(oracle.get("classes").size(), doc.get("classes").size());
+        JsonNode first = doc.get("classes").get(0);
+        for (String field : List.of("name", "key", "count", "distance", "shallowSize", "retainedSize")) {
+            assertTrue(first.has(field), field);
+        }
+    }
+
+    @Test
+    void theThreeSnapshotMethodFromTheCommandLine() throws IOException {
+        Run run = run("summary", LEAK.resolve("leak-4.heapsnapshot.gz").toString(), "--allocated-between",
+                LEAK.resolve("leak-1.heapsnapshot.gz").toString(), LEAK.resolve("leak-3.heapsnapshot.gz").toString(),
+                "--json", "--no-progress");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode doc = JSON.readTree(run.out());
+        assertEquals("allocated-between", doc.at("/filter/kind").asText());
+        assertEquals("LeakyItem", doc.at("/classes/0/name").asText());
+    }
+
+    @Test
+    void leaksJsonPutsTheSeedLeakFirstWithItsPath() throws IOException {
+        Run run = run("leaks", LEAK.resolve("leak-1.heapsnapshot.gz").toString(),
+                LEAK.resolve("leak-2.heapsnapshot.gz").toString(), LEAK.resolve("leak-3.heapsnapshot.gz").toString(),
+                LEAK.resolve("leak-4.heapsnapshot.gz").toString(), "--json", "--no-progress");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode group = JSON.readTree(run.out()).at("/groups/0");
+        assertEquals("LeakyItem", group.get("className").asText());
+        assertTrue(group.get("grewEveryStep").asBoolean());
+        boolean heldByLeakyData = false;
+        for (JsonNode step : group.get("examplePath")) {
+            heldByLeakyData |= step.get("edgeName").asText().equals("leakyData");
+        }
+        assertTrue(heldByLeakyData, group.toString());
+    }
+
+    @Test
+    void versionComesFromThePom() {
+        Run run = run("--version");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().matches("heapscope \\d+\\.\\d+\\.\\d+.*\\R"), run.out());
+    }
+
+    /** Bad files: exit 1, one line on stderr naming the file and the problem, no stack trace, nothing written. */
+    @Test
+    void badFilesGetOneLineNamingTheFileAndTheProblem(@TempDir Path dir) throws IOException {
+        byte[] snapshot;
+        try (var in = new GZIPInputStream(Files.newInputStream(LEAK.resolve("leak-1.heapsnapshot.gz")))) {
+            snapshot = in.readAllBytes();
+        }
+        Path truncated = write(dir, "truncated.heapsnapshot", java.util.Arrays.copyOf(snapshot, snapshot.length / 2));
+        Path notJson = write(dir, "notes.heapsnapshot", "hello, this is not a heap".getBytes(StandardCharsets.UTF_8));
+        Path otherJson = write(dir, "package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}".getBytes(
+                StandardCharsets.UTF_8));
+        String text = new String(snapshot, StandardCharsets.UTF_8);
+        Path wrongCount = write(dir, "wrong-count.heapsnapshot", text.replaceFirst("\"node_count\":(\\d+)",
+                "\"node_count\":7").getBytes(StandardCharsets.UTF_8));
+        List<String> before = listing(dir);
+        for (Path bad : List.of(truncated, notJson, otherJson, wrongCount, dir.resolve("missing.heapsnapshot"))) {
+            Run run = run("summary", bad.toString(), "--no-progress");
+            assertEquals(HeapscopeCommand.EXIT_BAD_INPUT, run.exitCode(), bad + ": " + run.err());
+            String message = run.err().strip();
+            assertEquals(1, message.lines().count(), message);
+            assertTrue(message.startsWith("heapscope: " + bad.getFileName() + ": "), message);
+            assertFalse(message.contains("Exception") || message.contains("\tat "), message);
+            assertTrue(run.out().isEmpty());
+            if (bad == truncated) {
+                assertTrue(message.contains("truncated"), message);
+            }
+        }
+        assertEquals(before, listing(dir), "nothing is written next to the input");
+    }
+
+    private static Path write(Path dir, String name, byte[] bytes) throws IOException {
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    private static List<String> listing(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

@@ -127,7 +127,6 @@ final class HprofClass {
 
     /** Reads a CLASS DUMP body (after the tag byte). */
     static HprofClass read(DumpInput in, long recordStart) {
-        int idSize = in.idSize();
         long id = in.id();
         in.u4(); // stack trace serial
         long superId = in.id();
@@ -171,7 +170,6 @@ final class HprofClass {
             checkType(type, at, recordStart);
             fieldTypes[i] = (byte) type;
         }
-        assert idSize == in.idSize();
         return new HprofClass(id, superId, loaderId, signersId, protectionDomainId, instanceSize, cpIndexes, cpTypes,
                 cpValues, staticNames, staticTypes, staticValues, fieldNames, fieldTypes);
     }

@@ -32,8 +32,8 @@ import java.util.Map;
  *   <li>{@link Phase#BUILDING_GRAPH}: the heap dump records again, emitting nodes and edges in ordinal order
  *       ({@link GraphPass}).</li>
  * </ol>
- * Memory: the graph's arrays, plus while reading 8 bytes per object for ids and 4 for the sort order, and 4 per
- * object kept for record offsets. Progress is reported in bytes of the file in the two passes; cancellation is checked
+ * Memory: the graph's arrays; while reading, 8 bytes per object for the ids in file order (pass 1) and 12 for the
+ * sorted id index (pass 2); afterwards 4 per object for record offsets (for {@link HprofObjectReader}). Progress is reported in bytes of the file in the two passes; cancellation is checked
  * on every buffer refill.
  *
  * <p>Stateless and thread-safe; each call reads its own file. Does IO.

@@ -1,9 +1,12 @@
 package heapscope.app.cli;
 
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.HistogramComparer;
 import heapscope.parser.analysis.SnapshotComparer;
+import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.ClassDiff;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.read.HeapFileException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,10 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code heapscope diff BASE TARGET [--json] [--top N]}: the Comparison view of TARGET against BASE, two V8 snapshots
- * of one process. Exit codes as {@link HeapscopeCommand}.
+ * {@code heapscope diff BASE TARGET [--json] [--top N]}: the Comparison view of TARGET against BASE, two snapshots of
+ * one process: V8 objects matched by id, HPROF dumps compared class by class. Exit codes as {@link HeapscopeCommand}.
  */
-@Command(name = "diff", description = "Objects new in TARGET and deleted since BASE, per class (by V8 object id).")
+@Command(name = "diff", description = "Objects new in TARGET and deleted since BASE, per class (V8: matched by object "
+        + "id; HPROF: class counts and sizes, since addresses move between dumps).")
 final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BASE", description = "The earlier snapshot.")
     Path base;
@@ -52,7 +56,13 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AnalyzedHeap before = loading.load(base, loading.listener());
         AnalyzedHeap after = loading.load(target, loading.listener());
-        List<ClassDiff> diffs = SnapshotComparer.compare(before, after, CancelSignal.NEVER);
+        if (before.format() != after.format()) {
+            throw new HeapFileException(target, "is a " + after.format().jsonName() + " file but "
+                    + base.getFileName() + " is a " + before.format().jsonName() + " file: they cannot be compared");
+        }
+        boolean v8 = before.format() == HeapFormat.V8_HEAPSNAPSHOT;
+        List<ClassDiff> diffs = v8 ? SnapshotComparer.compare(before, after, CancelSignal.NEVER)
+                : HistogramComparer.compare(before, after);
         if (top != null && top < diffs.size()) {
             diffs = diffs.subList(0, Math.max(0, top));
         }
@@ -60,7 +70,8 @@ final class DiffCommand implements Callable<Integer> {
                 d.countDelta(), d.allocSize(), d.freedSize(), d.sizeDelta())).toList();
         PrintStream out = System.out;
         if (json) {
-            Json.print(new DiffJson(Paths.absolute(base), Paths.absolute(target), "v8-object-id",
+            Json.print(new DiffJson(Paths.absolute(base), Paths.absolute(target),
+                    v8 ? "v8-object-id" : "class-histogram",
                     Header.of(before), Header.of(after), rows), out);
             return 0;
         }

@@ -5,9 +5,7 @@ import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
 import heapscope.parser.progress.CancelSignal;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The class name of every node, as the Summary's Constructor column shows it (DevTools' {@code calculateObjectNames}):
@@ -16,9 +14,9 @@ import java.util.Map;
  * any other type is {@code (type)}, e.g. {@code (string)}, {@code (array)}. Plain objects are then renamed after the
  * interface they match ({@link InterfaceDefinitions}).
  *
- * <p>Names that DevTools derives are appended to the string table, once each and never merged with a string the file
- * already holds, exactly as DevTools does: class identity is the string index, so this decides which rows the
- * Summary has. Stateless. No IO.
+ * <p>Names that DevTools derives get string indexes of their own ({@link DerivedNames}), once each and never merged
+ * with a string the file already holds, exactly as DevTools does: class identity is the string index, so this decides
+ * which rows the Summary has. Reads the graph only, so it can run beside other phases. Stateless. No IO.
  */
 final class ClassNames {
     private ClassNames() {
@@ -28,19 +26,18 @@ final class ClassNames {
     record Naming(int[] classNames, List<InterfaceDefinitions.Definition> definitions) {
     }
 
-    static Naming compute(HeapGraph graph, Scratch scratch, CancelSignal cancel) {
-        int[] classNames = baseNames(graph, cancel);
-        return new Naming(classNames, InterfaceDefinitions.inferAndApply(graph, classNames, scratch, cancel));
+    static Naming compute(HeapGraph graph, DerivedNames derived, Scratch scratch, CancelSignal cancel) {
+        int[] classNames = baseNames(graph, derived, cancel);
+        return new Naming(classNames, InterfaceDefinitions.inferAndApply(graph, classNames, derived, scratch, cancel));
     }
 
     /** The class name's string index by node ordinal, before plain objects are named after interfaces. */
-    static int[] baseNames(HeapGraph graph, CancelSignal cancel) {
+    static int[] baseNames(HeapGraph graph, DerivedNames derived, CancelSignal cancel) {
         StringTable strings = graph.strings();
-        Map<String, Integer> derived = new HashMap<>();
-        int system = derive(strings, derived, "(system)");
-        int compiledCode = derive(strings, derived, "(compiled code)");
-        int function = derive(strings, derived, "Function");
-        int regExp = derive(strings, derived, "RegExp");
+        int system = derived.indexOf("(system)");
+        int compiledCode = derived.indexOf("(compiled code)");
+        int function = derived.indexOf("Function");
+        int regExp = derived.indexOf("RegExp");
         int[] typeClass = new int[Byte.MAX_VALUE + 1];
         Arrays.fill(typeClass, -1);
         // By raw name index, for objects and native nodes: 0 = not looked at yet, else 1 + the class name index.
@@ -68,7 +65,7 @@ final class ClassNames {
                 }
                 default -> {
                     if (typeClass[type] < 0) {
-                        typeClass[type] = derive(strings, derived, "(" + graph.nodeTypeName(node) + ")");
+                        typeClass[type] = derived.indexOf("(" + graph.nodeTypeName(node) + ")");
                     }
                     classNames[node] = typeClass[type];
                 }
@@ -77,20 +74,16 @@ final class ClassNames {
         return classNames;
     }
 
-    private static int objectClassName(StringTable strings, Map<String, Integer> derived, int nameIndex) {
+    private static int objectClassName(StringTable strings, DerivedNames derived, int nameIndex) {
         String name = strings.get(nameIndex);
         if (name.startsWith("<")) {
             int space = name.indexOf(' ');
-            return derive(strings, derived, space < 0 ? name : name.substring(0, space) + ">");
+            return derived.indexOf(space < 0 ? name : name.substring(0, space) + ">");
         }
         if (name.startsWith("Detached <")) {
             int space = name.indexOf(' ', 10);
-            return derive(strings, derived, space < 0 ? name : name.substring(0, space) + ">");
+            return derived.indexOf(space < 0 ? name : name.substring(0, space) + ">");
         }
         return nameIndex;
-    }
-
-    private static int derive(StringTable strings, Map<String, Integer> derived, String name) {
-        return derived.computeIfAbsent(name, strings::add);
     }
 }

@@ -4,9 +4,12 @@ import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.model.HeapStatistics;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.progress.CanceledException;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
 import java.util.BitSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs the analyses over a heap graph, one named phase after another, in DevTools' order (HeapSnapshot.ts
@@ -20,11 +23,20 @@ public final class HeapAnalyzer {
 
     public static AnalyzedHeap analyze(HeapGraph graph, ProgressListener listener, CancelSignal cancel) {
         Scratch scratch = new Scratch();
-        listener.phaseStarted(Phase.BUILDING_RETAINERS);
-        RetainerIndex retainers = RetainerIndex.build(graph, cancel);
-
         listener.phaseStarted(Phase.PROPAGATING_DOM_STATE);
         byte[] domStates = DomState.propagate(graph);
+
+        // Class names depend on the graph alone (after DOM renames): they are worked out on a second core while the
+        // phases below run; the string table stays unchanged until they are joined.
+        DerivedNames derivedNames = new DerivedNames(graph.strings());
+        FutureTask<ClassNames.Naming> naming = new FutureTask<>(
+                () -> ClassNames.compute(graph, derivedNames, new Scratch(), cancel));
+        Thread namingThread = new Thread(naming, "heapscope-class-names");
+        namingThread.setDaemon(true);
+        namingThread.start();
+
+        listener.phaseStarted(Phase.BUILDING_RETAINERS);
+        RetainerIndex retainers = RetainerIndex.build(graph, cancel);
 
         listener.phaseStarted(Phase.CALCULATING_FLAGS);
         BitSet pageOwned = PageOwnership.mark(graph, scratch, cancel);
@@ -51,8 +63,9 @@ public final class HeapAnalyzer {
         DominatedNodes dominated = DominatedNodes.build(dominators, graph.rootOrdinal());
 
         listener.phaseStarted(Phase.CALCULATING_OBJECT_NAMES);
-        ClassNames.Naming naming = ClassNames.compute(graph, scratch, cancel);
-        ClassTable classes = ClassTable.build(graph, naming.classNames());
+        ClassNames.Naming names = join(naming);
+        derivedNames.appendAll();
+        ClassTable classes = ClassTable.build(graph, names.classNames());
 
         listener.phaseStarted(Phase.CALCULATING_STATISTICS);
         long totalSize = retained[graph.rootOrdinal()] + graph.extraNativeBytes();
@@ -60,7 +73,25 @@ public final class HeapAnalyzer {
         long maxJsObjectId = graph.maxJsObjectId();
 
         return new AnalyzedHeap(graph, retainers, domStates, shallow, distances, dominators, dominated, retained,
-                uncounted, weakMaps, classes, naming.definitions(), statistics, maxJsObjectId);
+                uncounted, weakMaps, classes, names.definitions(), statistics, maxJsObjectId);
+    }
+
+    /** The result of work on another thread; its exceptions (such as a cancellation) rethrown here. */
+    private static <T> T join(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CanceledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static BitSet unreachable(int[] distances) {

@@ -44,15 +44,14 @@ final class InterfaceDefinitions {
     }
 
     /** Infers the definitions from {@code graph}, renames its plain objects in {@code classNames}, returns them. */
-    static List<Definition> inferAndApply(HeapGraph graph, int[] classNames, Scratch scratch, CancelSignal cancel) {
+    static List<Definition> inferAndApply(HeapGraph graph, int[] classNames, DerivedNames derived, Scratch scratch,
+            CancelSignal cancel) {
         Vocabulary vocabulary = Vocabulary.of(graph, List.of());
         List<Definition> definitions = infer(vocabulary, cancel);
         int[] matches = match(vocabulary, definitions, scratch.take(graph.nodeCount(), false), cancel);
-        Map<Integer, Integer> nameIndexByDefinition = new HashMap<>();
         for (int node = 0; node < graph.nodeCount(); node++) {
             if (matches[node] != NO_MATCH) {
-                classNames[node] = nameIndexByDefinition.computeIfAbsent(matches[node],
-                        d -> graph.strings().add(definitions.get(d).name()));
+                classNames[node] = derived.indexOf(definitions.get(matches[node]).name());
             }
         }
         scratch.give(matches);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The automatic leak report over snapshots S1..SN of one process. Suspects are the objects of SN that were allocated
@@ -26,8 +27,8 @@ import java.util.Set;
  * thousand {@code leakyData[i]} make one group; every group is then counted in every snapshot. A group is reported
  * when its count rose in at least two steps (or in the only step of a two-snapshot series) and never fell, so objects
  * made once and kept (singletons, caches warmed once) are not; groups that grew at every step rank first, then by
- * what they retain in SN. A group whose objects all lie inside a higher-ranked group's (dominated by its members, such
- * as the arrays each leaked object owns) is part of that leak and not reported again.
+ * what they retain in SN. A group that is part of another (the arrays each leaked object owns, the map entries that
+ * hold the leaked objects) is not reported again; see {@link #withoutContainedGroups}.
  *
  * <p>Holds SN and one other snapshot at a time. Stateless; runs on the caller's thread.
  */
@@ -93,31 +94,76 @@ public final class LeakFinder {
                 check.warnings(), last);
     }
 
-    /** Drops, in rank order, every group whose members are all dominated by members of groups kept before it. */
+    /**
+     * Collection internals and arrays (a {@code HashMap$Node}, an {@code Object[]}, V8's {@code (array)} stores): they
+     * hold leaked objects but are rarely what leaked, so they never absorb another group.
+     */
+    private static final Pattern PLUMBING = Pattern.compile(".*\\[\\]|\\((array|object elements|system)\\)|system / .*"
+            + "|java\\.util\\.(concurrent\\.)?[A-Za-z]+\\$(Node|Entry|TreeNode|TreeBin|ForwardingNode)");
+
+    /**
+     * Leaves out, in rank order, the groups that are part of another: a group whose members are all dominated by
+     * members of a group kept before it (the arrays each leaked object owns), and a plumbing group that holds a kept
+     * group (the map entries holding leaked sessions). A plumbing group holding nothing reported (a growing
+     * {@code byte[]} cache) stays.
+     */
     private static List<LeakGroup> withoutContainedGroups(List<LeakGroup> ranked, Groups groups) {
         AnalyzedHeap last = groups.last;
         int[] dominators = last.dominators();
         int root = last.graph().rootOrdinal();
         BitSet covered = new BitSet(last.graph().nodeCount());
         List<LeakGroup> kept = new ArrayList<>();
+        List<LeakGroup> plumbing = new ArrayList<>();
         for (LeakGroup group : ranked) {
-            IntArrayList members = groups.membersOf(group);
-            boolean contained = true;
-            for (int i = 0; i < members.size() && contained; i++) {
-                int up = dominators[members.get(i)];
-                while (up != root && !covered.get(up)) {
-                    up = dominators[up];
-                }
-                contained = up != root;
+            if (PLUMBING.matcher(group.className()).matches()) {
+                plumbing.add(group);
+                continue;
             }
-            if (!contained) {
+            IntArrayList members = groups.membersOf(group);
+            if (!allDominatedBy(members, covered, dominators, root)) {
                 kept.add(group);
-                for (int i = 0; i < members.size(); i++) {
-                    covered.set(members.get(i));
-                }
+                markAll(members, covered);
             }
         }
+        // Everything that dominates a kept object: a plumbing group with a member in here holds a kept group.
+        BitSet holders = new BitSet(last.graph().nodeCount());
+        for (int k = covered.nextSetBit(0); k >= 0; k = covered.nextSetBit(k + 1)) {
+            for (int up = dominators[k]; up != root && !holders.get(up); up = dominators[up]) {
+                holders.set(up);
+            }
+        }
+        for (LeakGroup group : plumbing) {
+            IntArrayList members = groups.membersOf(group);
+            boolean holdsKept = false;
+            for (int i = 0; i < members.size() && !holdsKept; i++) {
+                holdsKept = holders.get(members.get(i));
+            }
+            if (!holdsKept && !allDominatedBy(members, covered, dominators, root)) {
+                kept.add(group);
+                markAll(members, covered);
+            }
+        }
+        kept.sort(Comparator.comparingInt(ranked::indexOf));
         return kept;
+    }
+
+    private static boolean allDominatedBy(IntArrayList members, BitSet covered, int[] dominators, int root) {
+        for (int i = 0; i < members.size(); i++) {
+            int up = dominators[members.get(i)];
+            while (up != root && !covered.get(up)) {
+                up = dominators[up];
+            }
+            if (up == root) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void markAll(IntArrayList members, BitSet set) {
+        for (int i = 0; i < members.size(); i++) {
+            set.set(members.get(i));
+        }
     }
 
     /** The groups found in SN: (class key, path signature) with their members there. */

@@ -15,14 +15,16 @@ import java.util.regex.Pattern;
  * a static field (HPROF), a user root; at most {@link #DEPTH} steps. Beyond the anchor the path runs through
  * framework internals (timers, async hooks) that can differ from one snapshot to the next. Each step is the holder's
  * class and the edge: {@code system / Context.leakyData → Array[] → LeakyItem}. Element indexes become
- * {@code []}, digits inside internal edge names become {@code #}, and a step repeating the one before (a linked list's
- * {@code next.next.next}) is written once.
+ * {@code []}, digits inside internal edge names become {@code #}, and links between objects of one class (a linked
+ * list's {@code next}, a hash bucket's chain) are left out, so an object's depth in such a chain does not matter.
  *
  * <p>Caches each node's closest retainer; one instance per heap, not thread-safe. No IO.
  */
 final class PathSignatures {
-    /** Steps followed towards the root: enough to name the holder, few enough to stay stable across snapshots. */
+    /** Steps written: enough to name the holder, few enough to stay stable across snapshots. */
     static final int DEPTH = 8;
+    /** Retainers followed at most, chain links included, so that long linked lists stay cheap. */
+    private static final int MAX_WALK = 64;
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final RetainerEdge NONE = new RetainerEdge(-1, -1, 0, false);
 
@@ -40,14 +42,14 @@ final class PathSignatures {
     String of(int node) {
         List<String> steps = new ArrayList<>();
         int current = node;
-        for (int depth = 0; depth < DEPTH; depth++) {
+        for (int walked = 0; walked < MAX_WALK && steps.size() < DEPTH; walked++) {
             RetainerEdge edge = closest(current);
             if (edge == NONE) {
                 break;
             }
-            String step = className(edge.retainerNode()) + label(edge.edgeIndex());
-            if (steps.isEmpty() || !steps.get(steps.size() - 1).equals(step)) {
-                steps.add(step);
+            String holder = className(edge.retainerNode());
+            if (!holder.equals(className(current))) {
+                steps.add(holder + label(edge.edgeIndex()));
             }
             if (isAnchor(edge.edgeIndex()) || edge.sortDistance() <= 1
                     || edge.sortDistance() >= Distances.BASE_UNREACHABLE_DISTANCE) {

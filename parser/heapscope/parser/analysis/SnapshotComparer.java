@@ -1,6 +1,7 @@
 package heapscope.parser.analysis;
 
 import com.carrotsearch.hppc.IntArrayList;
+import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.ClassDiff;
@@ -24,6 +25,10 @@ public final class SnapshotComparer {
     }
 
     public static List<ClassDiff> compare(AnalyzedHeap base, AnalyzedHeap target, CancelSignal cancel) {
+        if (base.format() != HeapFormat.V8_HEAPSNAPSHOT || target.format() != HeapFormat.V8_HEAPSNAPSHOT) {
+            throw new IllegalArgumentException("objects are matched by V8 id; compare HPROF dumps with "
+                    + "HistogramComparer");
+        }
         Side before = Side.of(base, classesWithDefinitionsOf(base, target, cancel));
         Side after = Side.of(target, target.classes());
         List<ClassDiff> rows = new ArrayList<>();

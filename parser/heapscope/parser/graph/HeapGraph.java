@@ -34,6 +34,7 @@ public final class HeapGraph {
     private final List<String> nodeTypeNames;
     private final List<String> edgeTypeNames;
     private final FileNotes fileNotes;
+    private final NodeLabels labels;
 
     HeapGraph(HeapGraphBuilder b) {
         this.format = b.format;
@@ -55,6 +56,7 @@ public final class HeapGraph {
         this.nodeTypeNames = List.copyOf(b.nodeTypeNames);
         this.edgeTypeNames = List.copyOf(b.edgeTypeNames);
         this.fileNotes = b.fileNotes;
+        this.labels = b.labels.build();
     }
 
     public HeapFormat format() {
@@ -136,6 +138,19 @@ public final class HeapGraph {
         return strings;
     }
 
+    /**
+     * An extra display label the reader gave the node, or null (most nodes have none): for an HPROF class object,
+     * named {@code java.lang.Class}, the class it stands for, e.g. {@code class java.util.HashMap}.
+     */
+    public String nodeLabel(int ordinal) {
+        int index = labels.labelIndex(ordinal);
+        return index < 0 ? null : strings.get(index);
+    }
+
+    public NodeLabels labels() {
+        return labels;
+    }
+
     /** What the reader noted about the file beyond the graph: details for {@code info}, and warnings. */
     public FileNotes fileNotes() {
         return fileNotes;
@@ -196,6 +211,7 @@ public final class HeapGraph {
         long nodes = (long) nodeCount * (1 + 4 + nodeIds.bytesPerId() + 8) + 4L * (nodeCount + 1);
         long edges = (long) edgeCount * (1 + 4 + 4);
         long detachedness = nodeDetachedness == null ? 0 : nodeCount;
-        return nodes + edges + detachedness + locations.retainedBytes() + strings.retainedBytes();
+        return nodes + edges + detachedness + locations.retainedBytes() + labels.retainedBytes()
+                + strings.retainedBytes();
     }
 }

@@ -32,6 +32,7 @@ public final class HeapGraphBuilder {
     int rootOrdinal;
     long extraNativeBytes;
     FileNotes fileNotes = FileNotes.NONE;
+    final NodeLabels.Builder labels = new NodeLabels.Builder();
     /** Sum of the edge counts the added nodes declared; must equal the edges added when the graph is built. */
     private long declaredEdges;
 
@@ -114,6 +115,11 @@ public final class HeapGraphBuilder {
 
     public void setExtraNativeBytes(long extraNativeBytes) {
         this.extraNativeBytes = extraNativeBytes;
+    }
+
+    /** Gives a node an extra display label (a string-table index); see {@link HeapGraph#nodeLabel}. */
+    public void addNodeLabel(int ordinal, int labelIndex) {
+        labels.add(ordinal, labelIndex);
     }
 
     public void setFileNotes(FileNotes fileNotes) {

@@ -8,6 +8,14 @@ interface ByteSource extends Closeable {
     /** Reads up to {@code length} bytes into {@code buffer}; returns how many, or -1 at the end of the data. */
     int read(byte[] buffer, int offset, int length) throws IOException;
 
+    /**
+     * Skips up to {@code n} bytes without reading them, if the source can (a plain file seeks); returns how many
+     * were skipped (fewer at the end of the data), or -1 when it cannot skip and the caller must read through.
+     */
+    default long skip(long n) throws IOException {
+        return -1;
+    }
+
     /** A note on how the data ended when that was abnormal (e.g. inside a gzip member), else null. */
     default String endProblem() {
         return null;

@@ -46,6 +46,7 @@ final class ClassResolver {
         for (int i = 0; i < classes.size(); i++) {
             HprofClass c = classes.get(i);
             c.nameIndex = names.intern(c.javaName);
+            c.labelIndex = names.intern("class " + c.javaName);
             int refs = c.referenceOffsets == null ? 0 : c.referenceOffsets.length;
             c.referenceNameIndexes = new int[refs];
             c.referenceEdgeTypes = new byte[refs];

@@ -119,6 +119,22 @@ final class DumpInput implements Closeable {
         bufferStart += limit;
         pos = 0;
         limit = 0;
+        if (remaining > buffer.length && !sourceEnded) {
+            long skipped;
+            try {
+                skipped = source.skip(remaining);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (skipped >= 0) {
+                bufferStart += skipped;
+                if (skipped < remaining) {
+                    sourceEnded = true;
+                    throw new EndOfDataException(bufferStart);
+                }
+                return;
+            }
+        }
         while (remaining > 0) {
             if (!fillAtLeast(1)) {
                 throw new EndOfDataException(bufferStart + limit);

@@ -45,6 +45,17 @@ final class FileByteSource implements ByteSource {
     }
 
     @Override
+    public long skip(long n) throws IOException {
+        cancel.throwIfCanceled();
+        long position = channel.position();
+        long skipped = Math.max(0, Math.min(n, size - position));
+        channel.position(position + skipped);
+        done += skipped;
+        listener.progress(done, size);
+        return skipped;
+    }
+
+    @Override
     public void close() throws IOException {
         channel.close();
     }

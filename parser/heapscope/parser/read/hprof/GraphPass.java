@@ -42,6 +42,8 @@ final class GraphPass {
     private final int[] primitiveArrayClassOrdinals = new int[HprofBasicType.LONG + 1];
     private final int javaLangClassOrdinal;
     private final Interner names;
+    /** Node ordinal of each class's class object, by class index. */
+    private final int[] classOrdinals;
 
     private byte[] edgeTypes = new byte[1024];
     private int[] edgeNames = new int[1024];
@@ -98,6 +100,10 @@ final class GraphPass {
             primitiveArrayNames[t] = names.intern(JavaNames.primitiveArray(t));
         }
         this.javaLangClassOrdinal = javaLangClass;
+        this.classOrdinals = new int[classes.size()];
+        for (int i = 0; i < classes.size(); i++) {
+            classOrdinals[i] = ordinalOf(classes.get(i).id);
+        }
     }
 
     void run() {
@@ -146,7 +152,13 @@ final class GraphPass {
                 case HprofSubRecordTag.PRIMITIVE_ARRAY_DUMP -> emitPrimitiveArray(true);
                 case HprofSubRecordTag.PRIMITIVE_ARRAY_NODATA -> emitPrimitiveArray(false);
                 case HprofSubRecordTag.CLASS_DUMP -> emitClass();
-                default -> in.skip(HprofSubRecordTag.fixedBodySize(tag, idSize)); // known from the first pass
+                default -> {
+                    int size = HprofSubRecordTag.fixedBodySize(tag, idSize);
+                    if (size < 0) { // the first pass read the same bytes and knew every tag
+                        throw new IllegalStateException("sub-record tag " + tag + " in the second pass");
+                    }
+                    in.skip(size);
+                }
             }
             if ((emitted & 0xfff) == 0) {
                 cancel.throwIfCanceled();
@@ -162,7 +174,11 @@ final class GraphPass {
         int classIndex = classes.indexOf(classId);
         HprofClass c = classIndex >= 0 ? classes.get(classIndex) : null;
         edgeCount = 0;
-        addReference(EdgeType.INTERNAL, classEdgeName, classId);
+        if (c != null) {
+            addEdge(EdgeType.INTERNAL, classEdgeName, classOrdinals[classIndex]);
+        } else {
+            addReference(EdgeType.INTERNAL, classEdgeName, classId);
+        }
         if (c != null && c.referenceOffsets != null && fieldBytes <= in.capacity()) {
             int n = (int) fieldBytes;
             int base = in.require(n);
@@ -201,7 +217,12 @@ final class GraphPass {
         long length = in.u4() & 0xffffffffL;
         long arrayClassId = in.id();
         edgeCount = 0;
-        addReference(EdgeType.INTERNAL, classEdgeName, arrayClassId);
+        int arrayClassIndex = classes.indexOf(arrayClassId);
+        if (arrayClassIndex >= 0) {
+            addEdge(EdgeType.INTERNAL, classEdgeName, classOrdinals[arrayClassIndex]);
+        } else {
+            addReference(EdgeType.INTERNAL, classEdgeName, arrayClassId);
+        }
         long left = length;
         int chunk = in.capacity() / idSize;
         int element = 0;
@@ -218,10 +239,9 @@ final class GraphPass {
             in.advance(n * idSize);
             left -= n;
         }
-        int classIndex = classes.indexOf(arrayClassId);
         int name;
-        if (classIndex >= 0) {
-            name = classes.get(classIndex).nameIndex;
+        if (arrayClassIndex >= 0) {
+            name = classes.get(arrayClassIndex).nameIndex;
         } else {
             name = unknownClassName;
             objectsOfUnknownClass++;
@@ -269,6 +289,7 @@ final class GraphPass {
                         names.intern(pseudo ? staticName : "static " + staticName), record.staticValues[i]);
             }
         }
+        builder.addNodeLabel(builder.nodeCount(), c.labelIndex);
         emit(record.id, classObjectName, c.mirrorSize, false);
     }
 

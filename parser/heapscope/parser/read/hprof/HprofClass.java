@@ -34,6 +34,8 @@ final class HprofClass {
 
     // Derived by ClassResolver.
     String javaName;
+    /** String index of "class " + the Java name: the display label of the class object's node. */
+    int labelIndex;
     /** Static field names by static index (null entries for names the dump lacks). */
     String[] staticNames;
     /** Instance field names declared by this class, by field index (null entries for names the dump lacks). */
@@ -125,7 +127,6 @@ final class HprofClass {
 
     /** Reads a CLASS DUMP body (after the tag byte). */
     static HprofClass read(DumpInput in, long recordStart) {
-        int idSize = in.idSize();
         long id = in.id();
         in.u4(); // stack trace serial
         long superId = in.id();
@@ -169,7 +170,6 @@ final class HprofClass {
             checkType(type, at, recordStart);
             fieldTypes[i] = (byte) type;
         }
-        assert idSize == in.idSize();
         return new HprofClass(id, superId, loaderId, signersId, protectionDomainId, instanceSize, cpIndexes, cpTypes,
                 cpValues, staticNames, staticTypes, staticValues, fieldNames, fieldTypes);
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * references), counts, the name of the class each class-object node stands for, and a way to read object details
  * (field values, string contents) from the file on demand.
  *
- * <p>Graph mapping: node 0 is the synthetic root; its children are one synthetic group node per GC root kind
+ * <p>Graph mapping (see also the package documentation): node 0 is the synthetic root; its children are one synthetic group node per GC root kind
  * ({@code (GC roots: thread)}, {@code (GC roots: sticky class)}, ...); then every object record is an
  * {@code object} node named by its Java class ({@code java.util.HashMap$Node}, {@code byte[]},
  * {@code java.lang.String[]}; class objects are named {@code java.lang.Class}, as {@code jcmd GC.class_histogram}

@@ -32,8 +32,8 @@ import java.util.Map;
  *   <li>{@link Phase#BUILDING_GRAPH}: the heap dump records again, emitting nodes and edges in ordinal order
  *       ({@link GraphPass}).</li>
  * </ol>
- * Memory: the graph's arrays, plus while reading 8 bytes per object for ids and 4 for the sort order, and 4 per
- * object kept for record offsets. Progress is reported in bytes of the file in the two passes; cancellation is checked
+ * Memory: the graph's arrays; while reading, 8 bytes per object for the ids in file order (pass 1) and 12 for the
+ * sorted id index (pass 2); afterwards 4 per object for record offsets (for {@link HprofObjectReader}). Progress is reported in bytes of the file in the two passes; cancellation is checked
  * on every buffer refill.
  *
  * <p>Stateless and thread-safe; each call reads its own file. Does IO.
@@ -98,12 +98,10 @@ public final class HprofReader {
                     : "the file holds no heap dump objects");
         }
         ClassResolver.resolve(pass1, idSize);
-        long[] ids = new long[checkedCount(objectCount + 1 + HprofRootKind.values().length, "objects") - 1
-                - HprofRootKind.values().length];
-        pass1.objectIds.copyTo(ids, 0);
-        pass1.objectIds.clear();
+        checkedCount(objectCount + 1 + HprofRootKind.values().length, "objects");
         listener.progress(1, 4);
-        ObjectIdIndex index = ObjectIdIndex.build(ids, cancel);
+        ObjectIdIndex index = ObjectIdIndex.build(pass1.objectIds, cancel);
+        pass1.objectIds.clear();
         listener.progress(2, 4);
         LayoutInference.Result inferred = LayoutInference.infer(header, pass1.classes, pass1.symbols, pass1.evidence,
                 index);
@@ -165,7 +163,7 @@ public final class HprofReader {
             // Instances of java.lang.Class in the file are the primitive mirrors (int.class, ...): no statics.
             c.instanceSize = "java.lang.Class".equals(c.javaName) ? layout.align(layout.classMirrorBaseSize())
                     : inferred.instanceSizes()[i];
-            c.mirrorSize = inferred.sizes().mirrorSize(c, layout.classMirrorBaseSize());
+            c.mirrorSize = inferred.sizes().mirrorSize(i, layout.classMirrorBaseSize());
         }
     }
 
@@ -230,7 +228,8 @@ public final class HprofReader {
                     : ""));
         } else if (statistics.droppedReferences() > 0) {
             warnings.add(statistics.droppedReferences() + " references name objects that are not in the dump; they"
-                    + " were dropped");
+                    + " were dropped (normal with class data sharing: HotSpot does not dump the archived objects of"
+                    + " classes not loaded yet)");
         }
         warnings.addAll(pass1.warnings);
         if (statistics.droppedRoots() > 0) {

@@ -22,8 +22,7 @@ public enum HprofRootKind {
     DEBUGGER("debugger"),
     REFERENCE_CLEANUP("reference cleanup"),
     VM_INTERNAL("VM internal"),
-    JNI_MONITOR("JNI monitor"),
-    UNREACHABLE("marked unreachable");
+    JNI_MONITOR("JNI monitor");
 
     private final String label;
 

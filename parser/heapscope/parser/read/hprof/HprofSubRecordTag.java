@@ -52,7 +52,10 @@ final class HprofSubRecordTag {
         };
     }
 
-    /** The root kind a root sub-record declares, or null when the tag is not a root. */
+    /**
+     * The root kind a root sub-record declares, or null when the tag is not a root (Android's obsolete UNREACHABLE
+     * marks no root: the reader counts and ignores it).
+     */
     static HprofRootKind rootKind(int tag) {
         return switch (tag) {
             case ROOT_UNKNOWN -> HprofRootKind.UNKNOWN;
@@ -70,7 +73,6 @@ final class HprofSubRecordTag {
             case ROOT_REFERENCE_CLEANUP -> HprofRootKind.REFERENCE_CLEANUP;
             case ROOT_VM_INTERNAL -> HprofRootKind.VM_INTERNAL;
             case ROOT_JNI_MONITOR -> HprofRootKind.JNI_MONITOR;
-            case UNREACHABLE -> HprofRootKind.UNREACHABLE;
             default -> null;
         };
     }

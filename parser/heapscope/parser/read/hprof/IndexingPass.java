@@ -107,7 +107,7 @@ final class IndexingPass {
                     + " record that starts at byte " + recordStart + "; everything up to the last complete object"
                     + " (ending at byte " + endOfLastObject + ") was read, objects after it are missing and"
                     + " references to them were dropped";
-            // Drop ranges that run past the end so the second pass stops where this one did.
+            // The second pass stops after the objects counted here, so it stops where this one did.
         }
     }
 

@@ -20,6 +20,8 @@ final class InstanceSizes {
     private final GapFillingFieldLayout.Fields[] gapFillingByClass;
     /** Legacy packing: end of the class's field block (unaligned) by class index, -1 until computed. */
     private final int[] legacyEndByClass;
+    /** Bytes the statics add to the mirror by class index, -1 until computed. */
+    private final long[] staticBytesByClass;
 
     InstanceSizes(ClassTable classes, int headerSize, int referenceSize, int alignment,
             ObjectLayout.FieldPacking packing, InjectedFields injected) {
@@ -32,6 +34,8 @@ final class InstanceSizes {
         this.gapFillingByClass = new GapFillingFieldLayout.Fields[classes.size()];
         this.legacyEndByClass = new int[classes.size()];
         java.util.Arrays.fill(legacyEndByClass, -1);
+        this.staticBytesByClass = new long[classes.size()];
+        java.util.Arrays.fill(staticBytesByClass, -1);
     }
 
     /**
@@ -55,33 +59,51 @@ final class InstanceSizes {
 
     /**
      * Shallow size of the class's mirror ({@code java.lang.Class} instance plus static fields) given the size of a
-     * {@code java.lang.Class} instance. HotSpot's pseudo-statics ({@code <resolved_references>},
+     * {@code java.lang.Class} instance, a multiple of 8. HotSpot's pseudo-statics ({@code <resolved_references>},
      * {@code <init_lock>}) are not fields of the mirror and are left out.
      */
-    long mirrorSize(HprofClass c, int classInstanceSize) {
+    long mirrorSize(int classIndex, int classInstanceSize) {
+        return align(classInstanceSize + staticBytes(classIndex));
+    }
+
+    /**
+     * Bytes the class's statics add to its mirror, rounded to 8. The static block starts at the (8-aligned) end of
+     * the {@code java.lang.Class} instance and needs at most 8-byte alignment, so its size does not depend on where
+     * it starts; it is computed once per class.
+     */
+    long staticBytes(int classIndex) {
+        if (staticBytesByClass[classIndex] >= 0) {
+            return staticBytesByClass[classIndex];
+        }
+        HprofClass c = classes.get(classIndex);
         int references = 0;
-        List<Integer> primitives = new ArrayList<>();
+        int primitives = 0;
         for (int i = 0; i < c.staticTypes.length; i++) {
-            if (c.staticTypes[i] == HprofBasicType.OBJECT) {
-                if (!isPseudoStatic(c, i)) {
-                    references++;
-                }
-            } else {
-                primitives.add(HprofBasicType.primitiveSize(c.staticTypes[i]));
+            if (c.staticTypes[i] != HprofBasicType.OBJECT) {
+                primitives++;
+            } else if (!isPseudoStatic(c, i)) {
+                references++;
             }
         }
-        int[] sizes = primitives.stream().mapToInt(Integer::intValue).toArray();
+        int[] sizes = new int[primitives];
+        int p = 0;
+        for (int i = 0; i < c.staticTypes.length; i++) {
+            if (c.staticTypes[i] != HprofBasicType.OBJECT) {
+                sizes[p++] = HprofBasicType.primitiveSize(c.staticTypes[i]);
+            }
+        }
         long end;
         if (packing == ObjectLayout.FieldPacking.HOTSPOT_GAP_FILLING) {
-            end = GapFillingFieldLayout.staticsEnd(classInstanceSize, sizes, references, referenceSize);
+            end = GapFillingFieldLayout.staticsEnd(0, sizes, references, referenceSize);
         } else {
-            end = classInstanceSize + (long) references * referenceSize;
+            // Before JDK 15: references, then longs/doubles (8-aligned), ints/floats, shorts/chars, bytes/booleans.
+            end = (long) references * referenceSize;
             int words = 0;
             int shorts = 0;
             int bytes = 0;
             int doubles = 0;
-            for (int s : sizes) {
-                switch (s) {
+            for (int size : sizes) {
+                switch (size) {
                     case 8 -> doubles++;
                     case 4 -> words++;
                     case 2 -> shorts++;
@@ -93,8 +115,8 @@ final class InstanceSizes {
             }
             end += 4L * words + 2L * shorts + bytes;
         }
-        long staticBytes = (end - classInstanceSize + 7) / 8 * 8;
-        return align(classInstanceSize + staticBytes);
+        staticBytesByClass[classIndex] = (end + 7) / 8 * 8;
+        return staticBytesByClass[classIndex];
     }
 
     /** The instance size a class would have from its declared fields alone (used for java.lang.Class itself). */

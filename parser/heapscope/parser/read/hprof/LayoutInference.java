@@ -257,18 +257,18 @@ final class LayoutInference {
         int lowest = (int) ((declared + alignment - 1L) / alignment * alignment);
         int candidates = 24;
         long[] votes = new long[candidates];
-        long[] gaps = new long[classes.size()];
         for (int i = 0; i < classes.size(); i++) {
-            long next = index.nextIdAfter(classes.get(i).id);
-            gaps[i] = next < 0 ? -1 : next - classes.get(i).id;
-        }
-        for (int k = 0; k < candidates; k++) {
-            int base = lowest + k * alignment;
-            for (int i = 0; i < classes.size(); i++) {
-                if (gaps[i] > 0 && gaps[i] <= LayoutEvidence.MAX_GAP
-                        && sizes.mirrorSize(classes.get(i), base) == gaps[i]) {
-                    votes[k]++;
-                }
+            HprofClass c = classes.get(i);
+            long next = index.nextIdAfter(c.id);
+            long gap = next < 0 ? -1 : next - c.id;
+            if (gap <= 0 || gap > LayoutEvidence.MAX_GAP) {
+                continue;
+            }
+            // mirror = base + statics rounded to the alignment, with the base a multiple of the alignment
+            long statics = (sizes.staticBytes(i) + alignment - 1) / alignment * alignment;
+            long base = gap - statics;
+            if (base >= lowest && base % alignment == 0 && (base - lowest) / alignment < candidates) {
+                votes[(int) ((base - lowest) / alignment)]++;
             }
         }
         int best = 0;

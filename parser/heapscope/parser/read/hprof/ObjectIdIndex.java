@@ -43,17 +43,34 @@ final class ObjectIdIndex {
         bucketStart[buckets] = n;
     }
 
-    /**
-     * Sorts the ids given in file order. Takes over {@code idsInFileOrder}, which may be overwritten.
-     */
+    /** Sorts the ids given in file order; {@code idsInFileOrder} is left as it was. */
     static ObjectIdIndex build(long[] idsInFileOrder, CancelSignal cancel) {
-        int n = idsInFileOrder.length;
+        PagedLongArray paged = new PagedLongArray();
+        for (long id : idsInFileOrder) {
+            paged.add(id);
+        }
+        return build(paged, cancel);
+    }
+
+    /**
+     * Sorts the ids given in file order. The common case (HotSpot's: a few long ascending runs) merges straight from
+     * the pages into the sorted array, so the ids are never held twice in one piece; the caller can drop the pages
+     * afterwards.
+     */
+    static ObjectIdIndex build(PagedLongArray idsInFileOrder, CancelSignal cancel) {
+        long count = idsInFileOrder.size();
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(count + " objects");
+        }
+        int n = (int) count;
         boolean sorted = true;
         for (int i = 1; i < n && sorted; i++) {
-            sorted = idsInFileOrder[i - 1] < idsInFileOrder[i];
+            sorted = idsInFileOrder.get(i - 1) < idsInFileOrder.get(i);
         }
         if (sorted) {
-            return new ObjectIdIndex(idsInFileOrder, null, 0);
+            long[] ids = new long[n];
+            idsInFileOrder.copyTo(ids, 0);
+            return new ObjectIdIndex(ids, null, 0);
         }
         cancel.throwIfCanceled();
         int[] fileIndexBySorted = new int[n];
@@ -78,36 +95,40 @@ final class ObjectIdIndex {
      * records first (scattered addresses) and then objects in heap order, so the ids are a few long ascending
      * runs: those are merged with the (sorted) rest in one pass. Otherwise a general sort is used.
      */
-    private static long[] sortWithFileIndex(long[] ids, int[] positions) {
-        int n = ids.length;
+    private static long[] sortWithFileIndex(PagedLongArray ids, int[] positions) {
+        int n = positions.length;
         int[] runStarts = new int[MAX_MERGED_RUNS + 1];
         int longRuns = 0;
         int shortElements = 0;
         int runStart = 0;
-        for (int i = 1; i <= n; i++) {
-            if (i == n || ids[i] <= ids[i - 1]) {
+        boolean general = false;
+        for (int i = 1; i <= n && !general; i++) {
+            if (i == n || ids.get(i) <= ids.get(i - 1)) {
                 if (i - runStart >= LONG_RUN) {
                     if (longRuns == MAX_MERGED_RUNS) {
-                        sortGeneral(ids, positions);
-                        return ids;
+                        general = true;
+                    } else {
+                        runStarts[longRuns++] = runStart;
                     }
-                    runStarts[longRuns++] = runStart;
                 } else {
                     shortElements += i - runStart;
                 }
                 runStart = i;
             }
         }
-        if (shortElements > n / 4) {
-            sortGeneral(ids, positions);
-            return ids;
+        if (general || shortElements > n / 4) {
+            long[] all = new long[n];
+            ids.copyTo(all, 0);
+            sortGeneral(all, positions);
+            return all;
         }
         return mergeRuns(ids, positions, runStarts, longRuns, shortElements);
     }
 
     /** Merges the long ascending runs and the sorted elements of the short ones into new arrays. */
-    private static long[] mergeRuns(long[] ids, int[] positions, int[] runStarts, int longRuns, int shortElements) {
-        int n = ids.length;
+    private static long[] mergeRuns(PagedLongArray ids, int[] positions, int[] runStarts, int longRuns,
+            int shortElements) {
+        int n = positions.length;
         // Gather the elements of short runs, with their positions, and sort them (they are few).
         long[] shortIds = new long[shortElements];
         int[] shortPositions = new int[shortElements];
@@ -116,12 +137,12 @@ final class ObjectIdIndex {
         int run = 0;
         int runStart = 0;
         for (int i = 1; i <= n; i++) {
-            if (i == n || ids[i] <= ids[i - 1]) {
+            if (i == n || ids.get(i) <= ids.get(i - 1)) {
                 if (run < longRuns && runStarts[run] == runStart) {
                     runEnds[run++] = i;
                 } else {
                     for (int j = runStart; j < i; j++) {
-                        shortIds[s] = ids[j];
+                        shortIds[s] = ids.get(j);
                         shortPositions[s] = j;
                         s++;
                     }
@@ -140,10 +161,13 @@ final class ObjectIdIndex {
             int bestPosition = Integer.MAX_VALUE;
             for (int r = 0; r < longRuns; r++) {
                 int c = cursor[r];
-                if (c < runEnds[r] && (ids[c] < bestId || ids[c] == bestId && c < bestPosition)) {
-                    best = r;
-                    bestId = ids[c];
-                    bestPosition = c;
+                if (c < runEnds[r]) {
+                    long id = ids.get(c);
+                    if (id < bestId || id == bestId && c < bestPosition) {
+                        best = r;
+                        bestId = id;
+                        bestPosition = c;
+                    }
                 }
             }
             if (shortCursor < shortElements && (shortIds[shortCursor] < bestId

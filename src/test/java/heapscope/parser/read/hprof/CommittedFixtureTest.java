@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reads the committed gzip dump written by JDK 25 ({@code src/test/resources/fixtures/hprof}, see its README) and
@@ -31,6 +32,30 @@ class CommittedFixtureTest {
         assertEquals(12, heap.layout().headerSize());
         assertEquals(4, heap.layout().referenceSize());
         assertEquals(120, heap.layout().classMirrorBaseSize());
+    }
+
+    @Test
+    void theFixtureCutShortOpensWithWhatWasReadAndTheAnalysesRunOnIt(@TempDir Path dir) throws Exception {
+        byte[] whole;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+                Files.newInputStream(FIXTURES.resolve("jdk25-small.hprof.gz")))) {
+            whole = in.readAllBytes();
+        }
+        int cut = whole.length / 10 * 9; // the symbol table fills the first half of this small dump
+        Path file = dir.resolve("cut.hprof");
+        Files.write(file, java.util.Arrays.copyOf(whole, cut));
+        HprofHeap heap = HprofReader.read(file, ProgressListener.NO_OP, CancelSignal.NEVER);
+        assertTrue(heap.truncated());
+        assertTrue(heap.warnings().get(0).startsWith("the file was cut short: it ends at byte " + cut + " inside a"
+                + " HEAP DUMP SEGMENT record"), heap.warnings().get(0));
+        assertEquals(heap.warnings(), heap.graph().fileNotes().warnings());
+        long all = ClassHistogram.parse(Files.readString(FIXTURES.resolve("jdk25-small.histogram.txt")))
+                .countAndBytesByClass().values().stream().mapToLong(v -> v[0]).sum();
+        long read = heap.statistics().objects();
+        assertTrue(read > all / 4 && read < all, read + " of " + all);
+        heapscope.parser.analysis.AnalyzedHeap analyzed = heapscope.parser.analysis.HeapAnalyzer.analyze(
+                heap.graph(), ProgressListener.NO_OP, CancelSignal.NEVER);
+        assertTrue(analyzed.totalSize() > 0);
     }
 
     @Test

@@ -97,11 +97,13 @@ class HprofGraphMappingTest {
         int node = SmallHeap.ordinalOf(g, SmallHeap.NODE);
         assertEquals("java.lang.Class", g.nodeName(node));
         assertEquals("app.Node", heap.classNameOf(node));
+        assertEquals("class app.Node", g.nodeLabel(node));
         assertTrue(heap.isClassObject(node));
         assertEquals(List.of("internal <class> -> 0x108", "internal <super> -> 0x100",
                 "property static INSTANCES -> 0x1030"), edges(g, node));
         int instance = SmallHeap.ordinalOf(g, SmallHeap.NODE_1);
         assertNull(heap.classNameOf(instance));
+        assertNull(g.nodeLabel(instance));
         assertFalse(heap.isClassObject(instance));
     }
 

@@ -1,0 +1,71 @@
+#!/bin/bash
+# Makes the HPROF benchmark dumps in $BENCH_DATA (default /work/bench-data, outside the repository):
+#   json-500mb.hprof   a JVM holding Jackson-parsed JSON maps and lists (~500 MB dump, ~8 M objects)
+#   json-2500mb.hprof  the same, ~2.5 GB (~40 M objects)
+#   maven-build.hprof  a Maven build of this project, dumped while it compiles (~50 MB)
+# Usage: bench/hprof/make-dumps.sh [json-500mb|json-2500mb|maven-build ...]   (default: all three)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+data=${BENCH_DATA:-/work/bench-data}
+java_home=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
+m2=${M2_REPO:-$HOME/.m2/repository}
+jackson="$m2/com/fasterxml/jackson/core"
+cp_jackson="$jackson/jackson-databind/2.22.4/jackson-databind-2.22.4.jar:$jackson/jackson-core/2.22.4/jackson-core-2.22.4.jar:$jackson/jackson-annotations/2.22/jackson-annotations-2.22.jar"
+mkdir -p "$data"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$java_home/bin/javac" -cp "$cp_jackson" -d "$work/classes" "$here/src/JsonHeapHolder.java"
+
+# json_dump NAME MEGABYTES_OF_HEAP XMX: runs JsonHeapHolder until it holds that much, then dumps it with jcmd.
+json_dump() {
+    local name=$1 megabytes=$2 xmx=$3
+    mkfifo "$work/in-$name"
+    "$java_home/bin/java" -Xmx"$xmx" -cp "$cp_jackson:$work/classes" JsonHeapHolder "$megabytes" \
+        < "$work/in-$name" > "$work/out-$name" &
+    local pid=$!
+    exec 3> "$work/in-$name"
+    until grep -q ready "$work/out-$name"; do
+        kill -0 $pid 2>/dev/null || { echo "JsonHeapHolder died" >&2; exit 1; }
+        sleep 1
+    done
+    cat "$work/out-$name"
+    rm -f "$data/$name.hprof"
+    "$java_home/bin/jcmd" $pid GC.class_histogram > "$data/$name.histogram.txt"
+    "$java_home/bin/jcmd" $pid GC.heap_dump "$data/$name.hprof"
+    exec 3>&-
+    wait $pid || true
+}
+
+# maven_dump: builds a copy of this repository with Maven and dumps Maven's JVM while it compiles.
+maven_dump() {
+    rm -rf "$work/repo"
+    mkdir "$work/repo"
+    (cd "$repo" && git archive HEAD) | tar -x -C "$work/repo"
+    (cd "$work/repo" && MAVEN_OPTS="-Xmx512m" mvn -B -q -o -DskipTests package > "$work/mvn.log" 2>&1) &
+    local mvn_shell=$!
+    local pid=""
+    # The mvn script execs java, so our Maven JVM is the child of that subshell (never another user's Maven).
+    for i in $(seq 200); do
+        pid=$(pgrep -P $mvn_shell -f classworlds || true)
+        [ -n "$pid" ] && break
+        sleep 0.1
+    done
+    [ -n "$pid" ] || { echo "no Maven JVM found" >&2; exit 1; }
+    sleep "${MAVEN_DUMP_DELAY:-10}" # into the compile phase
+    rm -f "$data/maven-build.hprof"
+    "$java_home/bin/jcmd" $pid GC.heap_dump "$data/maven-build.hprof"
+    wait $mvn_shell || true
+}
+
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(json-500mb json-2500mb maven-build)
+for target in "${targets[@]}"; do
+    case $target in
+        json-500mb) json_dump json-500mb 290 1g ;;
+        json-2500mb) json_dump json-2500mb 1430 4g ;;
+        maven-build) maven_dump ;;
+        *) echo "unknown dump: $target" >&2; exit 2 ;;
+    esac
+done
+ls -l "$data"/*.hprof

@@ -150,6 +150,16 @@ class MainWindowTest {
         waitSettled(window);
         waitUntil("the found object's retainers show", () -> robot.lookup("#retainers-title").queryAs(Label.class)
                 .getText().startsWith("Retainers of LeakyItem @81933"));
+        // The expanded path is DevTools' for this object: each step's edge and retainer id.
+        waitSettled(window);
+        JsonNode path = new ObjectMapper().readTree(Fixtures.V8.resolve("demo/leak-3.retainers-81933.json").toFile())
+                .get("path");
+        List<String> expectedPath = new java.util.ArrayList<>();
+        for (JsonNode step : path) {
+            expectedPath.add(step.get("edgeLabel").asText() + " @" + step.get("node").get("id").asText());
+        }
+        waitUntil("the whole path is expanded", () -> expandedChain(retainers).size() == expectedPath.size());
+        assertEquals(expectedPath, expandedChain(retainers));
 
         // Export sees what the grid shows: the class row and its loaded instances, exact bytes.
         heapscope.app.ui.common.ExportTable table = onFx(() -> window.currentTable());
@@ -180,7 +190,7 @@ class MainWindowTest {
     }
 
     @Test
-    void everyViewShowsTheEnginesRowsForTheDemo(FxRobot robot) {
+    void everyViewShowsTheEnginesRowsForTheDemo(FxRobot robot) throws Exception {
         onFx(() -> window.viewModel().openDemo());
         waitUntil("three snapshots are loaded", () -> window.viewModel().snapshots().size() == 3
                 && window.viewModel().snapshots().stream().allMatch(Snapshot::isReady));
@@ -188,10 +198,20 @@ class MainWindowTest {
 
         onFx(() -> window.viewModel().viewProperty().set(ViewKind.COMPARISON));
         waitSettled(window);
+        // Snapshot 3 against its default base, Snapshot 2: every row is DevTools' diff of the same pair.
         List<GridRow> diff = topRows(grid(robot, "#comparison-grid"));
-        assertFalse(diff.isEmpty());
-        assertTrue(diff.stream().anyMatch(r -> r instanceof GridRow.DiffRow d && d.diff().name().equals("LeakyItem")
-                && d.diff().newCount() == 400), diff.toString());
+        JsonNode expectedDiff = new ObjectMapper().readTree(Fixtures.V8.resolve("demo/leak-2__leak-3.diff.json")
+                .toFile()).get("classes");
+        assertEquals(expectedDiff.size(), diff.size());
+        for (int i = 0; i < diff.size(); i++) {
+            heapscope.parser.model.ClassDiff shown = ((GridRow.DiffRow) diff.get(i)).diff();
+            JsonNode want = expectedDiff.get(i);
+            assertEquals(want.get("key").asText(), shown.key());
+            assertEquals(want.get("newCount").asLong(), shown.newCount());
+            assertEquals(want.get("deletedCount").asLong(), shown.deletedCount());
+            assertEquals(want.get("allocSize").asLong(), shown.allocSize());
+            assertEquals(want.get("freedSize").asLong(), shown.freedSize());
+        }
 
         onFx(() -> window.viewModel().viewProperty().set(ViewKind.CONTAINMENT));
         waitSettled(window);
@@ -205,6 +225,11 @@ class MainWindowTest {
         onFx(() -> window.viewModel().viewProperty().set(ViewKind.STATISTICS));
         waitSettled(window);
         assertTrue(robot.lookup("#statistics-chart").tryQuery().isPresent());
+        JsonNode pie = new ObjectMapper().readTree(Fixtures.V8.resolve("demo/leak-3.stats.json").toFile()).get("pie");
+        List<String> exported = onFx(() -> window.currentTable().rows().stream().map(r -> r.get(1)).toList());
+        assertEquals(List.of(pie.get("code").asText(), pie.get("strings").asText(), pie.get("jsArrays").asText(),
+                pie.get("typedArrays").asText(), pie.get("systemObjects").asText(), pie.get("otherJSObjects").asText(),
+                pie.get("otherNonJSObjects").asText()), exported);
 
         onFx(() -> window.viewModel().viewProperty().set(ViewKind.LEAKS));
         waitSettled(window);
@@ -239,6 +264,13 @@ class MainWindowTest {
         onFx(() -> summary.getSelectionModel().select(summary.getRoot().getChildren().get(0).getChildren().get(0)));
         waitSettled(window);
 
+        // Reordering renumbers the series, and the allocation filters follow the new order.
+        Snapshot third = onFx(() -> window.viewModel().snapshots().get(2));
+        onFx(() -> window.viewModel().move(third, -1));
+        assertEquals("Snapshot 2", onFx(third::title));
+        assertTrue(onFx(() -> window.viewModel().filterOptions().stream().anyMatch(o -> o.first() == 1
+                && o.last() == 2)));
+
         while (!onFx(() -> window.viewModel().snapshots().isEmpty())) {
             onFx(() -> window.viewModel().close(window.viewModel().selected()));
             waitSettled(window);
@@ -256,6 +288,20 @@ class MainWindowTest {
         }
         assertTrue(heaps.stream().allMatch(h -> h.get() == null), "a closed snapshot's heap is still reachable");
         assertTrue(robot.lookup("#demo-button").tryQuery().isPresent(), "the welcome page is back");
+    }
+
+    /** The first row at each level while rows are expanded: {@code edge @retainerId}. */
+    private static List<String> expandedChain(TreeTableView<GridRow> retainers) {
+        return onFx(() -> {
+            List<String> chain = new java.util.ArrayList<>();
+            TreeItem<GridRow> at = retainers.getRoot();
+            while (at != null && !at.getChildren().isEmpty()
+                    && at.getChildren().get(0).getValue() instanceof GridRow.NodeItem first) {
+                chain.add(first.edge().edgeLabel() + " @" + first.node().id());
+                at = at.getChildren().get(0).isExpanded() ? at.getChildren().get(0) : null;
+            }
+            return chain;
+        });
     }
 
     /** Reads the loaded child count of a grid item. */

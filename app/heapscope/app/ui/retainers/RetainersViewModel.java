@@ -26,6 +26,7 @@ public final class RetainersViewModel {
 
     public RetainersViewModel(MainWindowViewModel main) {
         this.main = main;
+        main.snapshots().addListener((javafx.collections.ListChangeListener<Snapshot>) c -> purge());
     }
 
     public MainWindowViewModel main() {

@@ -97,8 +97,11 @@ public final class SnapshotSeries {
         if (from < 0 || to < 0 || to >= snapshots.size()) {
             return;
         }
-        snapshots.remove(from);
-        snapshots.add(to, snapshot);
+        // One change, so that listeners never see the series without the moved snapshot.
+        List<Snapshot> reordered = new ArrayList<>(snapshots);
+        reordered.remove(from);
+        reordered.add(to, snapshot);
+        snapshots.setAll(reordered);
         renumber();
     }
 

@@ -268,6 +268,7 @@ class MainWindowTest {
         Snapshot third = onFx(() -> window.viewModel().snapshots().get(2));
         onFx(() -> window.viewModel().move(third, -1));
         assertEquals("Snapshot 2", onFx(third::title));
+        assertEquals(third, onFx(() -> window.viewModel().selected()), "moving keeps the shown snapshot");
         assertTrue(onFx(() -> window.viewModel().filterOptions().stream().anyMatch(o -> o.first() == 1
                 && o.last() == 2)));
 

@@ -144,6 +144,14 @@ public final class PagedTreeItem extends TreeItem<GridRow> {
         }, error -> {
             job = null;
             if (error instanceof CanceledException) {
+                // Canceled from the status bar: a row can be expanded again to retry; the top level says so.
+                if (getParent() == null) {
+                    getChildren().setAll(List.of(new TreeItem<>(new GridRow.MessageRow(
+                            "Canceled. Choose the snapshot or the filter again to list the rows."))));
+                } else {
+                    getChildren().clear();
+                    setExpanded(false);
+                }
                 return;
             }
             getChildren().setAll(List.of(new TreeItem<>(new GridRow.MessageRow("Could not list: "

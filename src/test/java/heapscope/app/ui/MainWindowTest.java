@@ -217,6 +217,19 @@ class MainWindowTest {
         waitSettled(window);
         assertFalse(topRows(grid(robot, "#containment-grid")).isEmpty());
 
+        // Clicking a header sorts in the engine: the top rows come back ordered by that column.
+        onFx(() -> window.viewModel().viewProperty().set(ViewKind.SUMMARY));
+        waitSettled(window);
+        TreeTableView<GridRow> summary = grid(robot, "#summary-grid");
+        robot.clickOn(robot.lookup("#summary-grid .column-header .label").match(n -> "Shallow Size".equals(
+                ((Label) n).getText())).queryAs(Label.class));
+        waitSettled(window);
+        List<Long> shallow = topRows(summary).stream().map(r -> ((GridRow.ClassRow) r).aggregate().shallowSize())
+                .toList();
+        for (int i = 1; i < shallow.size(); i++) {
+            assertTrue(shallow.get(i - 1) <= shallow.get(i), "ascending by shallow size: " + shallow);
+        }
+
         onFx(() -> window.viewModel().viewProperty().set(ViewKind.DOMINATORS));
         waitSettled(window);
         List<GridRow> dominators = topRows(grid(robot, "#dominators-grid"));

@@ -65,6 +65,10 @@ public final class MainWindowViewModel {
             if (selection.get() != null && selection.get().snapshot() != is) {
                 selection.set(null);
             }
+            if (demoShown != null && is != demoShown) {
+                demoShown = null;
+                hint.set("");
+            }
         });
         filterOption.addListener((obs, was, is) -> {
             if (is == null) {
@@ -186,6 +190,8 @@ public final class MainWindowViewModel {
 
     /** Series number of the demo's first snapshot while the demo is being set up, else 0. */
     private int demoFirst;
+    /** The snapshot the demo's hint talks about; the hint goes when another one is shown. */
+    private Snapshot demoShown;
     /** The demo's snapshots (temporary files, not remembered as recent). */
     private final java.util.Set<Snapshot> demoSnapshots = java.util.Collections.newSetFromMap(
             new java.util.WeakHashMap<>());
@@ -203,6 +209,7 @@ public final class MainWindowViewModel {
             if (allReady) {
                 demoFirst = 0;
                 selected.set(all.get(first + 1));
+                demoShown = all.get(first + 1);
                 filterOptions.stream().filter(o -> o.first() == first && o.last() == first + 1).findFirst()
                         .ifPresent(filterOption::set);
                 hint.set("The 3-snapshot method: Snapshot " + (first + 2) + " is shown with \u201cObjects allocated"

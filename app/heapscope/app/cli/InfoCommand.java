@@ -37,8 +37,8 @@ final class InfoCommand implements Callable<Integer> {
 
     record InfoJson(String file, String format, long fileSize, int nodeCount, int edgeCount, int stringCount,
             long totalSize, long maxJsObjectId, List<PhaseJson> phases, long totalMillis, long peakHeapBytes,
-            long peakRssBytes, long engineBytes, double bytesPerNode, double bytesPerEdge, List<DetailJson> details,
-            List<String> warnings) {
+            long peakRssBytes, long engineBytes, double bytesPerNode, double bytesPerEdge, UnreachableJson unreachable,
+            List<DetailJson> details, List<String> warnings) {
     }
 
     @Override
@@ -60,7 +60,8 @@ final class InfoCommand implements Callable<Integer> {
         InfoJson info = new InfoJson(Paths.absolute(file), heap.format().jsonName(),
                 Files.size(file), nodes, edges, heap.graph().strings().size(), heap.totalSize(), heap.maxJsObjectId(),
                 phases, totalMillis, ProcessMemory.peakHeapBytes(), ProcessMemory.peakRssBytes(), engineBytes,
-                round(perNode), round(perEdge), heap.graph().fileNotes().details().stream()
+                round(perNode), round(perEdge), UnreachableJson.of(heap, false),
+                heap.graph().fileNotes().details().stream()
                         .map(d -> new DetailJson(d.label(), d.text())).toList(),
                 heap.graph().fileNotes().warnings());
         if (json) {
@@ -92,6 +93,9 @@ final class InfoCommand implements Callable<Integer> {
         out.println("Peak RSS:      " + Sizes.bytes(info.peakRssBytes()) + " bytes");
         out.println(String.format(Locale.ROOT, "Engine memory: %s bytes (%.1f bytes/node + %.1f bytes/edge + strings)",
                 Sizes.bytes(info.engineBytes()), info.bytesPerNode(), info.bytesPerEdge()));
+        if (info.unreachable() != null) {
+            out.println(info.unreachable().describe());
+        }
         for (DetailJson detail : info.details()) {
             out.println(detail.label() + ": " + detail.text());
         }

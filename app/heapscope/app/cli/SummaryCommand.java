@@ -43,6 +43,10 @@ final class SummaryCommand implements Callable<Integer> {
                     + "retained by detached DOM nodes), as DevTools' Summary filters.")
     NamedFilter namedFilter;
 
+    @Option(names = "--include-unreachable",
+            description = "Count the objects of an HPROF dump that no GC root reaches (left out by default).")
+    boolean includeUnreachable;
+
     @Mixin
     HeapLoading loading;
 
@@ -97,15 +101,22 @@ final class SummaryCommand implements Callable<Integer> {
             throw new HeapFileException(file, "--allocated-between needs V8 snapshots: HPROF object ids are "
                     + "addresses, which move between dumps, so they do not tell when an object was allocated");
         }
+        if (includeUnreachable && filter == NodeFilter.ALL) {
+            filter = new NodeFilter.AllIncludingUnreachable();
+        }
+        UnreachableJson unreachable = UnreachableJson.of(heap, includeUnreachable);
         List<ClassAggregate> rows = ClassAggregator.aggregate(heap, filter);
         if (top != null && top < rows.size()) {
             rows = rows.subList(0, Math.max(0, top));
         }
         PrintStream out = System.out;
         if (json) {
-            Json.print(SummaryJson.of(file, heap, filterJson, rows), out);
+            Json.print(SummaryJson.of(file, heap, filterJson, unreachable, rows), out);
         } else {
             printTable(heap, rows, out);
+            if (unreachable != null) {
+                out.println(unreachable.describe());
+            }
         }
         return 0;
     }

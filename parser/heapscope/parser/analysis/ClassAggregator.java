@@ -77,16 +77,23 @@ public final class ClassAggregator {
         return classByKey;
     }
 
-    /** The nodes the Summary counts: with a shallow size, (HPROF) reachable, and passing the filter. */
+    /**
+     * The nodes the Summary counts: with a shallow size, passing the filter, and reachable (HPROF) unless the filter
+     * asks for unreachable objects. Unreachable objects retain nothing: their retained size is 0.
+     */
     static BitSet accepted(AnalyzedHeap heap, NodeFilter filter) {
         int nodeCount = heap.graph().nodeCount();
         long[] shallow = heap.shallowSizes();
-        BitSet excluded = heap.uncountedNodes();
+        BitSet uncounted = heap.uncountedNodes() != null ? heap.uncountedNodes() : new BitSet();
+        boolean onlyUncounted = filter instanceof NodeFilter.Unreachable;
+        boolean withUncounted = filter instanceof NodeFilter.AllIncludingUnreachable;
         BitSet named = NamedFilters.of(heap, filter);
         BitSet accepted = new BitSet(nodeCount);
         for (int node = 0; node < nodeCount; node++) {
-            if (shallow[node] == 0 || (excluded != null && excluded.get(node))
-                    || (named != null && !named.get(node))) {
+            if (shallow[node] == 0 || (named != null && !named.get(node))) {
+                continue;
+            }
+            if (onlyUncounted ? !uncounted.get(node) : !withUncounted && uncounted.get(node)) {
                 continue;
             }
             if (filter instanceof NodeFilter.AllocatedBetween range && !range.accepts(heap.graph().nodeId(node))) {

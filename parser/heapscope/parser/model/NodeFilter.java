@@ -9,6 +9,17 @@ public sealed interface NodeFilter {
     }
 
     /**
+     * Objects no GC root reaches (HPROF dumps hold such garbage; MAT drops it without a word). The other filters
+     * leave them out.
+     */
+    record Unreachable() implements NodeFilter {
+    }
+
+    /** All objects, the unreachable ones included (HPROF). */
+    record AllIncludingUnreachable() implements NodeFilter {
+    }
+
+    /**
      * Strings whose text another string also has (DevTools' "Duplicated strings"): every member of such a group,
      * the first one included.
      */

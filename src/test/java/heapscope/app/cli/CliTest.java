@@ -91,6 +91,30 @@ class CliTest {
     }
 
     @Test
+    void hprofSummaryReportsUnreachableObjectsAndCountsThemOnlyWhenAsked() throws IOException {
+        String dump = Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz").toString();
+        JsonNode plain = JSON.readTree(run("summary", dump, "--json", "--no-progress").out());
+        JsonNode all = JSON.readTree(run("summary", dump, "--json", "--no-progress", "--include-unreachable").out());
+        assertEquals("hprof", plain.get("format").asText());
+        long unreachable = plain.at("/unreachable/count").asLong();
+        long unreachableBytes = plain.at("/unreachable/shallowSize").asLong();
+        assertTrue(unreachable > 0);
+        assertFalse(plain.at("/unreachable/included").asBoolean());
+        assertTrue(all.at("/unreachable/included").asBoolean());
+        assertEquals(sum(plain, "count") + unreachable, sum(all, "count"));
+        assertEquals(sum(plain, "shallowSize") + unreachableBytes, sum(all, "shallowSize"));
+        assertEquals(plain.get("totalSize").asLong(), all.get("totalSize").asLong(), "garbage retains nothing");
+    }
+
+    private static long sum(JsonNode summary, String field) {
+        long total = 0;
+        for (JsonNode row : summary.get("classes")) {
+            total += row.get(field).asLong();
+        }
+        return total;
+    }
+
+    @Test
     void versionComesFromThePom() {
         Run run = run("--version");
         assertEquals(0, run.exitCode());

@@ -25,7 +25,7 @@ public final class NodeList {
     /** The instances of a class (with a shallow size, passing the filter), sorted. */
     public static NodeList instances(NodeRows rows, int classId, heapscope.parser.model.NodeFilter filter, Sort sort,
             CancelSignal cancel) {
-        return new NodeList(rows, AcceptedNodes.ofClass(rows.heap(), classId, filter, cancel), sort, cancel);
+        return instances(rows, classId, ObjectFilter.of(rows.heap(), filter, cancel), sort, cancel);
     }
 
     /** Any nodes (copied), sorted. */

@@ -4,44 +4,40 @@ import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
+import heapscope.parser.progress.CancelSignal;
 import java.util.BitSet;
 import java.util.List;
 
 /**
- * Which objects the Summary lists: one of the engine's {@link NodeFilter}s (all objects, allocated between two
- * snapshots), aggregated by the engine's {@link ClassAggregator}; or a named set of one heap's nodes (duplicated
- * strings, objects retained by detached DOM nodes, see {@link NamedFilters}), aggregated by the same rules over that
- * set. Immutable; thread-safe. No IO.
+ * One of the engine's {@link NodeFilter}s as applied to one heap: its Summary rows come from the engine's
+ * {@link ClassAggregator}; for the instance lists it also answers node by node (for the named filters from the node
+ * set of {@link NamedFilters}). Immutable; thread-safe. No IO.
  */
 public final class ObjectFilter {
-    private final NodeFilter engineFilter;
-    private final BitSet nodes;
+    private final NodeFilter filter;
+    private final BitSet named;
 
-    private ObjectFilter(NodeFilter engineFilter, BitSet nodes) {
-        this.engineFilter = engineFilter;
-        this.nodes = nodes;
+    private ObjectFilter(NodeFilter filter, BitSet named) {
+        this.filter = filter;
+        this.named = named;
     }
 
-    public static ObjectFilter of(NodeFilter filter) {
-        return new ObjectFilter(filter, null);
+    /** The filter for this heap (works out a named filter's node set now). */
+    public static ObjectFilter of(AnalyzedHeap heap, NodeFilter filter, CancelSignal cancel) {
+        return new ObjectFilter(filter, NamedFilters.of(heap, filter, cancel));
     }
 
-    /** The nodes in {@code nodes} (by ordinal) of one heap; not modified afterwards. */
-    public static ObjectFilter ofNodes(BitSet nodes) {
-        return new ObjectFilter(null, nodes);
+    public NodeFilter filter() {
+        return filter;
     }
 
-    /** Whether the Summary counts this node: a non-zero shallow size, counted by the heap, and passing the filter. */
+    /** Whether the Summary counts this node under the filter. */
     public boolean accepts(AnalyzedHeap heap, int ordinal) {
-        if (engineFilter != null) {
-            return AcceptedNodes.accepts(heap, engineFilter, ordinal);
-        }
-        return nodes.get(ordinal) && AcceptedNodes.accepts(heap, NodeFilter.ALL, ordinal);
+        return (named == null || named.get(ordinal)) && AcceptedNodes.accepts(heap, filter, ordinal);
     }
 
-    /** The Summary's class rows under this filter, largest retained size first. */
+    /** The Summary's class rows under this filter (the engine's), largest retained size first. */
     public List<ClassAggregate> aggregate(AnalyzedHeap heap) {
-        return engineFilter != null ? ClassAggregator.aggregate(heap, engineFilter) : SetAggregator.aggregate(heap,
-                this);
+        return ClassAggregator.aggregate(heap, filter);
     }
 }

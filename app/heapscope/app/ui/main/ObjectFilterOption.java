@@ -11,31 +11,15 @@ import java.util.List;
  * before Snapshot 1, and between Snapshot i and Snapshot j. The bounds are the snapshots' largest JS object ids
  * ("before Snapshot 1" = (0, max1]; "between i and j" = (max_i, max_j]), applied to the snapshot being viewed.
  *
- * <p>After them come DevTools' named filters, which select objects of the viewed snapshot by what they are:
- * duplicated strings, and objects retained by detached DOM nodes.
+ * <p>After them come the filters that select objects of the viewed snapshot by what they are: DevTools' duplicated
+ * strings and objects retained by detached DOM nodes (V8), and the unreachable objects an HPROF dump still holds.
  *
  * @param first the 1-based snapshot number of the lower bound (0 for "before")
  * @param last the 1-based snapshot number of the upper bound (0 for all objects)
- * @param named the named filter, or null for an allocation range
+ * @param named the engine filter of an option that does not depend on the series, or null for an allocation range
  */
-public record ObjectFilterOption(String label, int first, int last, Named named) {
+public record ObjectFilterOption(String label, int first, int last, NodeFilter named) {
     public static final ObjectFilterOption ALL = new ObjectFilterOption("All objects", 0, 0, null);
-
-    /** DevTools' named filters. */
-    public enum Named {
-        DUPLICATED_STRINGS("Duplicated strings"),
-        DETACHED_DOM("Objects retained by detached DOM nodes");
-
-        private final String label;
-
-        Named(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
 
     /** The options the series offers: allocation ranges between V8 snapshots that are loaded. */
     public static List<ObjectFilterOption> forSeries(List<Snapshot> series) {
@@ -59,9 +43,15 @@ public record ObjectFilterOption(String label, int first, int last, Named named)
             }
         }
         if (series.stream().anyMatch(ObjectFilterOption::usable)) {
-            for (Named named : Named.values()) {
-                options.add(new ObjectFilterOption(named.label(), 0, 0, named));
-            }
+            options.add(new ObjectFilterOption("Duplicated strings", 0, 0, new NodeFilter.DuplicatedStrings()));
+            options.add(new ObjectFilterOption("Objects retained by detached DOM nodes", 0, 0,
+                    new NodeFilter.DetachedDom()));
+        }
+        if (series.stream().anyMatch(s -> s.isReady() && s.format() == HeapFormat.HPROF)) {
+            options.add(new ObjectFilterOption("Unreachable objects (garbage the dump still holds)", 0, 0,
+                    new NodeFilter.Unreachable()));
+            options.add(new ObjectFilterOption("All objects, unreachable ones included", 0, 0,
+                    new NodeFilter.AllIncludingUnreachable()));
         }
         return options;
     }
@@ -76,7 +66,10 @@ public record ObjectFilterOption(String label, int first, int last, Named named)
 
     /** The engine's filter for this option in this series; ALL when the option no longer applies. */
     public NodeFilter toFilter(List<Snapshot> series) {
-        if (named != null || last == 0 || last > series.size() || first > series.size()) {
+        if (named != null) {
+            return named;
+        }
+        if (last == 0 || last > series.size() || first > series.size()) {
             return NodeFilter.ALL;
         }
         Snapshot upper = series.get(last - 1);

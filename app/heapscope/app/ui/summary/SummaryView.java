@@ -40,11 +40,6 @@ public final class SummaryView extends HeapView {
                 .column(shallowColumn, ColumnKind.SHALLOW).column(retainedColumn, ColumnKind.RETAINED);
         selectNodesOf(heapGrid);
         main.filterProperty().addListener((obs, was, is) -> refresh());
-        main.filterOptionProperty().addListener((obs, was, is) -> {
-            if (is != null && (is.named() != null || (was != null && was.named() != null))) {
-                refresh();
-            }
-        });
         main.classFilterProperty().addListener((obs, was, is) -> {
             if (active() && heapGrid.root() != null) {
                 heapGrid.show(viewModel.classes(main.selected()));

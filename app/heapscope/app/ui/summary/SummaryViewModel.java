@@ -5,12 +5,7 @@ import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.HeapChildren;
 import heapscope.app.ui.common.SummaryCache;
 import heapscope.app.ui.main.MainWindowViewModel;
-import heapscope.app.ui.main.ObjectFilterOption;
-import heapscope.parser.analysis.AnalyzedHeap;
-import heapscope.parser.progress.CancelSignal;
-import heapscope.parser.view.NamedFilters;
 import heapscope.parser.view.ObjectFilter;
-import java.util.function.Function;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
@@ -44,29 +39,16 @@ public final class SummaryViewModel {
             return null;
         }
         NodeRows rows = snapshot.rows();
-        ObjectFilterOption option = main.filterOptionProperty().get();
         NodeFilter filter = main.filterProperty().get();
         String classText = main.classFilterProperty().get();
-        Object key = option != null && option.named() != null ? option.named() : filter;
-        Function<AnalyzedHeap, ObjectFilter> make = heap -> filterFor(heap, key);
         return (sort, cancel) -> {
-            SummaryCache.Entry entry = cache.get(rows.heap(), key, make);
+            SummaryCache.Entry entry = cache.get(rows.heap(), filter, heap -> ObjectFilter.of(heap, filter, cancel));
             List<Children.Child> children = new ArrayList<>();
             for (ClassAggregate row : ClassRows.sorted(ClassRows.filtered(entry.rows(), classText), sort)) {
                 children.add(new Children.Child(new GridRow.ClassRow(row), instances(rows, row, entry.filter())));
             }
             return Children.of(children);
         };
-    }
-
-    private static ObjectFilter filterFor(AnalyzedHeap heap, Object key) {
-        if (key == ObjectFilterOption.Named.DUPLICATED_STRINGS) {
-            return ObjectFilter.ofNodes(NamedFilters.duplicatedStrings(heap, CancelSignal.NEVER));
-        }
-        if (key == ObjectFilterOption.Named.DETACHED_DOM) {
-            return ObjectFilter.ofNodes(NamedFilters.retainedByDetachedDom(heap, CancelSignal.NEVER));
-        }
-        return ObjectFilter.of((NodeFilter) key);
     }
 
     /** A class's instances that pass the filter, each expandable into its references. */

@@ -111,8 +111,9 @@ public final class ComparisonView extends HeapView {
             baseChooser.getItems().setAll(bases);
             baseChooser.setValue(current != null && bases.contains(current) ? current : target == null ? null
                     : viewModel.defaultBase(target));
+            String matching = ComparisonViewModel.matching(target);
             targetLabel.setText(target == null ? "" : "compared with " + target.title() + " (" + target.fileName()
-                    + ")");
+                    + ")" + (matching.isEmpty() ? "" : " \u2014 " + matching));
         } finally {
             updatingBases = false;
         }
@@ -122,7 +123,7 @@ public final class ComparisonView extends HeapView {
         Snapshot target = shown();
         Snapshot base = baseChooser.getValue();
         if (target != null && target.isReady() && base == null) {
-            grid.setPlaceholder(new Label("Comparison needs a second loaded snapshot of the same program."));
+            grid.setPlaceholder(new Label("Comparison needs a second loaded snapshot of the same program (and format)."));
         }
         heapGrid.setTotal(() -> 0);
         heapGrid.show(viewModel.classes(base, target != null && target.isReady() ? target : null));

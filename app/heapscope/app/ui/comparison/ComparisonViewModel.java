@@ -6,6 +6,7 @@ import heapscope.app.ui.common.HeapChildren;
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.HistogramComparer;
 import heapscope.parser.analysis.SnapshotComparer;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.ClassDiff;
@@ -21,7 +22,7 @@ import java.util.WeakHashMap;
 
 /**
  * The Comparison: the engine's {@link SnapshotComparer} between a base snapshot and the shown one (DevTools' six
- * columns), filtered by the class box and sorted by the engine; a class expands into its new instances (from the
+ * columns; for HPROF dumps the engine's {@link HistogramComparer}), filtered by the class box and sorted by the engine; a class expands into its new instances (from the
  * shown snapshot) followed by its deleted ones (from the base), each expanding into its references.
  */
 public final class ComparisonViewModel {
@@ -37,13 +38,20 @@ public final class ComparisonViewModel {
         return main;
     }
 
-    /** The snapshots the shown one can be compared with: the other loaded V8 snapshots. */
+    /** The snapshots the shown one can be compared with: the other loaded snapshots of the same format. */
     public List<Snapshot> bases(Snapshot target) {
-        if (target == null || !target.isReady() || target.format() != HeapFormat.V8_HEAPSNAPSHOT) {
+        if (target == null || !target.isReady()) {
             return List.of();
         }
-        return main.snapshots().stream()
-                .filter(s -> s != target && s.isReady() && s.format() == HeapFormat.V8_HEAPSNAPSHOT).toList();
+        HeapFormat format = target.format();
+        return main.snapshots().stream().filter(s -> s != target && s.isReady() && s.format() == format).toList();
+    }
+
+    /** How objects are matched: by V8 id, or (HPROF, whose ids are addresses that move) by class counts. */
+    public static String matching(Snapshot target) {
+        return target != null && target.format() == HeapFormat.HPROF
+                ? "HPROF: matched class by class, no instances (addresses move between dumps)"
+                : "";
     }
 
     /** DevTools' default base: the snapshot before the shown one, else the first other one. */
@@ -84,7 +92,8 @@ public final class ComparisonViewModel {
                 return known;
             }
         }
-        List<ClassDiff> diffs = SnapshotComparer.compare(b, t, cancel);
+        List<ClassDiff> diffs = t.format() == HeapFormat.HPROF ? HistogramComparer.compare(b, t)
+                : SnapshotComparer.compare(b, t, cancel);
         synchronized (cache) {
             cache.computeIfAbsent(t, k -> new WeakHashMap<>()).put(b, diffs);
         }

@@ -46,8 +46,6 @@ public final class ClassTable {
         NodeLocations locations = graph.locations();
         byte[] types = graph.nodeTypes();
         IntIntHashMap classByName = new IntIntHashMap();
-        LongIntHashMap lineKeys = new LongIntHashMap();
-        LongIntHashMap positionKeys = new LongIntHashMap();
         LongIntHashMap classByLocatedName = new LongIntHashMap();
         IntArrayList names = new IntArrayList();
         IntArrayList locationPositions = new IntArrayList();
@@ -69,9 +67,7 @@ public final class ClassTable {
                     locationPositions.add(-1);
                 }
             } else {
-                int line = idOf(lineKeys, pack(locations.scriptId(position), locations.line(position)));
-                int place = idOf(positionKeys, pack(line, locations.column(position)));
-                long key = pack(place, name);
+                long key = pack(locations.place(position), name);
                 id = classByLocatedName.getOrDefault(key, -1);
                 if (id < 0) {
                     id = names.size();
@@ -87,15 +83,6 @@ public final class ClassTable {
 
     private static long pack(int high, int low) {
         return ((long) high << 32) | (low & 0xFFFFFFFFL);
-    }
-
-    private static int idOf(LongIntHashMap ids, long key) {
-        int id = ids.getOrDefault(key, -1);
-        if (id < 0) {
-            id = ids.size();
-            ids.put(key, id);
-        }
-        return id;
     }
 
     public int classCount() {

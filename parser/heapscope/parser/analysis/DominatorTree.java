@@ -7,10 +7,14 @@ import java.util.BitSet;
 
 /**
  * The immediate dominator of every node and the order in which a DFS from the root first reached it, computed over
- * the essential edges with the Lengauer–Tarjan algorithm in its simple form (path compression, no balancing):
- * T. Lengauer, R. E. Tarjan, "A fast algorithm for finding dominators in a flowgraph", ACM TOPLAS 1(1):121–141, 1979.
- * Variable names are the paper's ({@code semi}, {@code label}, {@code ancestor}, {@code bucket}); arrays are indexed by
- * vertex number = ordinal + 1 so that 0 can mean "none", as in the paper and in DevTools.
+ * the essential edges. Semidominators come from the Lengauer–Tarjan algorithm in its simple form (path compression,
+ * no balancing): T. Lengauer, R. E. Tarjan, "A fast algorithm for finding dominators in a flowgraph", ACM TOPLAS
+ * 1(1):121–141, 1979. Immediate dominators then come from the semidominators by the "SNCA" step (each node's idom is
+ * the nearest ancestor of its DFS parent whose number is at most its semidominator's: L. Georgiadis, R. E. Tarjan,
+ * "Finding dominators revisited", SODA 2004), which needs no buckets: five arrays instead of seven, and the dominator
+ * tree is unique, so the result is the one DevTools' Lengauer–Tarjan gives. Variable names are the paper's
+ * ({@code semi}, {@code label}, {@code ancestor}); arrays are indexed by vertex number = ordinal + 1 so that 0 can
+ * mean "none", as in the paper and in DevTools.
  *
  * <p>Like DevTools ({@code calculateDominatorsAndRetainedSizes}), nodes the DFS from the root does not reach are made
  * children of the root: first those with no essential retainer at all (their subtrees are searched from them), then,
@@ -48,11 +52,10 @@ public final class DominatorTree {
 
     /**
      * One run of the algorithm, on arrays from the analysis' {@link Scratch}. Memory is the peak of the whole
-     * analysis here, so arrays are reused: {@code nextEdge}
-     * serves the DFS, then becomes the bucket heads; {@code dom[v]} is kept in {@code bucketNext[v]}, whose link is
-     * dead once v's bucket has been processed; {@code ancestor} is allocated after the DFS; the results are shaped
-     * from {@code parent} and {@code vertex}; the compression stack grows as needed (compression keeps paths short).
-     * At most seven int arrays of {@code nodeCount + 1} exist at once.
+     * analysis here, so arrays are reused: {@code nextEdge} serves the DFS, then becomes {@code ancestor}; once the
+     * semidominators are known, {@code label} holds each vertex's DFS number and {@code parent} becomes the
+     * immediate dominator; the compression stack grows as needed (compression keeps paths short). Five int arrays of
+     * {@code nodeCount + 1} at most.
      */
     private static final class Builder {
         private final int nodeCount;
@@ -113,17 +116,18 @@ public final class DominatorTree {
                     }
                 }
             }
-            int[] dom = computeDominators();
+            computeSemidominators();
+            int[] idom = computeImmediateDominators();
             int[] dominatorByNode = new int[nodeCount];
             for (int ordinal = 0; ordinal < nodeCount; ordinal++) {
-                dominatorByNode[ordinal] = dom[ordinal + 1] - 1;
+                dominatorByNode[ordinal] = idom[ordinal + 1] - 1;
             }
             // The DFS order by ordinal, shifted down over vertex[] itself.
             int[] order = vertex;
             for (int i = 1; i <= nodeCount; i++) {
                 order[i - 1] = vertex[i] - 1;
             }
-            scratch.give(parent, ancestor, label, semi, nextEdge, dom);
+            scratch.give(parent, ancestor, label, semi);
             return new DominatorTree(dominatorByNode, order);
         }
 
@@ -168,15 +172,11 @@ public final class DominatorTree {
             }
         }
 
-        private int[] computeDominators() {
-            int length = nodeCount + 1;
-            ancestor = scratch.take(length, true);
-            // bucket(v) as singly linked lists: bucketHead[v] is the first member, bucketNext[w] the one after w.
-            int[] bucketHead = nextEdge;
-            Arrays.fill(bucketHead, 0);
-            // Every w from 2 to n joins one bucket, which sets bucketNext[w] before anything reads it.
-            int[] bucketNext = scratch.take(length, false);
-            int[] dom = bucketNext;
+        /** Lengauer–Tarjan's step 2: semidominators, vertices in decreasing DFS number. */
+        private void computeSemidominators() {
+            ancestor = nextEdge;
+            nextEdge = null;
+            Arrays.fill(ancestor, 0);
             for (int i = n; i >= 2; i--) {
                 if ((i & 0xFFFF) == 0) {
                     cancel.throwIfCanceled();
@@ -198,37 +198,33 @@ public final class DominatorTree {
                     // A node without essential retainers has the root as its only predecessor.
                     semi[w] = semi[root];
                 }
-                int s = vertex[semi[w]];
-                bucketNext[w] = bucketHead[s];
-                bucketHead[s] = w;
                 ancestor[w] = parent[w]; // link(parent[w], w)
-                int p = parent[w];
-                for (int v = bucketHead[p]; v != 0;) {
-                    int next = bucketNext[v];
-                    int u = eval(v);
-                    dom[v] = semi[u] < semi[v] ? u : p;
-                    v = next;
-                }
-                bucketHead[p] = 0;
             }
-            // Buckets never processed (nodes the clique rule attached to the root) leave dom 0, as in DevTools.
-            for (int s = 1; s <= nodeCount; s++) {
-                for (int v = bucketHead[s]; v != 0;) {
-                    int next = bucketNext[v];
-                    dom[v] = 0;
-                    v = next;
-                }
+        }
+
+        /**
+         * The SNCA step, vertices in increasing DFS number: idom(w) starts as w's DFS parent and climbs the
+         * dominators already found until its DFS number is at most semi(w). Returns idom by vertex, over parent[].
+         */
+        private int[] computeImmediateDominators() {
+            int[] number = label; // labels are done with: keep each vertex's DFS number in their place
+            for (int i = 1; i <= n; i++) {
+                number[vertex[i]] = i;
             }
-            // The root is its own dominator; entry 0 points at it too, as in DevTools.
-            dom[0] = root;
-            dom[root] = root;
+            int[] idom = parent;
+            idom[root] = root;
             for (int i = 2; i <= n; i++) {
-                int w = vertex[i];
-                if (dom[w] != vertex[semi[w]]) {
-                    dom[w] = dom[dom[w]];
+                if ((i & 0xFFFF) == 0) {
+                    cancel.throwIfCanceled();
                 }
+                int w = vertex[i];
+                int d = idom[w];
+                while (number[d] > semi[w]) {
+                    d = idom[d];
+                }
+                idom[w] = d;
             }
-            return dom;
+            return idom;
         }
 
         private int eval(int v) {

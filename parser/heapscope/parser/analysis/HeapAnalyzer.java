@@ -55,11 +55,14 @@ public final class HeapAnalyzer {
         listener.phaseStarted(Phase.BUILDING_DOMINATOR_TREE);
         BitSet essential = EssentialEdges.compute(graph, pageOwned, weakMaps, uncounted, cancel);
         DominatorTree dominatorTree = DominatorTree.build(graph, retainers, essential, scratch, cancel);
+        // The working memory's last user was the dominator tree: drop it before the arrays below are made.
+        scratch = null;
+        essential = null;
 
         listener.phaseStarted(Phase.CALCULATING_RETAINED_SIZES);
         long[] retained = RetainedSizes.compute(dominatorTree, shallow, uncounted);
         int[] dominators = dominatorTree.dominatorByNode();
-        scratch.give(dominatorTree.nodeByDfsOrder());
+        dominatorTree = null; // and its DFS order
         DominatedNodes dominated = DominatedNodes.build(dominators, graph.rootOrdinal());
 
         listener.phaseStarted(Phase.CALCULATING_OBJECT_NAMES);

@@ -1,20 +1,25 @@
 package heapscope.parser.graph;
 
 import com.carrotsearch.hppc.IntArrayList;
+import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.Arrays;
 
 /**
  * Source locations of V8 nodes (script id, line, column; 0-based as V8 writes them), as a table sorted by node
- * ordinal, so that a pass over the nodes in order walks it alongside. Immutable; thread-safe. No IO.
+ * ordinal, so that a pass over the nodes in order walks it alongside. Objects of one constructor share one location,
+ * so each row holds the node and the id of its distinct location ("place"): 8 bytes a row. Immutable; thread-safe.
+ * No IO.
  */
 public final class NodeLocations {
     private final int[] nodes;
+    private final int[] placeByRow;
     private final int[] scriptIds;
     private final int[] lines;
     private final int[] columns;
 
-    private NodeLocations(int[] nodes, int[] scriptIds, int[] lines, int[] columns) {
+    private NodeLocations(int[] nodes, int[] placeByRow, int[] scriptIds, int[] lines, int[] columns) {
         this.nodes = nodes;
+        this.placeByRow = placeByRow;
         this.scriptIds = scriptIds;
         this.lines = lines;
         this.columns = columns;
@@ -25,16 +30,21 @@ public final class NodeLocations {
         return nodes[position];
     }
 
+    /** The id of the row's distinct location: rows with equal script, line and column have equal places. */
+    public int place(int position) {
+        return placeByRow[position];
+    }
+
     public int scriptId(int position) {
-        return scriptIds[position];
+        return scriptIds[placeByRow[position]];
     }
 
     public int line(int position) {
-        return lines[position];
+        return lines[placeByRow[position]];
     }
 
     public int column(int position) {
-        return columns[position];
+        return columns[placeByRow[position]];
     }
 
     public int size() {
@@ -42,21 +52,45 @@ public final class NodeLocations {
     }
 
     long retainedBytes() {
-        return 16L * nodes.length;
+        return 8L * nodes.length + 12L * scriptIds.length;
     }
 
     /** Collects locations in any order; a later location for the same node replaces the earlier one. */
     static final class Builder {
         private final IntArrayList nodes = new IntArrayList();
+        private final IntArrayList places = new IntArrayList();
         private final IntArrayList scriptIds = new IntArrayList();
         private final IntArrayList lines = new IntArrayList();
         private final IntArrayList columns = new IntArrayList();
+        private final LongIntHashMap lineKeys = new LongIntHashMap();
+        private final LongIntHashMap placeKeys = new LongIntHashMap();
 
         void add(int nodeOrdinal, int scriptId, int line, int column) {
+            int scriptLine = idOf(lineKeys, pack(scriptId, line));
+            long key = pack(scriptLine, column);
+            int place = placeKeys.getOrDefault(key, -1);
+            if (place < 0) {
+                place = scriptIds.size();
+                placeKeys.put(key, place);
+                scriptIds.add(scriptId);
+                lines.add(line);
+                columns.add(column);
+            }
             nodes.add(nodeOrdinal);
-            scriptIds.add(scriptId);
-            lines.add(line);
-            columns.add(column);
+            places.add(place);
+        }
+
+        private static long pack(int high, int low) {
+            return ((long) high << 32) | (low & 0xFFFFFFFFL);
+        }
+
+        private static int idOf(LongIntHashMap ids, long key) {
+            int id = ids.getOrDefault(key, -1);
+            if (id < 0) {
+                id = ids.size();
+                ids.put(key, id);
+            }
+            return id;
         }
 
         NodeLocations build() {
@@ -65,35 +99,31 @@ public final class NodeLocations {
             for (int i = 1; i < n && sorted; i++) {
                 sorted = nodes.get(i - 1) < nodes.get(i);
             }
+            int[] outNodes;
+            int[] outPlaces;
             if (sorted) {
-                return new NodeLocations(nodes.toArray(), scriptIds.toArray(), lines.toArray(), columns.toArray());
-            }
-            // Sort positions by node, later positions after earlier ones, then keep the last entry of each node.
-            long[] keyed = new long[n];
-            for (int i = 0; i < n; i++) {
-                keyed[i] = ((long) nodes.get(i) << 32) | i;
-            }
-            Arrays.sort(keyed);
-            IntArrayList keep = new IntArrayList(n);
-            for (int i = 0; i < n; i++) {
-                boolean lastOfNode = i + 1 == n || (keyed[i + 1] >>> 32) != (keyed[i] >>> 32);
-                if (lastOfNode) {
-                    keep.add((int) keyed[i]);
+                outNodes = nodes.toArray();
+                outPlaces = places.toArray();
+            } else {
+                // Sort rows by node, later rows after earlier ones, then keep the last row of each node.
+                long[] keyed = new long[n];
+                for (int i = 0; i < n; i++) {
+                    keyed[i] = ((long) nodes.get(i) << 32) | i;
                 }
+                Arrays.sort(keyed);
+                IntArrayList keepNodes = new IntArrayList(n);
+                IntArrayList keepPlaces = new IntArrayList(n);
+                for (int i = 0; i < n; i++) {
+                    boolean lastOfNode = i + 1 == n || (keyed[i + 1] >>> 32) != (keyed[i] >>> 32);
+                    if (lastOfNode) {
+                        keepNodes.add((int) (keyed[i] >>> 32));
+                        keepPlaces.add(places.get((int) keyed[i]));
+                    }
+                }
+                outNodes = keepNodes.toArray();
+                outPlaces = keepPlaces.toArray();
             }
-            int m = keep.size();
-            int[] outNodes = new int[m];
-            int[] outScripts = new int[m];
-            int[] outLines = new int[m];
-            int[] outColumns = new int[m];
-            for (int i = 0; i < m; i++) {
-                int from = keep.get(i);
-                outNodes[i] = nodes.get(from);
-                outScripts[i] = scriptIds.get(from);
-                outLines[i] = lines.get(from);
-                outColumns[i] = columns.get(from);
-            }
-            return new NodeLocations(outNodes, outScripts, outLines, outColumns);
+            return new NodeLocations(outNodes, outPlaces, scriptIds.toArray(), lines.toArray(), columns.toArray());
         }
     }
 }

@@ -81,7 +81,7 @@ public final class ClassAggregator {
      * The nodes the Summary counts: with a shallow size, passing the filter, and reachable (HPROF) unless the filter
      * asks for unreachable objects. Unreachable objects retain nothing: their retained size is 0.
      */
-    static BitSet accepted(AnalyzedHeap heap, NodeFilter filter) {
+    public static BitSet accepted(AnalyzedHeap heap, NodeFilter filter) {
         int nodeCount = heap.graph().nodeCount();
         long[] shallow = heap.shallowSizes();
         BitSet uncounted = heap.uncountedNodes() != null ? heap.uncountedNodes() : new BitSet();

@@ -39,14 +39,14 @@ public final class NodeList {
         int[] classByNode = heap.classes().classByNode();
         int count = 0;
         for (int node = 0; node < classByNode.length; node++) {
-            if (classByNode[node] == classId && filter.accepts(heap, node)) {
+            if (classByNode[node] == classId && filter.accepts(node)) {
                 count++;
             }
         }
         int[] ordinals = new int[count];
         int at = 0;
         for (int node = 0; node < classByNode.length && at < count; node++) {
-            if (classByNode[node] == classId && filter.accepts(heap, node)) {
+            if (classByNode[node] == classId && filter.accepts(node)) {
                 ordinals[at++] = node;
             }
         }

@@ -9,22 +9,22 @@ import java.util.BitSet;
 import java.util.List;
 
 /**
- * One of the engine's {@link NodeFilter}s as applied to one heap: its Summary rows come from the engine's
- * {@link ClassAggregator}; for the instance lists it also answers node by node (for the named filters from the node
- * set of {@link NamedFilters}). Immutable; thread-safe. No IO.
+ * One of the engine's {@link NodeFilter}s as applied to one heap: its Summary rows and, for the instance lists, the
+ * nodes it counts, both from the engine's {@link ClassAggregator}. Immutable; thread-safe. No IO.
  */
 public final class ObjectFilter {
     private final NodeFilter filter;
-    private final BitSet named;
+    private final BitSet accepted;
 
-    private ObjectFilter(NodeFilter filter, BitSet named) {
+    private ObjectFilter(NodeFilter filter, BitSet accepted) {
         this.filter = filter;
-        this.named = named;
+        this.accepted = accepted;
     }
 
-    /** The filter for this heap (works out a named filter's node set now). */
+    /** The filter for this heap (works out its node set now). */
     public static ObjectFilter of(AnalyzedHeap heap, NodeFilter filter, CancelSignal cancel) {
-        return new ObjectFilter(filter, NamedFilters.of(heap, filter, cancel));
+        cancel.throwIfCanceled();
+        return new ObjectFilter(filter, ClassAggregator.accepted(heap, filter));
     }
 
     public NodeFilter filter() {
@@ -32,8 +32,8 @@ public final class ObjectFilter {
     }
 
     /** Whether the Summary counts this node under the filter. */
-    public boolean accepts(AnalyzedHeap heap, int ordinal) {
-        return (named == null || named.get(ordinal)) && AcceptedNodes.accepts(heap, filter, ordinal);
+    public boolean accepts(int ordinal) {
+        return accepted.get(ordinal);
     }
 
     /** The Summary's class rows under this filter (the engine's), largest retained size first. */

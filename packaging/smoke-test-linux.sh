@@ -8,7 +8,7 @@
 #   3. the installed app starts under Xvfb through its menu entry (as a file manager starts it) with the dump, and
 #      a screenshot is saved to target/dist/smoke/ to look at;
 #   4. the .deb uninstalls and leaves no default-handler entries behind.
-# Usage: packaging/smoke-test-linux.sh [dump file]  (without one, an empty sample.hprof is made)
+# Usage: packaging/smoke-test-linux.sh [dump file]  (default: the committed JDK 25 dump, as sample.hprof)
 # Needs: xvfb, imagemagick (import), libgtk-3-0, xdg-utils, libglib2.0-bin (gio).
 set -eu
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ version=$(sed -n 's/^java-options=-Djpackage.app-version=//p' "$dist/heapscope/l
 dump=${1:-}
 if [ -z "$dump" ]; then
     dump=$out/sample.hprof
-    printf 'JAVA PROFILE 1.0.2\0' > "$dump"
+    gunzip -c src/test/resources/fixtures/hprof/jdk25-small.hprof.gz > "$dump"
 fi
 dump=$(realpath "$dump")
 fail() { echo "FAIL: $*" >&2; exit 1; }

@@ -1,5 +1,6 @@
 package heapscope.parser.analysis;
 
+import com.carrotsearch.hppc.IntArrayList;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
 import java.util.ArrayList;
@@ -106,7 +107,8 @@ public final class ClassAggregator {
 
     /**
      * Walks the dominator tree depth-first, counting an accepted instance's retained size unless an accepted instance
-     * of its class is among its dominators; {@code active[c]} counts such dominators on the current path.
+     * of its class is among its dominators; {@code active[c]} counts such dominators on the current path. The stack
+     * holds the path (a node and where it is in its children), so it is as deep as the tree, not as wide.
      */
     private static long[] classRetainedSizes(AnalyzedHeap heap, BitSet accepted, int[] classByNode, int classCount) {
         long[] result = new long[classCount];
@@ -114,30 +116,41 @@ public final class ClassAggregator {
         int[] firstDominated = heap.dominatedNodes().firstDominated();
         int[] dominated = heap.dominatedNodes().dominatedNodes();
         long[] retained = heap.retainedSizes();
-        int nodeCount = heap.graph().nodeCount();
-        // Entries >= 0 enter a node; entries < 0 leave node (-1 - entry), after all its subtree.
-        int[] stack = new int[2 * nodeCount + 1];
-        int top = 0;
-        stack[top++] = heap.graph().rootOrdinal();
-        while (top > 0) {
-            int entry = stack[--top];
-            if (entry < 0) {
-                active[classByNode[-1 - entry]]--;
-                continue;
-            }
-            int node = entry;
-            if (accepted.get(node)) {
-                int c = classByNode[node];
-                if (active[c] == 0) {
-                    result[c] += retained[node];
+        IntArrayList path = new IntArrayList();
+        IntArrayList nextChild = new IntArrayList();
+        int root = heap.graph().rootOrdinal();
+        enter(root, accepted, classByNode, retained, active, result);
+        path.add(root);
+        nextChild.add(firstDominated[root]);
+        while (!path.isEmpty()) {
+            int top = path.size() - 1;
+            int node = path.get(top);
+            int cursor = nextChild.get(top);
+            if (cursor < firstDominated[node + 1]) {
+                nextChild.set(top, cursor + 1);
+                int child = dominated[cursor];
+                enter(child, accepted, classByNode, retained, active, result);
+                path.add(child);
+                nextChild.add(firstDominated[child]);
+            } else {
+                if (accepted.get(node)) {
+                    active[classByNode[node]]--;
                 }
-                active[c]++;
-                stack[top++] = -1 - node;
-            }
-            for (int i = firstDominated[node]; i < firstDominated[node + 1]; i++) {
-                stack[top++] = dominated[i];
+                path.removeLast();
+                nextChild.removeLast();
             }
         }
         return result;
+    }
+
+    private static void enter(int node, BitSet accepted, int[] classByNode, long[] retained, int[] active,
+            long[] result) {
+        if (accepted.get(node)) {
+            int c = classByNode[node];
+            if (active[c] == 0) {
+                result[c] += retained[node];
+            }
+            active[c]++;
+        }
     }
 }

@@ -26,9 +26,9 @@ final class ClassNames {
     record Naming(int[] classNames, List<InterfaceDefinitions.Definition> definitions) {
     }
 
-    static Naming compute(HeapGraph graph, DerivedNames derived, Scratch scratch, CancelSignal cancel) {
+    static Naming compute(HeapGraph graph, DerivedNames derived, CancelSignal cancel) {
         int[] classNames = baseNames(graph, derived, cancel);
-        return new Naming(classNames, InterfaceDefinitions.inferAndApply(graph, classNames, derived, scratch, cancel));
+        return new Naming(classNames, InterfaceDefinitions.inferAndApply(graph, classNames, derived, cancel));
     }
 
     /** The class name's string index by node ordinal, before plain objects are named after interfaces. */

@@ -30,7 +30,7 @@ public final class HeapAnalyzer {
         // phases below run; the string table stays unchanged until they are joined.
         DerivedNames derivedNames = new DerivedNames(graph.strings());
         FutureTask<ClassNames.Naming> naming = new FutureTask<>(
-                () -> ClassNames.compute(graph, derivedNames, new Scratch(), cancel));
+                () -> ClassNames.compute(graph, derivedNames, cancel));
         Thread namingThread = new Thread(naming, "heapscope-class-names");
         namingThread.setDaemon(true);
         namingThread.start();

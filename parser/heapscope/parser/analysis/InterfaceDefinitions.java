@@ -44,17 +44,18 @@ final class InterfaceDefinitions {
     }
 
     /** Infers the definitions from {@code graph}, renames its plain objects in {@code classNames}, returns them. */
-    static List<Definition> inferAndApply(HeapGraph graph, int[] classNames, DerivedNames derived, Scratch scratch,
+    static List<Definition> inferAndApply(HeapGraph graph, int[] classNames, DerivedNames derived,
             CancelSignal cancel) {
         Vocabulary vocabulary = Vocabulary.of(graph, List.of());
         List<Definition> definitions = infer(vocabulary, cancel);
-        int[] matches = match(vocabulary, definitions, scratch.take(graph.nodeCount(), false), cancel);
-        for (int node = 0; node < graph.nodeCount(); node++) {
-            if (matches[node] != NO_MATCH) {
-                classNames[node] = derived.indexOf(definitions.get(matches[node]).name());
+        int[] nameIndexByDefinition = new int[definitions.size()];
+        Arrays.fill(nameIndexByDefinition, -1);
+        match(vocabulary, definitions, (node, d) -> {
+            if (nameIndexByDefinition[d] < 0) {
+                nameIndexByDefinition[d] = derived.indexOf(definitions.get(d).name());
             }
-        }
-        scratch.give(matches);
+            classNames[node] = nameIndexByDefinition[d];
+        }, cancel);
         return definitions;
     }
 
@@ -65,7 +66,16 @@ final class InterfaceDefinitions {
     static int[] match(HeapGraph graph, List<Definition> definitions, CancelSignal cancel) {
         List<String> texts = new ArrayList<>();
         definitions.forEach(d -> texts.addAll(d.properties()));
-        return match(Vocabulary.of(graph, texts), definitions, new int[graph.nodeCount()], cancel);
+        int[] matches = new int[graph.nodeCount()];
+        Arrays.fill(matches, NO_MATCH);
+        match(Vocabulary.of(graph, texts), definitions, (node, d) -> matches[node] = d, cancel);
+        return matches;
+    }
+
+    /** Hears that a plain object matches a definition. */
+    @FunctionalInterface
+    private interface MatchSink {
+        void matched(int node, int definitionIndex);
     }
 
     private static List<Definition> infer(Vocabulary vocabulary, CancelSignal cancel) {
@@ -130,8 +140,8 @@ final class InterfaceDefinitions {
         return result;
     }
 
-    /** Fills the first {@code nodeCount} entries of {@code matches} and returns it. */
-    private static int[] match(Vocabulary vocabulary, List<Definition> definitions, int[] matches,
+    /** Tells {@code sink} the definition each plain object matches (objects matching none are not told). */
+    private static void match(Vocabulary vocabulary, List<Definition> definitions, MatchSink sink,
             CancelSignal cancel) {
         TreeNode tree = new TreeNode();
         for (int index = 0; index < definitions.size(); index++) {
@@ -160,7 +170,6 @@ final class InterfaceDefinitions {
         int[] firstEdge = graph.firstEdgeIndex();
         byte[] edgeTypes = graph.edgeTypes();
         int[] edgeNames = graph.edgeNames();
-        Arrays.fill(matches, 0, graph.nodeCount(), NO_MATCH);
         Match noMatch = new Match(0, Integer.MAX_VALUE);
         IntArrayList properties = new IntArrayList();
         List<TreeNode> states = new ArrayList<>();
@@ -205,10 +214,9 @@ final class InterfaceDefinitions {
                 }
             }
             if (match != noMatch) {
-                matches[node] = match.index();
+                sink.matched(node, match.index());
             }
         }
-        return matches;
     }
 
     private static Match better(Match a, Match b) {

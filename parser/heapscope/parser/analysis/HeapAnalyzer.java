@@ -14,8 +14,9 @@ import java.util.concurrent.FutureTask;
 /**
  * Runs the analyses over a heap graph, one named phase after another, in DevTools' order (HeapSnapshot.ts
  * {@code initialize}). Each phase reads the graph and earlier phases' arrays and returns new arrays; transient work
- * arrays (such as the dominator algorithm's) are dropped when their phase ends. The same phases run for V8 and HPROF
- * graphs. Stateless; runs on the caller's thread. No IO.
+ * arrays (such as the dominator algorithm's) come from a shared scratch pool and go when their last user ends. The
+ * same phases run for V8 and HPROF graphs. Stateless; runs on the caller's thread, with class naming on one helper
+ * thread beside it (the caller's thread waits for it; cancellation reaches both). No IO.
  */
 public final class HeapAnalyzer {
     private HeapAnalyzer() {

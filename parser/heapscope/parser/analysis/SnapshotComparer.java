@@ -5,9 +5,11 @@ import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.ClassDiff;
+import heapscope.parser.model.NodeFilter;
 import heapscope.parser.progress.CancelSignal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -117,19 +119,18 @@ public final class SnapshotComparer {
     private record Side(HeapGraph graph, long[] shallow, ClassTable classes, Map<String, int[]> nodesByKey) {
         static Side of(AnalyzedHeap heap, ClassTable classes) {
             HeapGraph graph = heap.graph();
-            int nodeCount = graph.nodeCount();
             long[] shallow = heap.shallowSizes();
+            // The objects the Summary counts are the ones Comparison matches.
+            BitSet counted = ClassAggregator.accepted(heap, NodeFilter.ALL);
             int[] classByNode = classes.classByNode();
             int classCount = classes.classCount();
             int[] firstNode = new int[classCount];
             Arrays.fill(firstNode, -1);
             int[] counts = new int[classCount];
-            for (int node = 0; node < nodeCount; node++) {
-                if (shallow[node] != 0) {
-                    int c = classByNode[node];
-                    if (counts[c]++ == 0) {
-                        firstNode[c] = node;
-                    }
+            for (int node = counted.nextSetBit(0); node >= 0; node = counted.nextSetBit(node + 1)) {
+                int c = classByNode[node];
+                if (counts[c]++ == 0) {
+                    firstNode[c] = node;
                 }
             }
             Map<String, int[]> nodesByKey = new HashMap<>();
@@ -140,9 +141,9 @@ public final class SnapshotComparer {
                 nodesByClass[c] = new int[counts[c]];
                 nodesByKey.put(shown.getKey(), nodesByClass[c]);
             }
-            for (int node = 0; node < nodeCount; node++) {
+            for (int node = counted.nextSetBit(0); node >= 0; node = counted.nextSetBit(node + 1)) {
                 int c = classByNode[node];
-                if (shallow[node] != 0 && nodesByClass[c] != null) {
+                if (nodesByClass[c] != null) {
                     nodesByClass[c][filled[c]++] = node;
                 }
             }

@@ -111,7 +111,7 @@ public final class AnalyzedHeap {
 
     /** The heap total DevTools shows under a snapshot: the root's retained size plus V8's extra native bytes. */
     public long totalSize() {
-        return retainedSizes[graph.rootOrdinal()] + graph.extraNativeBytes();
+        return statistics.total();
     }
 
     /** The largest odd (JS object) id of a V8 snapshot, the bound of DevTools' allocation filters; 0 for HPROF. */

@@ -72,6 +72,7 @@ public final class HeapAnalyzer {
         ClassTable classes = ClassTable.build(graph, names.classNames());
 
         listener.phaseStarted(Phase.CALCULATING_STATISTICS);
+        // DevTools' total: the root's retained size plus the native bytes V8 attributes to no node.
         long totalSize = retained[graph.rootOrdinal()] + graph.extraNativeBytes();
         HeapStatistics statistics = StatisticsCalculator.compute(graph, shallow, retainers, totalSize);
         long maxJsObjectId = graph.maxJsObjectId();

@@ -22,24 +22,9 @@ final class EdgeArrayReader {
         byte[] typeCodes = TypeCodes.byFileNumber(layout.typeNames(), builder::edgeTypeCode, "edge");
         int fieldCount = layout.fieldCount();
         long expectedNumbers = (long) header.edgeCount() * fieldCount;
-        long[] row = new long[fieldCount];
-        int column = 0;
-        long numbers = 0;
         tokenizer.within("the edges array");
-        if (tokenizer.enterArray()) {
-            do {
-                long value = tokenizer.readUnsignedLong();
-                // Past the announced count, keep counting (for the message) but stop filling the builder.
-                if (numbers < expectedNumbers) {
-                    row[column] = value;
-                    if (++column == fieldCount) {
-                        addEdge(row, layout, typeCodes, header, builder);
-                        column = 0;
-                    }
-                }
-                numbers++;
-            } while (tokenizer.nextArrayElement());
-        }
+        long numbers = RowReader.read(tokenizer, fieldCount, expectedNumbers,
+                row -> addEdge(row, layout, typeCodes, header, builder));
         if (numbers != expectedNumbers) {
             throw new SnapshotFormatException("the edges array holds " + numbers + " numbers, not edge_count × edge "
                     + "fields = " + header.edgeCount() + " × " + fieldCount + " = " + expectedNumbers);

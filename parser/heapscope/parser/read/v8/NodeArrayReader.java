@@ -21,24 +21,9 @@ final class NodeArrayReader {
         byte[] typeCodes = TypeCodes.byFileNumber(layout.typeNames(), builder::nodeTypeCode, "node");
         int fieldCount = layout.fieldCount();
         long expectedNumbers = (long) header.nodeCount() * fieldCount;
-        long[] row = new long[fieldCount];
-        int column = 0;
-        long numbers = 0;
         tokenizer.within("the nodes array");
-        if (tokenizer.enterArray()) {
-            do {
-                long value = tokenizer.readUnsignedLong();
-                // Past the announced count, keep counting (for the message) but stop filling the builder.
-                if (numbers < expectedNumbers) {
-                    row[column] = value;
-                    if (++column == fieldCount) {
-                        addNode(row, layout, typeCodes, builder);
-                        column = 0;
-                    }
-                }
-                numbers++;
-            } while (tokenizer.nextArrayElement());
-        }
+        long numbers = RowReader.read(tokenizer, fieldCount, expectedNumbers,
+                row -> addNode(row, layout, typeCodes, builder));
         if (numbers != expectedNumbers) {
             throw new SnapshotFormatException("the nodes array holds " + numbers + " numbers, not node_count × node "
                     + "fields = " + header.nodeCount() + " × " + fieldCount + " = " + expectedNumbers);

@@ -8,9 +8,9 @@ import heapscope.parser.view.NodeList;
 import heapscope.parser.view.NodeRow;
 import heapscope.parser.view.NodeRows;
 import heapscope.parser.view.RetainerList;
-import heapscope.parser.view.RetainerRow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The children the heap grids share, each a thin adapter over an engine view provider: an object's outgoing
@@ -28,21 +28,8 @@ public final class HeapChildren {
         }
         return (sort, cancel) -> {
             EdgeList list = EdgeList.outgoing(rows, node.ordinal(), sort, cancel);
-            return new Children.Rows() {
-                @Override
-                public int size() {
-                    return list.size();
-                }
-
-                @Override
-                public List<Children.Child> page(int begin, int count) {
-                    List<Children.Child> page = new ArrayList<>();
-                    for (EdgeRow edge : list.page(begin, count).rows()) {
-                        page.add(new Children.Child(new GridRow.NodeItem(edge), outgoing(rows, edge.node())));
-                    }
-                    return page;
-                }
-            };
+            return paged(list.size(), (begin, count) -> list.page(begin, count).rows(),
+                    edge -> new Children.Child(new GridRow.NodeItem(edge), outgoing(rows, edge.node())));
         };
     }
 
@@ -57,22 +44,9 @@ public final class HeapChildren {
     }
 
     /** A list of objects as rows, each with the children {@code childrenOf} gives it. */
-    public static Children.Rows nodes(NodeList list, java.util.function.Function<NodeRow, Children> childrenOf) {
-        return new Children.Rows() {
-            @Override
-            public int size() {
-                return list.size();
-            }
-
-            @Override
-            public List<Children.Child> page(int begin, int count) {
-                List<Children.Child> page = new ArrayList<>();
-                for (NodeRow node : list.page(begin, count).rows()) {
-                    page.add(new Children.Child(new GridRow.NodeItem(node), childrenOf.apply(node)));
-                }
-                return page;
-            }
-        };
+    public static Children.Rows nodes(NodeList list, Function<NodeRow, Children> childrenOf) {
+        return paged(list.size(), (begin, count) -> list.page(begin, count).rows(),
+                node -> new Children.Child(new GridRow.NodeItem(node), childrenOf.apply(node)));
     }
 
     /**
@@ -91,24 +65,37 @@ public final class HeapChildren {
             synchronized (view) {
                 list = RetainerList.of(rows, view, node.ordinal(), sort, cancel);
             }
-            return new Children.Rows() {
-                @Override
-                public int size() {
-                    return list.size();
-                }
+            return paged(list.size(), (begin, count) -> list.page(begin, count).rows(), row -> {
+                EdgeRow edge = row.edge();
+                boolean cycle = contains(here, edge.node().ordinal());
+                return new Children.Child(new GridRow.NodeItem(edge.node(), edge, cycle, row.ignored(),
+                        row.unreachable()), cycle ? null : retainers(rows, view, edge.node(), here));
+            });
+        };
+    }
 
-                @Override
-                public List<Children.Child> page(int begin, int count) {
-                    List<Children.Child> page = new ArrayList<>();
-                    for (RetainerRow row : list.page(begin, count).rows()) {
-                        EdgeRow edge = row.edge();
-                        boolean cycle = contains(here, edge.node().ordinal());
-                        page.add(new Children.Child(new GridRow.NodeItem(edge.node(), edge, cycle, row.ignored(),
-                                row.unreachable()), cycle ? null : retainers(rows, view, edge.node(), here)));
-                    }
-                    return page;
+    /** One page of an engine list's rows. */
+    @FunctionalInterface
+    private interface PageOfRows<T> {
+        List<T> page(int begin, int count);
+    }
+
+    /** An engine list, {@code size} rows long, as grid children: each row of a page made a child by {@code toChild}. */
+    private static <T> Children.Rows paged(int size, PageOfRows<T> rows, Function<T, Children.Child> toChild) {
+        return new Children.Rows() {
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public List<Children.Child> page(int begin, int count) {
+                List<Children.Child> page = new ArrayList<>();
+                for (T row : rows.page(begin, count)) {
+                    page.add(toChild.apply(row));
                 }
-            };
+                return page;
+            }
         };
     }
 

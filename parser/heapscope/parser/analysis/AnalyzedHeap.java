@@ -70,7 +70,7 @@ public final class AnalyzedHeap {
         return distances;
     }
 
-    /** Immediate dominator ordinal by node ordinal. */
+    /** Immediate dominator ordinal by node ordinal, in the first {@code nodeCount} entries. */
     public int[] dominators() {
         return dominators;
     }

@@ -44,54 +44,66 @@ final class DistanceCalculator {
         int[] targets = graph.edgeTargets();
         int[] distances = new int[nodeCount];
         Arrays.fill(distances, Distances.NO_DISTANCE);
-        // The root may list a user root twice, so the queue holds the nodes plus the root's edges.
-        int[] queue = scratch.take(nodeCount + firstEdge[root + 1] - firstEdge[root], false);
-        int length = 0;
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
-            int target = targets[e];
-            if (userRoots.isUserRoot(target)) {
-                distances[target] = 1;
-                queue[length++] = target;
+            if (userRoots.isUserRoot(targets[e])) {
+                distances[targets[e]] = 1;
             }
         }
         // One pairing state for both passes, as DevTools shares its filter between them.
         BitSet pendingEphemeronPairs = new BitSet(weakMaps.pairCount());
-        bfs(queue, 0, length, distances, excluded, pendingEphemeronPairs);
-        distances[root] = length > 0 ? Distances.BASE_SYSTEM_DISTANCE : 0;
+        // DevTools queues the user roots first, each as often as the root lists it; expanding them straight from the
+        // root's edges, in that order, is the same walk, and leaves the queue holding every other node at most once.
+        int[] queue = scratch.take(false);
+        int length = 0;
+        boolean userRootsFound = false;
+        for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
+            if (userRoots.isUserRoot(targets[e])) {
+                userRootsFound = true;
+                length = expand(targets[e], queue, length, distances, excluded, pendingEphemeronPairs);
+            }
+        }
+        bfs(queue, length, distances, excluded, pendingEphemeronPairs);
+        distances[root] = userRootsFound ? Distances.BASE_SYSTEM_DISTANCE : 0;
         queue[0] = root;
-        bfs(queue, 0, 1, distances, excluded, pendingEphemeronPairs);
+        bfs(queue, 1, distances, excluded, pendingEphemeronPairs);
         scratch.give(queue);
         return distances;
     }
 
-    private void bfs(int[] queue, int head, int length, int[] distances, BitSet excluded, BitSet pendingPairs) {
+    /** Expands the queued nodes in order; those it reaches are queued behind them. */
+    private void bfs(int[] queue, int length, int[] distances, BitSet excluded, BitSet pendingPairs) {
+        for (int head = 0; head < length; head++) {
+            if ((head & 0xFFFF) == 0xFFFF) {
+                cancel.throwIfCanceled();
+            }
+            length = expand(queue[head], queue, length, distances, excluded, pendingPairs);
+        }
+    }
+
+    /** Gives the node's unvisited children its distance + 1 and queues them; returns the new queue length. */
+    private int expand(int node, int[] queue, int length, int[] distances, BitSet excluded, BitSet pendingPairs) {
         int[] firstEdge = graph.firstEdgeIndex();
         int[] targets = graph.edgeTargets();
         byte[] edgeTypes = graph.edgeTypes();
-        while (head < length) {
-            int node = queue[head++];
-            if ((head & 0xFFFF) == 0) {
-                cancel.throwIfCanceled();
+        int distance = distances[node] + 1;
+        for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+            if (edgeTypes[e] == EdgeType.WEAK) {
+                continue;
             }
-            int distance = distances[node] + 1;
-            for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
-                if (edgeTypes[e] == EdgeType.WEAK) {
-                    continue;
-                }
-                int child = targets[e];
-                if (distances[child] != Distances.NO_DISTANCE) {
-                    continue;
-                }
-                if (excluded != null && excluded.get(child)) {
-                    continue;
-                }
-                if (!mayFollow(node, e, pendingPairs)) {
-                    continue;
-                }
-                distances[child] = distance;
-                queue[length++] = child;
+            int child = targets[e];
+            if (distances[child] != Distances.NO_DISTANCE) {
+                continue;
             }
+            if (excluded != null && excluded.get(child)) {
+                continue;
+            }
+            if (!mayFollow(node, e, pendingPairs)) {
+                continue;
+            }
+            distances[child] = distance;
+            queue[length++] = child;
         }
+        return length;
     }
 
     /** DevTools' JS-specific edge filter; called only for unvisited targets, like DevTools (it has side effects). */

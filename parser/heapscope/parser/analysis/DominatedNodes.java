@@ -14,9 +14,9 @@ public final class DominatedNodes {
         this.dominatedNodes = dominatedNodes;
     }
 
-    static DominatedNodes build(int[] dominatorByNode, int root) {
-        int nodeCount = dominatorByNode.length;
-        int[] first = new int[nodeCount + 1];
+    /** Builds the lists in two arrays from {@code scratch}, which the result keeps. */
+    static DominatedNodes build(int[] dominatorByNode, int nodeCount, int root, Scratch scratch) {
+        int[] first = scratch.take(true);
         for (int node = 0; node < nodeCount; node++) {
             if (node != root) {
                 first[dominatorByNode[node] + 1]++;
@@ -27,14 +27,15 @@ public final class DominatedNodes {
         }
         // Fill each dominator's slice from its end backwards with first[d + 1] as the fill pointer (see RetainerIndex),
         // going through the nodes from last to first so that every slice ends up in ordinal order.
-        int[] children = new int[Math.max(0, nodeCount - 1)];
+        int[] children = scratch.take(false);
+        int childCount = Math.max(0, nodeCount - 1);
         for (int node = nodeCount - 1; node >= 0; node--) {
             if (node != root) {
                 children[--first[dominatorByNode[node] + 1]] = node;
             }
         }
         System.arraycopy(first, 1, first, 0, nodeCount);
-        first[nodeCount] = children.length;
+        first[nodeCount] = childCount;
         return new DominatedNodes(first, children);
     }
 
@@ -43,7 +44,7 @@ public final class DominatedNodes {
         return firstDominated;
     }
 
-    /** Child node ordinals, grouped by dominator. */
+    /** Child node ordinals, grouped by dominator; {@code nodeCount - 1} of them, at the start of the array. */
     public int[] dominatedNodes() {
         return dominatedNodes;
     }

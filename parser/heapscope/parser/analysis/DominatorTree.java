@@ -24,15 +24,24 @@ import java.util.BitSet;
  * <p>Immutable once built; thread-safe. No IO.
  */
 public final class DominatorTree {
+    private final int nodeCount;
     private final int[] dominatorByNode;
     private final int[] nodeByDfsOrder;
 
-    private DominatorTree(int[] dominatorByNode, int[] nodeByDfsOrder) {
+    private DominatorTree(int nodeCount, int[] dominatorByNode, int[] nodeByDfsOrder) {
+        this.nodeCount = nodeCount;
         this.dominatorByNode = dominatorByNode;
         this.nodeByDfsOrder = nodeByDfsOrder;
     }
 
-    /** Immediate dominator ordinal by node ordinal; the root is its own dominator. */
+    int nodeCount() {
+        return nodeCount;
+    }
+
+    /**
+     * Immediate dominator ordinal by node ordinal, in the first {@code nodeCount} entries (the array is the
+     * algorithm's own, one longer); the root is its own dominator.
+     */
     public int[] dominatorByNode() {
         return dominatorByNode;
     }
@@ -54,8 +63,8 @@ public final class DominatorTree {
      * One run of the algorithm, on arrays from the analysis' {@link Scratch}. Memory is the peak of the whole
      * analysis here, so arrays are reused: {@code nextEdge} serves the DFS, then becomes {@code ancestor}; once the
      * semidominators are known, {@code label} holds each vertex's DFS number and {@code parent} becomes the
-     * immediate dominator; the compression stack grows as needed (compression keeps paths short). Five int arrays of
-     * {@code nodeCount + 1} at most.
+     * immediate dominator; the compression stack grows as needed (compression keeps paths short). Five arrays of
+     * {@code nodeCount + 1} ints; two of them are the results.
      */
     private static final class Builder {
         private final int nodeCount;
@@ -88,12 +97,11 @@ public final class DominatorTree {
             this.scratch = scratch;
             this.cancel = cancel;
             this.root = graph.rootOrdinal() + 1;
-            int length = nodeCount + 1;
-            parent = scratch.take(length, true);
-            vertex = scratch.take(length, false);
-            label = scratch.take(length, false);
-            semi = scratch.take(length, true);
-            nextEdge = scratch.take(length, false);
+            parent = scratch.take(true);
+            vertex = scratch.take(false);
+            label = scratch.take(false);
+            semi = scratch.take(true);
+            nextEdge = scratch.take(false);
         }
 
         DominatorTree run() {
@@ -117,18 +125,15 @@ public final class DominatorTree {
                 }
             }
             computeSemidominators();
-            int[] idom = computeImmediateDominators();
-            int[] dominatorByNode = new int[nodeCount];
-            for (int ordinal = 0; ordinal < nodeCount; ordinal++) {
-                dominatorByNode[ordinal] = idom[ordinal + 1] - 1;
-            }
-            // The DFS order by ordinal, shifted down over vertex[] itself.
+            // The results by ordinal, each shifted down over its own array: vertex v's entry moves to v - 1.
+            int[] dominatorByNode = computeImmediateDominators();
             int[] order = vertex;
             for (int i = 1; i <= nodeCount; i++) {
+                dominatorByNode[i - 1] = dominatorByNode[i] - 1;
                 order[i - 1] = vertex[i] - 1;
             }
-            scratch.give(parent, ancestor, label, semi);
-            return new DominatorTree(dominatorByNode, order);
+            scratch.give(ancestor, label, semi);
+            return new DominatorTree(nodeCount, dominatorByNode, order);
         }
 
         private boolean hasOnlyNonEssentialRetainers(int ordinal) {

@@ -23,7 +23,7 @@ public final class HeapAnalyzer {
     }
 
     public static AnalyzedHeap analyze(HeapGraph graph, ProgressListener listener, CancelSignal cancel) {
-        Scratch scratch = new Scratch();
+        Scratch scratch = new Scratch(graph.nodeCount());
         listener.phaseStarted(Phase.PROPAGATING_DOM_STATE);
         byte[] domStates = DomState.propagate(graph);
 
@@ -56,15 +56,16 @@ public final class HeapAnalyzer {
         listener.phaseStarted(Phase.BUILDING_DOMINATOR_TREE);
         BitSet essential = EssentialEdges.compute(graph, pageOwned, weakMaps, uncounted, cancel);
         DominatorTree dominatorTree = DominatorTree.build(graph, retainers, essential, scratch, cancel);
-        // The working memory's last user was the dominator tree: drop it before the arrays below are made.
-        scratch = null;
         essential = null;
 
         listener.phaseStarted(Phase.CALCULATING_RETAINED_SIZES);
         long[] retained = RetainedSizes.compute(dominatorTree, shallow, uncounted);
         int[] dominators = dominatorTree.dominatorByNode();
-        dominatorTree = null; // and its DFS order
-        DominatedNodes dominated = DominatedNodes.build(dominators, graph.rootOrdinal());
+        scratch.give(dominatorTree.nodeByDfsOrder());
+        dominatorTree = null;
+        // The children lists take the last of the working memory, which then goes.
+        DominatedNodes dominated = DominatedNodes.build(dominators, graph.nodeCount(), graph.rootOrdinal(), scratch);
+        scratch = null;
 
         listener.phaseStarted(Phase.CALCULATING_OBJECT_NAMES);
         ClassNames.Naming names = join(naming);

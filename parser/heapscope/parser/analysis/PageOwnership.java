@@ -23,7 +23,7 @@ final class PageOwnership {
         int root = graph.rootOrdinal();
         UserRoots userRoots = new UserRoots(graph);
         BitSet owned = new BitSet(graph.nodeCount());
-        int[] stack = scratch.take(graph.nodeCount(), false);
+        int[] stack = scratch.take(false);
         int top = 0;
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
             int target = targets[e];

@@ -23,7 +23,7 @@ final class RetainedSizes {
         }
         int[] order = tree.nodeByDfsOrder();
         int[] dominators = tree.dominatorByNode();
-        for (int i = dominators.length - 1; i > 0; i--) {
+        for (int i = tree.nodeCount() - 1; i > 0; i--) {
             int node = order[i];
             retained[dominators[node]] += retained[node];
         }

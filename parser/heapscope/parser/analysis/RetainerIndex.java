@@ -100,7 +100,7 @@ public final class RetainerIndex {
         int nodeCount = graph.nodeCount();
         int[] firstEdge = graph.firstEdgeIndex();
         int[] targets = graph.edgeTargets();
-        int[] next = scratch.take(nodeCount, false);
+        int[] next = scratch.take(false);
         System.arraycopy(firstRetainerSlot, 1, next, 0, nodeCount);
         BitSet slots = new BitSet(retainerSources.length);
         for (int source = 0; source < nodeCount; source++) {

@@ -142,7 +142,7 @@ public final class RetainerView {
             return;
         }
         distancesWithoutIgnored = new DistanceCalculator(graph, new UserRoots(graph), heap.weakMapEdgeNames(), cancel)
-                .compute(ignoredNodes, new Scratch());
+                .compute(ignoredNodes, new Scratch(graph.nodeCount()));
         ignoredEdges = unusableWeakMapHalves(distancesWithoutIgnored);
     }
 

@@ -35,9 +35,14 @@ final class ShallowSizes {
         NameMask externalStringData = NameMask.of(graph.strings(), "system / ExternalStringData");
         int[] nodeNames = graph.nodeNames();
 
-        int[] owners = scratch.take(nodeCount, false);
-        // A node is pushed at most twice (see below), so 2n entries always suffice.
-        int[] worklist = scratch.take(2 * nodeCount, false);
+        int[] owners = scratch.take(false);
+        // A worklist fixed point: a node is queued whenever its owner state rises (unvisited, one owner, several
+        // owners) and is not queued already, so the stack never holds more than nodeCount entries; when it is popped
+        // it passes on its state at that time. Several owners is final, so the order does not change the result.
+        int[] worklist = scratch.take(false);
+        // One bit per node, by hand: BitSet.clear rescans for the highest set word, which a stack popping from the
+        // top makes slow.
+        long[] queued = new long[(nodeCount + 63) >>> 6];
         int top = 0;
         for (int i = 0; i < nodeCount; i++) {
             byte type = nodeTypes[i];
@@ -48,11 +53,13 @@ final class ShallowSizes {
             } else {
                 owners[i] = i;
                 worklist[top++] = i;
+                queued[i >>> 6] |= 1L << i;
             }
         }
         long steps = 0;
         while (top > 0) {
             int node = worklist[--top];
+            queued[node >>> 6] &= ~(1L << node);
             if ((++steps & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
@@ -65,10 +72,13 @@ final class ShallowSizes {
                 int targetOwner = owners[target];
                 if (targetOwner == UNVISITED) {
                     owners[target] = owner;
-                    worklist[top++] = target;
                 } else if (targetOwner != target && targetOwner != owner && targetOwner != MULTIPLE_OWNERS) {
-                    // A node can be queued twice at most: once when it gets an owner, once when it gets a second.
                     owners[target] = MULTIPLE_OWNERS;
+                } else {
+                    continue;
+                }
+                if ((queued[target >>> 6] & (1L << target)) == 0) {
+                    queued[target >>> 6] |= 1L << target;
                     worklist[top++] = target;
                 }
             }

@@ -48,7 +48,7 @@ public final class DominatorTree {
 
     /**
      * Node ordinals in DFS preorder from the root, in the first {@code nodeCount} entries: every node comes after its
-     * dominator. Scratch memory, needed only to accumulate retained sizes; the analysis gives it back afterwards.
+     * dominator. One of the scratch arrays, needed only to accumulate retained sizes.
      */
     int[] nodeByDfsOrder() {
         return nodeByDfsOrder;

@@ -1,5 +1,6 @@
 package heapscope.app.cli;
 
+import heapscope.app.Json;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.HistogramComparer;
 import heapscope.parser.analysis.SnapshotComparer;

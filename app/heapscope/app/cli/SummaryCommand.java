@@ -1,5 +1,6 @@
 package heapscope.app.cli;
 
+import heapscope.app.Json;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.analysis.Distances;

@@ -1,7 +1,6 @@
 package heapscope.app.ui.common;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import heapscope.app.Json;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +86,6 @@ public record ExportTable(String title, List<String> header, List<List<String>> 
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("view", title);
         document.put("rows", objects);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), document);
+        Files.writeString(file, Json.text(document) + "\n", StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,7 @@ package heapscope.parser.analysis;
 
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.model.HeapStatistics;
 import java.util.BitSet;
 import java.util.List;
@@ -15,11 +16,11 @@ public final class AnalyzedHeap {
     private final HeapGraph graph;
     private final RetainerIndex retainers;
     private final byte[] domStates;
-    private final long[] shallowSizes;
+    private final NodeSizes shallowSizes;
     private final int[] distances;
     private final int[] dominators;
     private final DominatedNodes dominatedNodes;
-    private final long[] retainedSizes;
+    private final NodeSizes retainedSizes;
     private final BitSet uncountedNodes;
     private final WeakMapEdgeNames weakMapEdgeNames;
     private final ClassTable classes;
@@ -27,8 +28,8 @@ public final class AnalyzedHeap {
     private final HeapStatistics statistics;
     private final long maxJsObjectId;
 
-    AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, long[] shallowSizes, int[] distances,
-            int[] dominators, DominatedNodes dominatedNodes, long[] retainedSizes, BitSet uncountedNodes,
+    AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, NodeSizes shallowSizes, int[] distances,
+            int[] dominators, DominatedNodes dominatedNodes, NodeSizes retainedSizes, BitSet uncountedNodes,
             WeakMapEdgeNames weakMapEdgeNames, ClassTable classes, List<InterfaceDefinitions.Definition> interfaceDefinitions, HeapStatistics statistics,
             long maxJsObjectId) {
         this.graph = graph;
@@ -61,7 +62,7 @@ public final class AnalyzedHeap {
     }
 
     /** Shallow size by node ordinal, as the Summary shows it (after DevTools' re-attribution of owned arrays). */
-    public long[] shallowSizes() {
+    public NodeSizes shallowSizes() {
         return shallowSizes;
     }
 
@@ -80,7 +81,7 @@ public final class AnalyzedHeap {
     }
 
     /** Retained size by node ordinal. */
-    public long[] retainedSizes() {
+    public NodeSizes retainedSizes() {
         return retainedSizes;
     }
 
@@ -126,8 +127,9 @@ public final class AnalyzedHeap {
     /** Bytes held by the graph and the analyses' arrays. */
     public long retainedBytes() {
         int n = graph.nodeCount();
-        long perNode = 1L + 4 + 4 + 8 + 4; // DOM state, distance, dominator, retained, class
-        return graph.retainedBytes() + retainers.retainedBytes() + perNode * n + dominatedNodes.retainedBytes()
+        long perNode = 1L + 4 + 4 + 4; // DOM state, distance, dominator, class
+        return graph.retainedBytes() + retainers.retainedBytes() + perNode * n + retainedSizes.retainedBytes()
+                + dominatedNodes.retainedBytes()
                 + classes.retainedBytes() + (uncountedNodes == null ? 0 : n / 8);
     }
 }

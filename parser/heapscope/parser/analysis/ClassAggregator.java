@@ -1,6 +1,7 @@
 package heapscope.parser.analysis;
 
 import com.carrotsearch.hppc.IntArrayList;
+import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class ClassAggregator {
         ClassTable classes = heap.classes();
         int classCount = classes.classCount();
         int[] classByNode = classes.classByNode();
-        long[] shallow = heap.shallowSizes();
+        NodeSizes shallow = heap.shallowSizes();
         int[] distances = heap.distances();
         long[] counts = new long[classCount];
         long[] shallowSums = new long[classCount];
@@ -42,7 +43,7 @@ public final class ClassAggregator {
                 minDistances[c] = Math.min(minDistances[c], distances[node]);
             }
             counts[c]++;
-            shallowSums[c] += shallow[node];
+            shallowSums[c] += shallow.get(node);
         }
         long[] retained = classRetainedSizes(heap, accepted, classByNode, classCount);
 
@@ -84,14 +85,14 @@ public final class ClassAggregator {
      */
     public static BitSet accepted(AnalyzedHeap heap, NodeFilter filter) {
         int nodeCount = heap.graph().nodeCount();
-        long[] shallow = heap.shallowSizes();
+        NodeSizes shallow = heap.shallowSizes();
         BitSet uncounted = heap.uncountedNodes() != null ? heap.uncountedNodes() : new BitSet();
         boolean onlyUncounted = filter instanceof NodeFilter.Unreachable;
         boolean withUncounted = filter instanceof NodeFilter.AllIncludingUnreachable;
         BitSet named = NamedFilters.of(heap, filter);
         BitSet accepted = new BitSet(nodeCount);
         for (int node = 0; node < nodeCount; node++) {
-            if (shallow[node] == 0 || (named != null && !named.get(node))) {
+            if (shallow.get(node) == 0 || (named != null && !named.get(node))) {
                 continue;
             }
             if (onlyUncounted ? !uncounted.get(node) : !withUncounted && uncounted.get(node)) {
@@ -115,7 +116,7 @@ public final class ClassAggregator {
         int[] active = new int[classCount];
         int[] firstDominated = heap.dominatedNodes().firstDominated();
         int[] dominated = heap.dominatedNodes().dominatedNodes();
-        long[] retained = heap.retainedSizes();
+        NodeSizes retained = heap.retainedSizes();
         IntArrayList path = new IntArrayList();
         IntArrayList nextChild = new IntArrayList();
         int root = heap.graph().rootOrdinal();
@@ -143,12 +144,12 @@ public final class ClassAggregator {
         return result;
     }
 
-    private static void enter(int node, BitSet accepted, int[] classByNode, long[] retained, int[] active,
+    private static void enter(int node, BitSet accepted, int[] classByNode, NodeSizes retained, int[] active,
             long[] result) {
         if (accepted.get(node)) {
             int c = classByNode[node];
             if (active[c] == 0) {
-                result[c] += retained[node];
+                result[c] += retained.get(node);
             }
             active[c]++;
         }

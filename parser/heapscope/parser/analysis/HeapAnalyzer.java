@@ -2,6 +2,7 @@ package heapscope.parser.analysis;
 
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.model.HeapStatistics;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.CanceledException;
@@ -45,7 +46,7 @@ public final class HeapAnalyzer {
         UserRoots userRoots = new UserRoots(graph);
 
         listener.phaseStarted(Phase.CALCULATING_SHALLOW_SIZES);
-        long[] shallow = ShallowSizes.compute(graph, userRoots, scratch, cancel);
+        NodeSizes shallow = ShallowSizes.compute(graph, userRoots, scratch, cancel);
 
         listener.phaseStarted(Phase.CALCULATING_DISTANCES);
         int[] distances = new DistanceCalculator(graph, userRoots, weakMaps, cancel).compute(null, scratch);
@@ -59,7 +60,7 @@ public final class HeapAnalyzer {
         essential = null;
 
         listener.phaseStarted(Phase.CALCULATING_RETAINED_SIZES);
-        long[] retained = RetainedSizes.compute(dominatorTree, shallow, uncounted);
+        NodeSizes retained = RetainedSizes.compute(dominatorTree, shallow, uncounted);
         int[] dominators = dominatorTree.dominatorByNode();
         scratch.give(dominatorTree.nodeByDfsOrder());
         dominatorTree = null;
@@ -74,7 +75,7 @@ public final class HeapAnalyzer {
 
         listener.phaseStarted(Phase.CALCULATING_STATISTICS);
         // DevTools' total: the root's retained size plus the native bytes V8 attributes to no node.
-        long totalSize = retained[graph.rootOrdinal()] + graph.extraNativeBytes();
+        long totalSize = retained.get(graph.rootOrdinal()) + graph.extraNativeBytes();
         HeapStatistics statistics = StatisticsCalculator.compute(graph, shallow, retainers, totalSize);
         long maxJsObjectId = graph.maxJsObjectId();
 

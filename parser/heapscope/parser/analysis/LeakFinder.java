@@ -297,7 +297,7 @@ public final class LeakFinder {
                     up = dominators[up];
                 }
                 if (up == root) {
-                    total += last.retainedSizes()[node];
+                    total += last.retainedSizes().get(node);
                 }
             }
             return total;

@@ -2,6 +2,7 @@ package heapscope.parser.analysis;
 
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
 import heapscope.parser.model.NodeFilter;
@@ -40,12 +41,12 @@ final class NamedFilters {
         // Truncated strings are matched among themselves, by text, length and hash (a missing one matches missing).
         Map<String, Integer> firstByTruncatedKey = new HashMap<>();
         byte[] types = graph.nodeTypes();
-        long[] shallow = heap.shallowSizes();
+        NodeSizes shallow = heap.shallowSizes();
         for (int node = 0; node < types.length; node++) {
             if (types[node] != NodeType.STRING && types[node] != NodeType.CONCATENATED_STRING) {
                 continue;
             }
-            if (isFlatConsString(graph, node) || shallow[node] == 0) {
+            if (isFlatConsString(graph, node) || shallow.get(node) == 0) {
                 continue;
             }
             String text = NodeNames.nodeName(graph, node);

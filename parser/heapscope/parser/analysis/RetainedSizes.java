@@ -1,11 +1,12 @@
 package heapscope.parser.analysis;
 
+import heapscope.parser.graph.NodeSizes;
 import java.util.BitSet;
 
 /**
  * Retained size = a node's shallow size plus the retained sizes of the nodes it immediately dominates, accumulated
- * bottom-up in reverse DFS order (a node always comes after its dominator). Sizes are {@code long}: one node can
- * retain more than 2 GB. Stateless. No IO.
+ * bottom-up in reverse DFS order (a node always comes after its dominator). One node can retain more than 2 GB:
+ * {@link NodeSizes} holds such sizes whole. Stateless. No IO.
  */
 final class RetainedSizes {
     private RetainedSizes() {
@@ -14,18 +15,18 @@ final class RetainedSizes {
     /**
      * @param uncounted nodes whose own size is left out (HPROF's unreachable objects), or null
      */
-    static long[] compute(DominatorTree tree, long[] shallowSizes, BitSet uncounted) {
-        long[] retained = shallowSizes.clone();
+    static NodeSizes compute(DominatorTree tree, NodeSizes shallowSizes, BitSet uncounted) {
+        NodeSizes retained = shallowSizes.copy();
         if (uncounted != null) {
             for (int node = uncounted.nextSetBit(0); node >= 0; node = uncounted.nextSetBit(node + 1)) {
-                retained[node] = 0;
+                retained.set(node, 0);
             }
         }
         int[] order = tree.nodeByDfsOrder();
         int[] dominators = tree.dominatorByNode();
         for (int i = tree.nodeCount() - 1; i > 0; i--) {
             int node = order[i];
-            retained[dominators[node]] += retained[node];
+            retained.add(dominators[node], retained.get(node));
         }
         return retained;
     }

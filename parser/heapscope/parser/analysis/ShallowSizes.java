@@ -2,6 +2,7 @@ package heapscope.parser.analysis;
 
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.progress.CancelSignal;
 
@@ -22,8 +23,8 @@ final class ShallowSizes {
     }
 
     /** Turns the graph's self sizes into shallow sizes, by node ordinal, and returns them. */
-    static long[] compute(HeapGraph graph, UserRoots userRoots, Scratch scratch, CancelSignal cancel) {
-        long[] sizes = graph.nodeSelfSizes();
+    static NodeSizes compute(HeapGraph graph, UserRoots userRoots, Scratch scratch, CancelSignal cancel) {
+        NodeSizes sizes = graph.nodeSelfSizes();
         if (!userRoots.exist()) {
             return sizes;
         }
@@ -89,8 +90,8 @@ final class ShallowSizes {
             if (owner < 0 || owner == i || owner == root || nodeTypes[owner] == NodeType.SYNTHETIC) {
                 continue;
             }
-            sizes[owner] += sizes[i];
-            sizes[i] = 0;
+            sizes.add(owner, sizes.get(i));
+            sizes.set(i, 0);
         }
         scratch.give(owners, worklist);
         return sizes;

@@ -3,6 +3,7 @@ package heapscope.parser.analysis;
 import com.carrotsearch.hppc.IntArrayList;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.ClassDiff;
 import heapscope.parser.model.NodeFilter;
@@ -69,10 +70,10 @@ public final class SnapshotComparer {
             long targetId = j < targetNodes.length ? target.graph.nodeId(targetNodes[j]) : Long.MAX_VALUE;
             if (baseId < targetId) {
                 deleted.add(baseNodes[i]);
-                freedSize += base.shallow[baseNodes[i++]];
+                freedSize += base.shallow.get(baseNodes[i++]);
             } else if (targetId < baseId) {
                 added.add(targetNodes[j]);
-                allocSize += target.shallow[targetNodes[j++]];
+                allocSize += target.shallow.get(targetNodes[j++]);
             } else {
                 i++;
                 j++;
@@ -116,10 +117,10 @@ public final class SnapshotComparer {
     }
 
     /** One snapshot's counted nodes grouped by public class key, each group sorted by id. */
-    private record Side(HeapGraph graph, long[] shallow, ClassTable classes, Map<String, int[]> nodesByKey) {
+    private record Side(HeapGraph graph, NodeSizes shallow, ClassTable classes, Map<String, int[]> nodesByKey) {
         static Side of(AnalyzedHeap heap, ClassTable classes) {
             HeapGraph graph = heap.graph();
-            long[] shallow = heap.shallowSizes();
+            NodeSizes shallow = heap.shallowSizes();
             // The objects the Summary counts are the ones Comparison matches.
             BitSet counted = ClassAggregator.accepted(heap, NodeFilter.ALL);
             int[] classByNode = classes.classByNode();

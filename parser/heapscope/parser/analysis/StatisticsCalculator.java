@@ -2,6 +2,7 @@ package heapscope.parser.analysis;
 
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.HeapStatistics;
 
@@ -15,7 +16,7 @@ final class StatisticsCalculator {
     private StatisticsCalculator() {
     }
 
-    static HeapStatistics compute(HeapGraph graph, long[] shallow, RetainerIndex retainers, long totalSize) {
+    static HeapStatistics compute(HeapGraph graph, NodeSizes shallow, RetainerIndex retainers, long totalSize) {
         NameMask arrayBufferData = NameMask.of(graph.strings(), "system / JSArrayBufferData");
         NameMask array = NameMask.of(graph.strings(), "Array");
         NameMask elements = NameMask.of(graph.strings(), "elements");
@@ -28,7 +29,7 @@ final class StatisticsCalculator {
         long jsArrays = 0;
         long system = 0;
         for (int node = 0, n = graph.nodeCount(); node < n; node++) {
-            long size = shallow[node];
+            long size = shallow.get(node);
             switch (types[node]) {
                 case NodeType.HIDDEN -> system += size;
                 case NodeType.NATIVE -> {
@@ -49,13 +50,13 @@ final class StatisticsCalculator {
         return new HeapStatistics(totalSize, nativeTotal, typedArrays, code, strings, jsArrays, system);
     }
 
-    private static long ownedElementsSize(HeapGraph graph, int array, long[] shallow, RetainerIndex retainers,
+    private static long ownedElementsSize(HeapGraph graph, int array, NodeSizes shallow, RetainerIndex retainers,
             NameMask elements) {
         int[] firstEdge = graph.firstEdgeIndex();
         for (int e = firstEdge[array], end = firstEdge[array + 1]; e < end; e++) {
             if (graph.edgeTypes()[e] == EdgeType.INTERNAL && elements.test(graph.edgeNames()[e])) {
                 int store = graph.edgeTargets()[e];
-                return retainers.retainerCount(store) == 1 ? shallow[store] : 0;
+                return retainers.retainerCount(store) == 1 ? shallow.get(store) : 0;
             }
         }
         return 0;

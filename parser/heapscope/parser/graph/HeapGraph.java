@@ -8,8 +8,8 @@ import java.util.List;
  * {@code firstEdgeIndex[n]} to {@code firstEdgeIndex[n + 1] - 1} (CSR layout). Reverse edges (retainers) are built
  * by the analysis pipeline, not stored here.
  *
- * <p>Memory: per node 1 (type) + 4 (name) + 4 (V8 id; 8 for an HPROF address) + 8 (self size) + 4 (first edge) =
- * 21 bytes; per edge 1 (type) + 4 (name or index) + 4 (target) = 9 bytes; plus the {@link StringTable}.
+ * <p>Memory: per node 1 (type) + 4 (name) + 4 (V8 id; 8 for an HPROF address) + 4 (self size, see {@link NodeSizes})
+ * + 4 (first edge) = 17 bytes (21 for HPROF); per edge 1 (type) + 4 (name or index) + 4 (target) = 9 bytes; plus the {@link StringTable}.
  *
  * <p>Immutable once built; safe to read from several threads. The accessors hand out the arrays themselves, without
  * copying, for the analyses' hot loops: callers must not write to them. No IO.
@@ -22,7 +22,7 @@ public final class HeapGraph {
     private final byte[] nodeTypes;
     private final int[] nodeNames;
     private final NodeIds nodeIds;
-    private final long[] nodeSelfSizes;
+    private final NodeSizes nodeSelfSizes;
     private final int[] firstEdgeIndex;
     private final byte[] edgeTypes;
     private final int[] edgeNames;
@@ -96,7 +96,7 @@ public final class HeapGraph {
      * turns these into DevTools' shallow sizes in place (owned arrays folded into their owner), so after it they are
      * the Shallow Size column.
      */
-    public long[] nodeSelfSizes() {
+    public NodeSizes nodeSelfSizes() {
         return nodeSelfSizes;
     }
 
@@ -208,7 +208,8 @@ public final class HeapGraph {
 
     /** Bytes held by the graph's arrays and strings. */
     public long retainedBytes() {
-        long nodes = (long) nodeCount * (1 + 4 + nodeIds.bytesPerId() + 8) + 4L * (nodeCount + 1);
+        long nodes = (long) nodeCount * (1 + 4 + nodeIds.bytesPerId()) + nodeSelfSizes.retainedBytes()
+                + 4L * (nodeCount + 1);
         long edges = (long) edgeCount * (1 + 4 + 4);
         long detachedness = nodeDetachedness == null ? 0 : nodeCount;
         return nodes + edges + detachedness + locations.retainedBytes() + labels.retainedBytes()

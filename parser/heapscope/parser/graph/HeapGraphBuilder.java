@@ -18,7 +18,7 @@ public final class HeapGraphBuilder {
     final byte[] nodeTypes;
     final int[] nodeNames;
     final NodeIds nodeIds;
-    final long[] nodeSelfSizes;
+    final NodeSizes nodeSelfSizes;
     final int[] firstEdgeIndex;
     byte[] edgeTypes;
     int[] edgeNames;
@@ -42,7 +42,7 @@ public final class HeapGraphBuilder {
         this.nodeTypes = new byte[nodeCapacity];
         this.nodeNames = new int[nodeCapacity];
         this.nodeIds = new NodeIds(nodeCapacity, format == HeapFormat.V8_HEAPSNAPSHOT);
-        this.nodeSelfSizes = new long[nodeCapacity];
+        this.nodeSelfSizes = new NodeSizes(nodeCapacity);
         this.firstEdgeIndex = new int[nodeCapacity + 1];
         this.edgeTypes = new byte[edgeCapacity];
         this.edgeNames = new int[edgeCapacity];
@@ -80,7 +80,7 @@ public final class HeapGraphBuilder {
         nodeTypes[ordinal] = type;
         nodeNames[ordinal] = nameIndex;
         nodeIds.set(ordinal, id);
-        nodeSelfSizes[ordinal] = selfSize;
+        nodeSelfSizes.set(ordinal, selfSize);
         firstEdgeIndex[ordinal] = (int) declaredEdges;
         declaredEdges += ownedEdgeCount;
         if (declaredEdges > edgeTypes.length) {

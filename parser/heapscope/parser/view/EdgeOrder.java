@@ -3,6 +3,7 @@ package heapscope.parser.view;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.progress.CancelSignal;
 
 /**
@@ -28,15 +29,15 @@ final class EdgeOrder {
         int[] targets = heap.graph().edgeTargets();
         switch (column) {
             case RETAINED_SIZE: {
-                long[] retained = heap.retainedSizes();
-                return (a, b) -> Long.compare(retained[targets[a]], retained[targets[b]]);
+                NodeSizes retained = heap.retainedSizes();
+                return (a, b) -> Long.compare(retained.get(targets[a]), retained.get(targets[b]));
             }
             case SHALLOW_SIZE:
             case ALLOC_SIZE:
             case FREED_SIZE:
             case SIZE_DELTA: {
-                long[] shallow = heap.shallowSizes();
-                return (a, b) -> Long.compare(shallow[targets[a]], shallow[targets[b]]);
+                NodeSizes shallow = heap.shallowSizes();
+                return (a, b) -> Long.compare(shallow.get(targets[a]), shallow.get(targets[b]));
             }
             case DISTANCE: {
                 int[] distances = heap.distances();

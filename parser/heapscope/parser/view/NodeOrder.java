@@ -2,6 +2,7 @@ package heapscope.parser.view;
 
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.progress.CancelSignal;
 
 /**
@@ -37,15 +38,15 @@ final class NodeOrder {
             SortColumn column, CancelSignal cancel) {
         switch (column) {
             case RETAINED_SIZE: {
-                long[] retained = heap.retainedSizes();
-                return (a, b) -> Long.compare(retained[a], retained[b]);
+                NodeSizes retained = heap.retainedSizes();
+                return (a, b) -> Long.compare(retained.get(a), retained.get(b));
             }
             case SHALLOW_SIZE:
             case ALLOC_SIZE:
             case FREED_SIZE:
             case SIZE_DELTA: {
-                long[] shallow = heap.shallowSizes();
-                return (a, b) -> Long.compare(shallow[a], shallow[b]);
+                NodeSizes shallow = heap.shallowSizes();
+                return (a, b) -> Long.compare(shallow.get(a), shallow.get(b));
             }
             case DISTANCE: {
                 int[] distances = heap.distances();

@@ -33,7 +33,7 @@ public final class NodeRows {
     public NodeRow row(int ordinal) {
         return new NodeRow(ordinal, graph.nodeId(ordinal), displayName(ordinal),
                 heap.classes().name(heap.classes().classByNode()[ordinal]), graph.nodeTypeName(ordinal),
-                heap.distances()[ordinal], heap.shallowSizes()[ordinal], heap.retainedSizes()[ordinal],
+                heap.distances()[ordinal], heap.shallowSizes().get(ordinal), heap.retainedSizes().get(ordinal),
                 heap.domStates()[ordinal] == DETACHED, graph.format() == HeapFormat.HPROF);
     }
 

@@ -2,6 +2,7 @@ package heapscope.parser.view;
 
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.progress.CancelSignal;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,20 +47,20 @@ public final class NodeSearch {
         String needle = text.strip().toLowerCase(Locale.ROOT);
         boolean[] matches = graph.strings().matching(s -> s.toLowerCase(Locale.ROOT).contains(needle));
         int[] names = graph.nodeNames();
-        long[] shallow = heap.shallowSizes();
+        NodeSizes shallow = heap.shallowSizes();
         int total = 0;
         for (int node = 0; node < names.length; node++) {
             if ((node & 0xFFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
-            if (matches[names[node]] && shallow[node] > 0) {
+            if (matches[names[node]] && shallow.get(node) > 0) {
                 total++;
             }
         }
         int[] found = new int[total];
         int at = 0;
         for (int node = 0; node < names.length && at < total; node++) {
-            if (matches[names[node]] && shallow[node] > 0) {
+            if (matches[names[node]] && shallow.get(node) > 0) {
                 found[at++] = node;
             }
         }

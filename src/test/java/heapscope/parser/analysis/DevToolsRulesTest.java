@@ -3,6 +3,7 @@ package heapscope.parser.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import heapscope.parser.graph.EdgeType;
+import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
@@ -69,11 +70,11 @@ class DevToolsRulesTest {
                 .node("Table", NodeType.ARRAY, "(object elements)", 50);
         g.edgeFrom("Window", EdgeType.INTERNAL, "alsoTable", "Table");
         AnalyzedHeap heap = analyze(g);
-        long[] shallow = heap.shallowSizes();
-        assertEquals(116, shallow[g.ordinal("List")]);
-        assertEquals(0, shallow[g.ordinal("Store")]);
+        NodeSizes shallow = heap.shallowSizes();
+        assertEquals(116, shallow.get(g.ordinal("List")));
+        assertEquals(0, shallow.get(g.ordinal("Store")));
         // Table has two owners (Window and Holder), so it keeps its own size.
-        assertEquals(50, shallow[g.ordinal("Table")]);
+        assertEquals(50, shallow.get(g.ordinal("Table")));
         Map<String, ClassAggregate> rows = summary(heap, NodeFilter.ALL);
         assertEquals(116, rows.get("Array").shallowSize());
         assertEquals(50, rows.get("(array)").shallowSize());

@@ -38,7 +38,7 @@ record ClassHistogram(Map<String, long[]> countAndBytesByClass) {
             if (graph.nodeTypes()[i] == NodeType.OBJECT) {
                 long[] row = rows.computeIfAbsent(graph.nodeName(i), k -> new long[2]);
                 row[0]++;
-                row[1] += graph.nodeSelfSizes()[i];
+                row[1] += graph.nodeSelfSizes().get(i);
             }
         }
         return new ClassHistogram(rows);

@@ -143,13 +143,13 @@ class HprofGraphMappingTest {
         assertEquals(12, heap.layout().headerSize());
         assertEquals(4, heap.layout().referenceSize());
         // Node: header 12, int at 12, reference at 16..20 -> 24.
-        assertEquals(24, g.nodeSelfSizes()[SmallHeap.ordinalOf(g, SmallHeap.NODE_1)]);
+        assertEquals(24, g.nodeSelfSizes().get(SmallHeap.ordinalOf(g, SmallHeap.NODE_1)));
         // Child: Node's fields fill 12..20; the long goes to 24 -> 32.
-        assertEquals(32, g.nodeSelfSizes()[SmallHeap.ordinalOf(g, SmallHeap.CHILD_1)]);
-        assertEquals(32, g.nodeSelfSizes()[SmallHeap.ordinalOf(g, SmallHeap.INTS_1)]); // 16 + 3*4 -> 32
-        assertEquals(24, g.nodeSelfSizes()[SmallHeap.ordinalOf(g, SmallHeap.BYTES_1)]); // 16 + 2 -> 24
-        assertEquals(32, g.nodeSelfSizes()[SmallHeap.ordinalOf(g, SmallHeap.NODES)]); // 16 + 3*4 -> 32
-        assertEquals(0, g.nodeSelfSizes()[0]);
+        assertEquals(32, g.nodeSelfSizes().get(SmallHeap.ordinalOf(g, SmallHeap.CHILD_1)));
+        assertEquals(32, g.nodeSelfSizes().get(SmallHeap.ordinalOf(g, SmallHeap.INTS_1))); // 16 + 3*4 -> 32
+        assertEquals(24, g.nodeSelfSizes().get(SmallHeap.ordinalOf(g, SmallHeap.BYTES_1))); // 16 + 2 -> 24
+        assertEquals(32, g.nodeSelfSizes().get(SmallHeap.ordinalOf(g, SmallHeap.NODES))); // 16 + 3*4 -> 32
+        assertEquals(0, g.nodeSelfSizes().get(0));
     }
 
     @ParameterizedTest

@@ -39,10 +39,10 @@ class HprofRetainedSizesTest {
             long retained = 0;
             for (int u = reachable.nextSetBit(0); u >= 0; u = reachable.nextSetBit(u + 1)) {
                 if (!without.get(u)) {
-                    retained += g.nodeSelfSizes()[u];
+                    retained += g.nodeSelfSizes().get(u);
                 }
             }
-            assertEquals(retained, heap.retainedSizes()[node], "retained size of node " + node + " ("
+            assertEquals(retained, heap.retainedSizes().get(node), "retained size of node " + node + " ("
                     + g.nodeName(node) + ")");
             checked++;
         }

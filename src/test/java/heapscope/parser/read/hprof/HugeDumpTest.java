@@ -79,7 +79,7 @@ class HugeDumpTest {
         HeapGraph g = heap.graph();
         int first = SmallHeap.ordinalOf(g, 0x10_0000_0000L);
         assertEquals("long[]", g.nodeName(first));
-        assertEquals(16 + ELEMENTS * 8, g.nodeSelfSizes()[first]);
+        assertEquals(16 + ELEMENTS * 8, g.nodeSelfSizes().get(first));
         int big = SmallHeap.ordinalOf(g, 0x30_0000_0000L);
         assertEquals("app.Big", g.nodeName(big));
         assertEquals(List.of(), heap.warnings());

@@ -147,10 +147,6 @@ public final class HeapGraph {
         return index < 0 ? null : strings.get(index);
     }
 
-    public NodeLabels labels() {
-        return labels;
-    }
-
     /** What the reader noted about the file beyond the graph: details for {@code info}, and warnings. */
     public FileNotes fileNotes() {
         return fileNotes;

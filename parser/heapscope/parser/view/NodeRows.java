@@ -57,8 +57,16 @@ public final class NodeRows {
         return name.isEmpty() ? "(empty)" : cut(name);
     }
 
-    /** The Object column's name of a node (without its {@code @id}). */
+    /**
+     * The Object column's name of a node (without its {@code @id}); a label the reader gave the node replaces it,
+     * such as {@code class java.util.HashMap} for the HPROF class object its Summary row counts as a
+     * {@code java.lang.Class}.
+     */
     public String displayName(int ordinal) {
+        String label = graph.nodeLabel(ordinal);
+        if (label != null) {
+            return cut(label);
+        }
         String name = NodeNames.nodeName(graph, ordinal);
         switch (graph.nodeTypes()[ordinal]) {
             case NodeType.CONCATENATED_STRING:

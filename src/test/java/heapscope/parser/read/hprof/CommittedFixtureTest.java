@@ -3,9 +3,12 @@ package heapscope.parser.read.hprof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.HeapAnalyzer;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.view.NodeRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +77,10 @@ class CommittedFixtureTest {
             }
         }
         assertTrue(fixtureClass > 0);
+        // The grids name a class object by the class it stands for; the Summary counts it as a java.lang.Class.
+        AnalyzedHeap analyzed = HeapAnalyzer.analyze(g, ProgressListener.NO_OP, CancelSignal.NEVER);
+        assertEquals("class SmallFixture", new NodeRows(analyzed).displayName(fixtureClass));
+        assertEquals("java.lang.Class", analyzed.classes().name(analyzed.classes().classByNode()[fixtureClass]));
         int text = -1;
         for (int e = g.firstEdgeIndex()[fixtureClass]; e < g.firstEdgeIndex()[fixtureClass + 1]; e++) {
             if (g.edgeName(e).equals("static TEXT")) {

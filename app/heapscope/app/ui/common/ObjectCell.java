@@ -1,5 +1,6 @@
 package heapscope.app.ui.common;
 
+import heapscope.parser.analysis.Distances;
 import heapscope.parser.view.EdgeRow;
 import heapscope.parser.view.NodeRow;
 import javafx.scene.control.ContentDisplay;
@@ -89,7 +90,11 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
         if (n.ignored()) {
             flow.getChildren().add(text("  ignored", "badge-ignored"));
         } else if (n.unreachable()) {
-            flow.getChildren().add(text("  unreachable without the ignored retainers", "badge-unreachable"));
+            // No root reaches some objects at all (an HPROF dump's garbage, V8 nodes held only weakly); the others
+            // lost their way to a root when the user ignored a retainer.
+            boolean neverReached = node.distance() == Distances.NO_DISTANCE;
+            flow.getChildren().add(text(neverReached ? "  unreachable" : "  unreachable without the ignored retainers",
+                    "badge-unreachable"));
         }
         return flow;
     }

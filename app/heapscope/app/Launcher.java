@@ -16,7 +16,6 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        TightHeap.apply();
         if (!AppOptions.isAppLaunch(args) && HeapscopeCommand.isCommandLine(args)) {
             System.exit(HeapscopeCommand.run(args));
         }

@@ -55,7 +55,7 @@ final class InfoCommand implements Callable<Integer> {
         long engineBytes = heap.retainedBytes();
         long stringBytes = heap.graph().strings().retainedBytes();
         // Bytes per node/edge of the arrays proper: strings are counted apart, edge arrays per edge, the rest per node.
-        long edgeBytes = (long) edges * (1 + 4 + 4 + 4);
+        long edgeBytes = heap.edgeBytes();
         double perEdge = edges == 0 ? 0 : (double) edgeBytes / edges;
         double perNode = nodes == 0 ? 0 : (double) (engineBytes - stringBytes - edgeBytes) / nodes;
         InfoJson info = new InfoJson(Paths.absolute(file), heap.format().jsonName(),

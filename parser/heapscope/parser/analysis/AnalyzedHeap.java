@@ -124,6 +124,11 @@ public final class AnalyzedHeap {
         return graph.format();
     }
 
+    /** Bytes that grow with the edges: the graph's edges and the retainer index's sources. */
+    public long edgeBytes() {
+        return graph.edgeBytes() + retainers.sourceBytes();
+    }
+
     /** Bytes held by the graph and the analyses' arrays. */
     public long retainedBytes() {
         int n = graph.nodeCount();

@@ -84,10 +84,9 @@ final class DistanceCalculator {
     private int expand(int node, int[] queue, int length, int[] distances, BitSet excluded, BitSet pendingPairs) {
         int[] firstEdge = graph.firstEdgeIndex();
         int[] targets = graph.edgeTargets();
-        byte[] edgeTypes = graph.edgeTypes();
         int distance = distances[node] + 1;
         for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
-            if (edgeTypes[e] == EdgeType.WEAK) {
+            if (graph.edgeType(e) == EdgeType.WEAK) {
                 continue;
             }
             int child = targets[e];
@@ -110,8 +109,8 @@ final class DistanceCalculator {
     private boolean mayFollow(int node, int edge, BitSet pendingPairs) {
         byte nodeType = graph.nodeTypes()[node];
         int nodeName = graph.nodeNames()[node];
-        byte edgeType = graph.edgeTypes()[edge];
-        int edgeName = graph.edgeNames()[edge];
+        byte edgeType = graph.edgeType(edge);
+        int edgeName = graph.edgeNameIndex(edge);
         boolean stringName = !EdgeType.hasNumericName(edgeType);
         if (nodeType == NodeType.HIDDEN && stringName && sloppyFunctionMap.test(edgeName)
                 && nativeContext.test(nodeName)) {

@@ -79,10 +79,9 @@ final class DomState {
 
         private void propagate(int parent, byte newState) {
             int[] firstEdge = graph.firstEdgeIndex();
-            byte[] edgeTypes = graph.edgeTypes();
             int[] targets = graph.edgeTargets();
             for (int e = firstEdge[parent], end = firstEdge[parent + 1]; e < end; e++) {
-                if (edgeTypes[e] != EdgeType.HIDDEN && edgeTypes[e] != EdgeType.WEAK) {
+                if (graph.edgeType(e) != EdgeType.HIDDEN && graph.edgeType(e) != EdgeType.WEAK) {
                     process(targets[e], newState);
                 }
             }

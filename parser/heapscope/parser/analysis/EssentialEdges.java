@@ -21,8 +21,6 @@ final class EssentialEdges {
             CancelSignal cancel) {
         int[] firstEdge = graph.firstEdgeIndex();
         int[] targets = graph.edgeTargets();
-        byte[] types = graph.edgeTypes();
-        int[] names = graph.edgeNames();
         int root = graph.rootOrdinal();
         BitSet essential = new BitSet(graph.edgeCount());
         for (int node = 0, n = graph.nodeCount(); node < n; node++) {
@@ -34,13 +32,13 @@ final class EssentialEdges {
             }
             boolean nodeOwned = pageOwned.get(node);
             for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
-                byte type = types[e];
+                byte type = graph.edgeType(e);
                 int target = targets[e];
                 if (type == EdgeType.WEAK || target == node) {
                     continue;
                 }
-                if (type == EdgeType.INTERNAL && weakMaps.isEphemeron(names[e])
-                        && weakMaps.tableId(names[e]) == graph.nodeId(node)) {
+                if (type == EdgeType.INTERNAL && weakMaps.isEphemeron(graph.edgeNameIndex(e))
+                        && weakMaps.tableId(graph.edgeNameIndex(e)) == graph.nodeId(node)) {
                     continue;
                 }
                 if (node != root && (type == EdgeType.SHORTCUT || (pageOwned.get(target) && !nodeOwned))) {

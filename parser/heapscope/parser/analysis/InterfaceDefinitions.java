@@ -81,8 +81,6 @@ final class InterfaceDefinitions {
     private static List<Definition> infer(Vocabulary vocabulary, CancelSignal cancel) {
         HeapGraph graph = vocabulary.graph;
         int[] firstEdge = graph.firstEdgeIndex();
-        byte[] edgeTypes = graph.edgeTypes();
-        int[] edgeNames = graph.edgeNames();
         LongObjectHashMap<Candidate> byHash = new LongObjectHashMap<>();
         List<Candidate> inOrder = new ArrayList<>();
         IntArrayList ranks = new IntArrayList();
@@ -98,10 +96,10 @@ final class InterfaceDefinitions {
             ranks.clear();
             int nameLength = 1; // "{"
             for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
-                if (edgeTypes[e] != EdgeType.PROPERTY) {
+                if (graph.edgeType(e) != EdgeType.PROPERTY) {
                     continue;
                 }
-                int rank = vocabulary.rankOf(edgeNames[e]);
+                int rank = vocabulary.rankOf(graph.edgeNameIndex(e));
                 if (rank == vocabulary.protoRank) {
                     continue;
                 }
@@ -168,8 +166,6 @@ final class InterfaceDefinitions {
 
         HeapGraph graph = vocabulary.graph;
         int[] firstEdge = graph.firstEdgeIndex();
-        byte[] edgeTypes = graph.edgeTypes();
-        int[] edgeNames = graph.edgeNames();
         Match noMatch = new Match(0, Integer.MAX_VALUE);
         IntArrayList properties = new IntArrayList();
         List<TreeNode> states = new ArrayList<>();
@@ -184,8 +180,8 @@ final class InterfaceDefinitions {
             }
             properties.clear();
             for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
-                if (edgeTypes[e] == EdgeType.PROPERTY) {
-                    properties.add(vocabulary.rankOf(edgeNames[e]));
+                if (graph.edgeType(e) == EdgeType.PROPERTY) {
+                    properties.add(vocabulary.rankOf(graph.edgeNameIndex(e)));
                 }
             }
             Arrays.sort(properties.buffer, 0, properties.size());
@@ -333,13 +329,11 @@ final class InterfaceDefinitions {
             NameMask object = NameMask.of(strings, "Object");
             BitSet used = new BitSet(strings.size());
             int[] firstEdge = graph.firstEdgeIndex();
-            byte[] edgeTypes = graph.edgeTypes();
-            int[] edgeNames = graph.edgeNames();
             for (int node = 0, n = graph.nodeCount(); node < n; node++) {
                 if (graph.nodeTypes()[node] == NodeType.OBJECT && object.test(graph.nodeNames()[node])) {
                     for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
-                        if (edgeTypes[e] == EdgeType.PROPERTY) {
-                            used.set(edgeNames[e]);
+                        if (graph.edgeType(e) == EdgeType.PROPERTY) {
+                            used.set(graph.edgeNameIndex(e));
                         }
                     }
                 }

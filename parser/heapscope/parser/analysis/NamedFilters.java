@@ -76,7 +76,6 @@ final class NamedFilters {
         byte[] domStates = heap.domStates();
         int[] firstEdge = graph.firstEdgeIndex();
         int[] targets = graph.edgeTargets();
-        byte[] edgeTypes = graph.edgeTypes();
         BitSet reached = new BitSet(nodeCount);
         int[] queue = new int[nodeCount];
         int length = 0;
@@ -86,7 +85,8 @@ final class NamedFilters {
             int node = queue[head];
             for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
                 int child = targets[e];
-                if (edgeTypes[e] != EdgeType.WEAK && !reached.get(child) && domStates[child] != DomState.DETACHED) {
+                boolean follow = graph.edgeType(e) != EdgeType.WEAK && domStates[child] != DomState.DETACHED;
+                if (follow && !reached.get(child)) {
                     reached.set(child);
                     queue[length++] = child;
                 }
@@ -109,10 +109,10 @@ final class NamedFilters {
         }
         StringTable strings = graph.strings();
         for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
-            if (graph.edgeTypes()[e] != EdgeType.INTERNAL) {
+            if (graph.edgeType(e) != EdgeType.INTERNAL) {
                 continue;
             }
-            int name = graph.edgeNames()[e];
+            int name = graph.edgeNameIndex(e);
             if ((strings.equalsAt(name, "first") || strings.equalsAt(name, "second"))
                     && NodeNames.nodeName(graph, graph.edgeTargets()[e]).isEmpty()) {
                 return true;
@@ -148,7 +148,7 @@ final class NamedFilters {
     /** The target of the node's first internal edge with this name (DevTools' {@code findInternalEdgeTarget}). */
     private static int internalTarget(HeapGraph graph, int node, String name) {
         for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
-            if (graph.edgeTypes()[e] == EdgeType.INTERNAL && NodeNames.edgeName(graph, e).equals(name)) {
+            if (graph.edgeType(e) == EdgeType.INTERNAL && NodeNames.edgeName(graph, e).equals(name)) {
                 return graph.edgeTargets()[e];
             }
         }

@@ -31,7 +31,7 @@ public final class NodeNames {
     /** An edge's name: its index for elements, else its string (a shortcut that is a number shows as one). */
     public static String edgeName(HeapGraph graph, int edge) {
         String name = graph.edgeName(edge);
-        if (graph.edgeTypes()[edge] == EdgeType.SHORTCUT) {
+        if (graph.edgeType(edge) == EdgeType.SHORTCUT) {
             double number = JsNumbers.parseInt(name);
             if (!Double.isNaN(number)) {
                 return Long.toString((long) number);
@@ -58,8 +58,8 @@ public final class NodeNames {
             int first = 0;
             int second = 0;
             for (int e = firstEdge[current]; e < firstEdge[current + 1] && (first == 0 || second == 0); e++) {
-                if (graph.edgeTypes()[e] == EdgeType.INTERNAL) {
-                    int name = graph.edgeNames()[e];
+                if (graph.edgeType(e) == EdgeType.INTERNAL) {
+                    int name = graph.edgeNameIndex(e);
                     if (strings.equalsAt(name, "first")) {
                         first = graph.edgeTargets()[e];
                     } else if (strings.equalsAt(name, "second")) {
@@ -82,7 +82,6 @@ public final class NodeNames {
      */
     private static String plainObjectName(HeapGraph graph, int node) {
         int[] firstEdge = graph.firstEdgeIndex();
-        byte[] types = graph.edgeTypes();
         StringBuilder start = new StringBuilder("{");
         StringBuilder end = new StringBuilder("}");
         int fromStart = firstEdge[node];
@@ -90,7 +89,7 @@ public final class NodeNames {
         boolean takeFromEnd = false;
         while (fromStart <= fromEnd) {
             int edge = takeFromEnd ? fromEnd : fromStart;
-            String name = types[edge] == EdgeType.PROPERTY ? graph.edgeName(edge) : null;
+            String name = graph.edgeType(edge) == EdgeType.PROPERTY ? graph.edgeName(edge) : null;
             if (name == null || name.equals("__proto__")) {
                 if (takeFromEnd) {
                     fromEnd--;

@@ -19,7 +19,6 @@ final class PageOwnership {
     static BitSet mark(HeapGraph graph, Scratch scratch, CancelSignal cancel) {
         int[] firstEdge = graph.firstEdgeIndex();
         int[] targets = graph.edgeTargets();
-        byte[] edgeTypes = graph.edgeTypes();
         int root = graph.rootOrdinal();
         UserRoots userRoots = new UserRoots(graph);
         BitSet owned = new BitSet(graph.nodeCount());
@@ -27,8 +26,8 @@ final class PageOwnership {
         int top = 0;
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
             int target = targets[e];
-            boolean entry = edgeTypes[e] == EdgeType.SHORTCUT
-                    || (edgeTypes[e] == EdgeType.ELEMENT && userRoots.isDocumentTrees(target));
+            boolean entry = graph.edgeType(e) == EdgeType.SHORTCUT
+                    || (graph.edgeType(e) == EdgeType.ELEMENT && userRoots.isDocumentTrees(target));
             if (entry) {
                 stack[top++] = target;
                 owned.set(target);
@@ -42,7 +41,7 @@ final class PageOwnership {
             }
             for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
                 int child = targets[e];
-                if (!owned.get(child) && edgeTypes[e] != EdgeType.WEAK) {
+                if (!owned.get(child) && graph.edgeType(e) != EdgeType.WEAK) {
                     owned.set(child);
                     stack[top++] = child;
                 }

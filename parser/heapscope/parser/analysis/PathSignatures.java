@@ -65,9 +65,9 @@ final class PathSignatures {
     }
 
     private boolean isAnchor(int edge) {
-        byte type = graph.edgeTypes()[edge];
+        byte type = graph.edgeType(edge);
         return type == EdgeType.CONTEXT
-                || (type == EdgeType.PROPERTY && graph.strings().get(graph.edgeNames()[edge]).startsWith("static "));
+                || (type == EdgeType.PROPERTY && graph.strings().get(graph.edgeNameIndex(edge)).startsWith("static "));
     }
 
     private RetainerEdge closest(int node) {
@@ -85,7 +85,7 @@ final class PathSignatures {
     }
 
     private String label(int edge) {
-        byte type = graph.edgeTypes()[edge];
+        byte type = graph.edgeType(edge);
         if (EdgeType.hasNumericName(type)) {
             return "[]";
         }

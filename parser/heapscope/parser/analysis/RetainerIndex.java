@@ -116,6 +116,11 @@ public final class RetainerIndex {
     }
 
     long retainedBytes() {
-        return 4L * firstRetainerSlot.length + 4L * retainerSources.length;
+        return 4L * firstRetainerSlot.length + sourceBytes();
+    }
+
+    /** The part that grows with the edges: one source per edge. */
+    long sourceBytes() {
+        return 4L * retainerSources.length;
     }
 }

@@ -44,7 +44,7 @@ public final class RetainerView {
         List<RetainerEdge> edges = new ArrayList<>();
         int root = graph.rootOrdinal();
         heap.retainers().forEachRetainingEdge(graph, node, (source, edge) -> {
-            if (source == root || graph.edgeTypes()[edge] == EdgeType.WEAK) {
+            if (source == root || graph.edgeType(edge) == EdgeType.WEAK) {
                 return;
             }
             int distance = ignoredEdges.contains(edge) ? Distances.BASE_UNREACHABLE_DISTANCE : distance(source);
@@ -153,8 +153,6 @@ public final class RetainerView {
     private IntHashSet unusableWeakMapHalves(int[] distances) {
         WeakMapEdgeNames weakMaps = heap.weakMapEdgeNames();
         int[] firstEdge = graph.firstEdgeIndex();
-        byte[] types = graph.edgeTypes();
-        int[] names = graph.edgeNames();
         int[] targets = graph.edgeTargets();
         // (target, pair) of ephemeron edges whose source became unreachable
         LongHashSet broken = new LongHashSet();
@@ -163,8 +161,8 @@ public final class RetainerView {
                 continue;
             }
             for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
-                if (types[e] == EdgeType.INTERNAL && weakMaps.isEphemeron(names[e])) {
-                    broken.add(((long) targets[e] << 32) | weakMaps.pairId(names[e]));
+                if (graph.edgeType(e) == EdgeType.INTERNAL && weakMaps.isEphemeron(graph.edgeNameIndex(e))) {
+                    broken.add(((long) targets[e] << 32) | weakMaps.pairId(graph.edgeNameIndex(e)));
                 }
             }
         }
@@ -174,8 +172,8 @@ public final class RetainerView {
         }
         for (int node = 0; node < distances.length; node++) {
             for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
-                if (types[e] == EdgeType.INTERNAL && weakMaps.isEphemeron(names[e])
-                        && broken.contains(((long) targets[e] << 32) | weakMaps.pairId(names[e]))) {
+                if (graph.edgeType(e) == EdgeType.INTERNAL && weakMaps.isEphemeron(graph.edgeNameIndex(e))
+                        && broken.contains(((long) targets[e] << 32) | weakMaps.pairId(graph.edgeNameIndex(e)))) {
                     result.add(e);
                 }
             }

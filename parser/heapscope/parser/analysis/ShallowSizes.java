@@ -32,7 +32,6 @@ final class ShallowSizes {
         byte[] nodeTypes = graph.nodeTypes();
         int[] firstEdge = graph.firstEdgeIndex();
         int[] targets = graph.edgeTargets();
-        byte[] edgeTypes = graph.edgeTypes();
         NameMask externalStringData = NameMask.of(graph.strings(), "system / ExternalStringData");
         int[] nodeNames = graph.nodeNames();
 
@@ -66,7 +65,7 @@ final class ShallowSizes {
             }
             int owner = owners[node];
             for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
-                if (edgeTypes[e] == EdgeType.WEAK) {
+                if (graph.edgeType(e) == EdgeType.WEAK) {
                     continue;
                 }
                 int target = targets[e];

@@ -54,7 +54,7 @@ final class StatisticsCalculator {
             NameMask elements) {
         int[] firstEdge = graph.firstEdgeIndex();
         for (int e = firstEdge[array], end = firstEdge[array + 1]; e < end; e++) {
-            if (graph.edgeTypes()[e] == EdgeType.INTERNAL && elements.test(graph.edgeNames()[e])) {
+            if (graph.edgeType(e) == EdgeType.INTERNAL && elements.test(graph.edgeNameIndex(e))) {
                 int store = graph.edgeTargets()[e];
                 return retainers.retainerCount(store) == 1 ? shallow.get(store) : 0;
             }

@@ -41,13 +41,11 @@ final class WeakMapEdgeNames {
         IntIntHashMap pairIds = new IntIntHashMap();
         IntLongHashMap tableIds = new IntLongHashMap();
         Map<String, Integer> pairIdByPart = new HashMap<>();
-        byte[] types = graph.edgeTypes();
-        int[] names = graph.edgeNames();
-        for (int e = 0; e < types.length; e++) {
-            if (types[e] != EdgeType.INTERNAL || checked.get(names[e])) {
+        for (int e = 0, n = graph.edgeCount(); e < n; e++) {
+            if (graph.edgeType(e) != EdgeType.INTERNAL || checked.get(graph.edgeNameIndex(e))) {
                 continue;
             }
-            int name = names[e];
+            int name = graph.edgeNameIndex(e);
             checked.set(name);
             // A cheap length test before decoding: every ephemeron name is longer than its marker.
             if (strings.byteLength(name) < MARKER.length()) {

@@ -9,7 +9,8 @@ import java.util.List;
  * by the analysis pipeline, not stored here.
  *
  * <p>Memory: per node 1 (type) + 4 (name) + 4 (V8 id; 8 for an HPROF address) + 4 (self size, see {@link NodeSizes})
- * + 4 (first edge) = 17 bytes (21 for HPROF); per edge 1 (type) + 4 (name or index) + 4 (target) = 9 bytes; plus the {@link StringTable}.
+ * + 4 (first edge) = 17 bytes (21 for HPROF); per edge 4 (type and name, see {@link EdgeTypesAndNames}) + 4 (target) =
+ * 8 bytes; plus the {@link StringTable}.
  *
  * <p>Immutable once built; safe to read from several threads. The accessors hand out the arrays themselves, without
  * copying, for the analyses' hot loops: callers must not write to them. No IO.
@@ -24,8 +25,7 @@ public final class HeapGraph {
     private final NodeIds nodeIds;
     private final NodeSizes nodeSelfSizes;
     private final int[] firstEdgeIndex;
-    private final byte[] edgeTypes;
-    private final int[] edgeNames;
+    private final EdgeTypesAndNames edgeTypesAndNames;
     private final int[] edgeTargets;
     private final byte[] nodeDetachedness;
     private final NodeLocations locations;
@@ -46,8 +46,7 @@ public final class HeapGraph {
         this.nodeIds = b.nodeIds;
         this.nodeSelfSizes = b.nodeSelfSizes;
         this.firstEdgeIndex = b.firstEdgeIndex;
-        this.edgeTypes = b.edgeTypes;
-        this.edgeNames = b.edgeNames;
+        this.edgeTypesAndNames = b.edgeTypesAndNames;
         this.edgeTargets = b.edgeTargets;
         this.nodeDetachedness = b.nodeDetachedness;
         this.locations = b.locations.build();
@@ -105,14 +104,14 @@ public final class HeapGraph {
         return firstEdgeIndex;
     }
 
-    /** {@link EdgeType} code by edge index. */
-    public byte[] edgeTypes() {
-        return edgeTypes;
+    /** The edge's {@link EdgeType} code. */
+    public byte edgeType(int edgeIndex) {
+        return edgeTypesAndNames.type(edgeIndex);
     }
 
-    /** By edge index: the element index for {@link EdgeType#hasNumericName numeric} types, else a string index. */
-    public int[] edgeNames() {
-        return edgeNames;
+    /** The edge's element index for {@link EdgeType#hasNumericName numeric} types, else its string index. */
+    public int edgeNameIndex(int edgeIndex) {
+        return edgeTypesAndNames.name(edgeIndex);
     }
 
     /** Target node ordinal by edge index. */
@@ -161,7 +160,7 @@ public final class HeapGraph {
     }
 
     public String edgeTypeName(int edgeIndex) {
-        return edgeTypeNames.get(edgeTypes[edgeIndex]);
+        return edgeTypeNames.get(edgeType(edgeIndex));
     }
 
     /**
@@ -169,8 +168,8 @@ public final class HeapGraph {
      * sparse arrays reach 2^32 - 2, which the int array holds as the same 32 bits.
      */
     public String edgeName(int edgeIndex) {
-        return EdgeType.hasNumericName(edgeTypes[edgeIndex])
-                ? Integer.toUnsignedString(edgeNames[edgeIndex]) : strings.get(edgeNames[edgeIndex]);
+        int name = edgeNameIndex(edgeIndex);
+        return EdgeType.hasNumericName(edgeType(edgeIndex)) ? Integer.toUnsignedString(name) : strings.get(name);
     }
 
     /** The ordinal of the node with this id, or -1; a linear scan (DevTools' {@code nodeIndexForId} is one too). */
@@ -202,13 +201,17 @@ public final class HeapGraph {
         return max;
     }
 
+    /** Bytes the edges take: their types and names, and their targets. */
+    public long edgeBytes() {
+        return edgeTypesAndNames.retainedBytes() + 4L * edgeCount;
+    }
+
     /** Bytes held by the graph's arrays and strings. */
     public long retainedBytes() {
         long nodes = (long) nodeCount * (1 + 4 + nodeIds.bytesPerId()) + nodeSelfSizes.retainedBytes()
                 + 4L * (nodeCount + 1);
-        long edges = (long) edgeCount * (1 + 4 + 4);
         long detachedness = nodeDetachedness == null ? 0 : nodeCount;
-        return nodes + edges + detachedness + locations.retainedBytes() + labels.retainedBytes()
+        return nodes + edgeBytes() + detachedness + locations.retainedBytes() + labels.retainedBytes()
                 + strings.retainedBytes();
     }
 }

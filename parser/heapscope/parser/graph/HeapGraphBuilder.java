@@ -20,8 +20,7 @@ public final class HeapGraphBuilder {
     final NodeIds nodeIds;
     final NodeSizes nodeSelfSizes;
     final int[] firstEdgeIndex;
-    byte[] edgeTypes;
-    int[] edgeNames;
+    final EdgeTypesAndNames edgeTypesAndNames;
     int[] edgeTargets;
     final NodeLocations.Builder locations = new NodeLocations.Builder();
     final List<String> nodeTypeNames = new ArrayList<>(NodeType.KNOWN_NAMES);
@@ -44,8 +43,7 @@ public final class HeapGraphBuilder {
         this.nodeIds = new NodeIds(nodeCapacity, format == HeapFormat.V8_HEAPSNAPSHOT);
         this.nodeSelfSizes = new NodeSizes(nodeCapacity);
         this.firstEdgeIndex = new int[nodeCapacity + 1];
-        this.edgeTypes = new byte[edgeCapacity];
-        this.edgeNames = new int[edgeCapacity];
+        this.edgeTypesAndNames = new EdgeTypesAndNames(edgeCapacity);
         this.edgeTargets = new int[edgeCapacity];
     }
 
@@ -59,7 +57,11 @@ public final class HeapGraphBuilder {
 
     /** Like {@link #nodeTypeCode} for edge types. */
     public byte edgeTypeCode(String name) {
-        return typeCode(edgeTypeNames, name);
+        byte code = typeCode(edgeTypeNames, name);
+        if (code >= EdgeTypesAndNames.MAX_TYPES) {
+            throw new GraphFormatException("more than " + EdgeTypesAndNames.MAX_TYPES + " edge types");
+        }
+        return code;
     }
 
     private static byte typeCode(List<String> names, String name) {
@@ -83,9 +85,9 @@ public final class HeapGraphBuilder {
         nodeSelfSizes.set(ordinal, selfSize);
         firstEdgeIndex[ordinal] = (int) declaredEdges;
         declaredEdges += ownedEdgeCount;
-        if (declaredEdges > edgeTypes.length) {
+        if (declaredEdges > edgeTargets.length) {
             throw new GraphFormatException("the nodes declare more edges (" + declaredEdges + ") than the "
-                    + edgeTypes.length + " the file announced");
+                    + edgeTargets.length + " the file announced");
         }
         return ordinal;
     }
@@ -93,8 +95,7 @@ public final class HeapGraphBuilder {
     /** Adds the next edge; it belongs to the node whose declared edges it falls into. */
     public void addEdge(byte type, int nameOrIndex, int targetOrdinal) {
         int index = edgeCount++;
-        edgeTypes[index] = type;
-        edgeNames[index] = nameOrIndex;
+        edgeTypesAndNames.set(index, type, nameOrIndex);
         edgeTargets[index] = targetOrdinal;
     }
 
@@ -132,9 +133,8 @@ public final class HeapGraphBuilder {
      * while adding edges). Copies the edge arrays when they are larger than needed. Call it after the last edge.
      */
     public void trimEdgeCapacityToAdded() {
-        if (edgeCount < edgeTypes.length) {
-            edgeTypes = Arrays.copyOf(edgeTypes, edgeCount);
-            edgeNames = Arrays.copyOf(edgeNames, edgeCount);
+        if (edgeCount < edgeTargets.length) {
+            edgeTypesAndNames.trimTo(edgeCount);
             edgeTargets = Arrays.copyOf(edgeTargets, edgeCount);
         }
     }
@@ -157,8 +157,9 @@ public final class HeapGraphBuilder {
         if (nodeCount != nodeTypes.length) {
             throw new GraphFormatException("the file announces " + nodeTypes.length + " nodes but holds " + nodeCount);
         }
-        if (edgeCount != edgeTypes.length) {
-            throw new GraphFormatException("the file announces " + edgeTypes.length + " edges but holds " + edgeCount);
+        if (edgeCount != edgeTargets.length) {
+            throw new GraphFormatException("the file announces " + edgeTargets.length + " edges but holds "
+                    + edgeCount);
         }
         if (declaredEdges != edgeCount) {
             throw new GraphFormatException("the nodes' edge counts add up to " + declaredEdges + " but the file holds "
@@ -184,8 +185,9 @@ public final class HeapGraphBuilder {
                 throw new GraphFormatException("edge " + e + " points to node " + target + " but there are only "
                         + nodeCount + " nodes");
             }
-            if (!EdgeType.hasNumericName(edgeTypes[e]) && (edgeNames[e] < 0 || edgeNames[e] >= stringCount)) {
-                throw new GraphFormatException("edge " + e + " names string " + edgeNames[e] + " but there are only "
+            int name = edgeTypesAndNames.name(e);
+            if (!EdgeType.hasNumericName(edgeTypesAndNames.type(e)) && (name < 0 || name >= stringCount)) {
+                throw new GraphFormatException("edge " + e + " names string " + name + " but there are only "
                         + stringCount + " strings");
             }
         }

@@ -51,33 +51,32 @@ final class EdgeOrder {
     }
 
     private static OrdinalSort.IntComparator byName(HeapGraph graph, int[] edges, CancelSignal cancel) {
-        byte[] types = graph.edgeTypes();
-        int[] names = graph.edgeNames();
-        int[] named = java.util.Arrays.stream(edges).filter(e -> !EdgeType.hasNumericName(types[e])).toArray();
-        int[] rank = TextRanks.of(graph.strings(), named.length, i -> names[named[i]], cancel);
+        int[] named = java.util.Arrays.stream(edges).filter(e -> !EdgeType.hasNumericName(graph.edgeType(e)))
+                .toArray();
+        int[] rank = TextRanks.of(graph.strings(), named.length, i -> graph.edgeNameIndex(named[i]), cancel);
         int proto = -1;
         for (int e : named) {
-            if (graph.strings().equalsAt(names[e], "__proto__")) {
-                proto = names[e];
+            if (graph.strings().equalsAt(graph.edgeNameIndex(e), "__proto__")) {
+                proto = graph.edgeNameIndex(e);
                 break;
             }
         }
         int protoName = proto;
         return (a, b) -> {
-            boolean aIndex = EdgeType.hasNumericName(types[a]);
-            boolean bIndex = EdgeType.hasNumericName(types[b]);
+            boolean aIndex = EdgeType.hasNumericName(graph.edgeType(a));
+            boolean bIndex = EdgeType.hasNumericName(graph.edgeType(b));
             if (aIndex && bIndex) {
-                return Integer.compareUnsigned(names[a], names[b]);
+                return Integer.compareUnsigned(graph.edgeNameIndex(a), graph.edgeNameIndex(b));
             }
             if (aIndex != bIndex) {
                 return aIndex ? 1 : -1;
             }
-            boolean aProto = names[a] == protoName;
-            boolean bProto = names[b] == protoName;
+            boolean aProto = graph.edgeNameIndex(a) == protoName;
+            boolean bProto = graph.edgeNameIndex(b) == protoName;
             if (aProto != bProto) {
                 return aProto ? 1 : -1;
             }
-            return Integer.compare(rank[names[a]], rank[names[b]]);
+            return Integer.compare(rank[graph.edgeNameIndex(a)], rank[graph.edgeNameIndex(b)]);
         };
     }
 }

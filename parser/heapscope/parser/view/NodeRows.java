@@ -51,7 +51,7 @@ public final class NodeRows {
     /** The edge's name as the grid writes it: {@code [i]} for elements, {@code (empty)} for no name. */
     public String edgeLabel(int edgeIndex) {
         String name = NodeNames.edgeName(graph, edgeIndex);
-        if (graph.edgeTypes()[edgeIndex] == EdgeType.ELEMENT) {
+        if (graph.edgeType(edgeIndex) == EdgeType.ELEMENT) {
             return "[" + name + "]";
         }
         return name.isEmpty() ? "(empty)" : cut(name);

@@ -61,10 +61,9 @@ public final class RetainerList {
     public static boolean hasRetainers(AnalyzedHeap heap, int ordinal) {
         HeapGraph graph = heap.graph();
         int root = graph.rootOrdinal();
-        byte[] types = graph.edgeTypes();
         boolean[] found = {false};
         heap.retainers().forEachRetainingEdge(graph, ordinal, (source, edge) -> {
-            if (source != root && types[edge] != EdgeType.WEAK) {
+            if (source != root && graph.edgeType(edge) != EdgeType.WEAK) {
                 found[0] = true;
             }
         });

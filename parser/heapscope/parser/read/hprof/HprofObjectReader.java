@@ -92,7 +92,7 @@ public final class HprofObjectReader implements Closeable {
         int valueOrdinal = -1;
         int[] first = graph.firstEdgeIndex();
         for (int e = first[ordinal]; e < first[ordinal + 1]; e++) {
-            if (graph.edgeTypes()[e] == EdgeType.PROPERTY && "value".equals(graph.edgeName(e))) {
+            if (graph.edgeType(e) == EdgeType.PROPERTY && "value".equals(graph.edgeName(e))) {
                 valueOrdinal = graph.edgeTargets()[e];
             }
         }

@@ -87,7 +87,7 @@ class HprofGraphMappingTest {
         HeapGraph g = read(SmallHeap.write(8)).graph();
         int weak = SmallHeap.ordinalOf(g, SmallHeap.WEAK_1);
         assertEquals(List.of("internal <class> -> 0x128", "weak referent -> 0x1010"), edges(g, weak));
-        assertEquals(EdgeType.WEAK, g.edgeTypes()[g.firstEdgeIndex()[weak] + 1]);
+        assertEquals(EdgeType.WEAK, g.edgeType(g.firstEdgeIndex()[weak] + 1));
     }
 
     @Test

@@ -61,7 +61,7 @@ class HprofRetainedSizesTest {
             int node = stack[--top];
             for (int e = first[node]; e < first[node + 1]; e++) {
                 int target = g.edgeTargets()[e];
-                if (g.edgeTypes()[e] != EdgeType.WEAK && target != removed && !seen.get(target)) {
+                if (g.edgeType(e) != EdgeType.WEAK && target != removed && !seen.get(target)) {
                     seen.set(target);
                     stack[top++] = target;
                 }

@@ -159,7 +159,7 @@ class RealDumpTest {
     private static byte edgeType(HeapGraph g, int node, String edgeName) {
         for (int e = g.firstEdgeIndex()[node]; e < g.firstEdgeIndex()[node + 1]; e++) {
             if (g.edgeName(e).equals(edgeName)) {
-                return g.edgeTypes()[e];
+                return g.edgeType(e);
             }
         }
         throw new AssertionError("no edge " + edgeName);

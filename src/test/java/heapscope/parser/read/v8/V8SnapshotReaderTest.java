@@ -60,8 +60,8 @@ class V8SnapshotReaderTest {
         assertArrayEquals(new long[] {0, 32, 16, 56},
                 java.util.stream.IntStream.range(0, 4).mapToLong(graph.nodeSelfSizes()::get).toArray());
         assertArrayEquals(new int[] {0, 1, 3, 3, 4}, graph.firstEdgeIndex());
-        assertArrayEquals(new byte[] {EdgeType.ELEMENT, EdgeType.PROPERTY, EdgeType.ELEMENT, EdgeType.WEAK},
-                graph.edgeTypes());
+        assertArrayEquals(new int[] {EdgeType.ELEMENT, EdgeType.PROPERTY, EdgeType.ELEMENT, EdgeType.WEAK},
+                java.util.stream.IntStream.range(0, 4).map(graph::edgeType).toArray());
         assertEquals(List.of("1", "name", "0", "owner"), edgeNames(graph));
         assertArrayEquals(new int[] {1, 2, 3, 1}, graph.edgeTargets());
     }
@@ -171,7 +171,7 @@ class V8SnapshotReaderTest {
 
         assertEquals("ephemeron", graph.edgeTypeName(0));
         assertEquals("key -> value", graph.edgeName(0));
-        assertEquals(EdgeType.SHORTCUT, graph.edgeTypes()[1]);
+        assertEquals(EdgeType.SHORTCUT, graph.edgeType(1));
     }
 
     @Test
@@ -328,7 +328,7 @@ class V8SnapshotReaderTest {
 
         assertEquals(4_294_967_295L, graph.nodeId(buffer));
         assertEquals(281_474_976_710_655L, graph.nodeSelfSizes().get(buffer));
-        assertEquals(4_294_967_294L, Integer.toUnsignedLong(graph.edgeNames()[0]));
+        assertEquals(4_294_967_294L, Integer.toUnsignedLong(graph.edgeNameIndex(0)));
         assertEquals("4294967294", graph.edgeName(0));
     }
 

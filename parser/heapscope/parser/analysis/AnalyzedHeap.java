@@ -132,7 +132,7 @@ public final class AnalyzedHeap {
     /** Bytes held by the graph and the analyses' arrays. */
     public long retainedBytes() {
         int n = graph.nodeCount();
-        long perNode = 1L + 4 + 4 + 4; // DOM state, distance, dominator, class
+        long perNode = 1L + 4 + 4; // DOM state, distance, dominator
         return graph.retainedBytes() + retainers.retainedBytes() + perNode * n + retainedSizes.retainedBytes()
                 + dominatedNodes.retainedBytes()
                 + classes.retainedBytes() + (uncountedNodes == null ? 0 : n / 8);

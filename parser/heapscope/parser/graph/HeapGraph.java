@@ -13,7 +13,7 @@ import java.util.List;
  * 8 bytes; plus the {@link StringTable}.
  *
  * <p>Immutable once built; safe to read from several threads. The accessors hand out the arrays themselves, without
- * copying, for the analyses' hot loops: callers must not write to them. No IO.
+ * copying, for the analyses' hot loops: callers must not write to them. No IO, except through {@link #objectText}.
  */
 public final class HeapGraph {
     private final HeapFormat format;
@@ -34,6 +34,7 @@ public final class HeapGraph {
     private final List<String> nodeTypeNames;
     private final List<String> edgeTypeNames;
     private final FileNotes fileNotes;
+    private final ObjectText objectText;
     private final NodeLabels labels;
 
     HeapGraph(HeapGraphBuilder b) {
@@ -55,6 +56,7 @@ public final class HeapGraph {
         this.nodeTypeNames = List.copyOf(b.nodeTypeNames);
         this.edgeTypeNames = List.copyOf(b.edgeTypeNames);
         this.fileNotes = b.fileNotes;
+        this.objectText = b.objectText;
         this.labels = b.labels.build();
     }
 
@@ -146,6 +148,14 @@ public final class HeapGraph {
         return index < 0 ? null : strings.get(index);
     }
 
+    /**
+     * The text of an object whose value the graph does not hold (a Java String's characters), cut to
+     * {@code maxChars}, or null. For HPROF this reads the file: a few small reads per call.
+     */
+    public String objectText(int ordinal, int maxChars) {
+        return objectText.read(this, ordinal, maxChars);
+    }
+
     /** What the reader noted about the file beyond the graph: details for {@code info}, and warnings. */
     public FileNotes fileNotes() {
         return fileNotes;
@@ -212,6 +222,6 @@ public final class HeapGraph {
                 + 4L * (nodeCount + 1);
         long detachedness = nodeDetachedness == null ? 0 : nodeCount;
         return nodes + edgeBytes() + detachedness + locations.retainedBytes() + labels.retainedBytes()
-                + strings.retainedBytes();
+                + strings.retainedBytes() + objectText.retainedBytes();
     }
 }

@@ -31,6 +31,7 @@ public final class HeapGraphBuilder {
     int rootOrdinal;
     long extraNativeBytes;
     FileNotes fileNotes = FileNotes.NONE;
+    ObjectText objectText = ObjectText.NONE;
     final NodeLabels.Builder labels = new NodeLabels.Builder();
     /** Sum of the edge counts the added nodes declared; must equal the edges added when the graph is built. */
     private long declaredEdges;
@@ -125,6 +126,11 @@ public final class HeapGraphBuilder {
 
     public void setFileNotes(FileNotes fileNotes) {
         this.fileNotes = fileNotes;
+    }
+
+    /** How to read the text of objects from the file (see {@link HeapGraph#objectText}). */
+    public void setObjectText(ObjectText objectText) {
+        this.objectText = objectText;
     }
 
     /**

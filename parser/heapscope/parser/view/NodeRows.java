@@ -10,8 +10,8 @@ import heapscope.parser.graph.NodeType;
 /**
  * Makes {@link NodeRow}s and {@link EdgeRow}s from ordinals and edge indexes, with the engine's names ({@link
  * NodeNames}) written as DevTools' grids write them: strings in quotes, closures as {@code name()}, regexps as
- * {@code /source/}, arrays as {@code name[]}, long names cut; HPROF ids (addresses) in hex. Thread-safe (reads the
- * heap only). No IO.
+ * {@code /source/}, arrays as {@code name[]}, long names cut; HPROF ids (addresses) in hex. Thread-safe. Reads the
+ * file for the text of Java Strings ({@link HeapGraph#objectText}), so call it off the UI thread.
  */
 public final class NodeRows {
     /** Longest display name, in characters; longer names end with an ellipsis. */
@@ -60,7 +60,7 @@ public final class NodeRows {
     /**
      * The Object column's name of a node (without its {@code @id}); a label the reader gave the node replaces it,
      * such as {@code class java.util.HashMap} for the HPROF class object its Summary row counts as a
-     * {@code java.lang.Class}.
+     * {@code java.lang.Class}, and a Java String shows its text after its class: {@code java.lang.String "GET /"}.
      */
     public String displayName(int ordinal) {
         String label = graph.nodeLabel(ordinal);
@@ -68,6 +68,10 @@ public final class NodeRows {
             return cut(label);
         }
         String name = NodeNames.nodeName(graph, ordinal);
+        String text = graph.objectText(ordinal, MAX_NAME_LENGTH);
+        if (text != null) {
+            return cut(name) + " " + quote(text);
+        }
         switch (graph.nodeTypes()[ordinal]) {
             case NodeType.CONCATENATED_STRING:
             case NodeType.STRING:

@@ -47,6 +47,16 @@ final class GzipMemberIndex {
         return decompressedStarts[member];
     }
 
+    /** The most decompressed bytes one member holds, the last one taken to end at decompressed offset {@code end}. */
+    long largestMember(long end) {
+        long largest = 0;
+        for (int i = 0; i < size; i++) {
+            long next = i + 1 < size ? decompressedStarts[i + 1] : Math.max(end, decompressedStarts[i]);
+            largest = Math.max(largest, next - decompressedStarts[i]);
+        }
+        return largest;
+    }
+
     long retainedBytes() {
         return 16L * compressedStarts.length;
     }

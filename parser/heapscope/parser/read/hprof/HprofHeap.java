@@ -100,7 +100,7 @@ public final class HprofHeap {
 
     /** Opens the file for reading object details on demand; close it when done. Does IO. */
     public HprofObjectReader openObjectReader() throws IOException {
-        return new HprofObjectReader(this, details);
+        return new HprofObjectReader(graph, details);
     }
 
     /** Bytes this heap keeps beside the graph (record offsets, class details for the object reader). */

@@ -17,11 +17,11 @@ import java.util.List;
  * <p>Not thread-safe: use one reader per thread. Does IO.
  */
 public final class HprofObjectReader implements Closeable {
-    private final HprofHeap heap;
+    private final HeapGraph graph;
     private final ObjectDetailsSource source;
 
-    HprofObjectReader(HprofHeap heap, ObjectDetailsSource source) {
-        this.heap = heap;
+    HprofObjectReader(HeapGraph graph, ObjectDetailsSource source) {
+        this.graph = graph;
         this.source = source;
     }
 
@@ -85,7 +85,6 @@ public final class HprofObjectReader implements Closeable {
      * cut to {@code maxChars}; null when the node is not a string or its value array is not in the dump.
      */
     public String stringValue(int ordinal, int maxChars) throws IOException {
-        HeapGraph graph = heap.graph();
         if (!"java.lang.String".equals(graph.nodeName(ordinal))) {
             return null;
         }

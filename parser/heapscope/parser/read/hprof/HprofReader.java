@@ -137,6 +137,9 @@ public final class HprofReader {
         List<String> warnings = warnings(pass1, statistics);
         bootClassesRooted = roots.bootClassesRooted;
         builder.setFileNotes(new FileNotes(details(header, layout, statistics), warnings));
+        ObjectDetailsSource details = new ObjectDetailsSource(file, gzipMembers, pass1.recordOffsets, pass1.classes,
+                idSize, 1 + groups, utf16BigEndian(pass1.classes));
+        builder.setObjectText(StringText.of(details));
         HeapGraph graph = builder.build();
 
         IntIntHashMap classNames = new IntIntHashMap(pass1.classes.size() * 2);
@@ -144,8 +147,6 @@ public final class HprofReader {
             HprofClass c = pass1.classes.get(i);
             classNames.put(1 + groups + index.fileIndexOf(c.id), c.nameIndex);
         }
-        ObjectDetailsSource details = new ObjectDetailsSource(file, gzipMembers, pass1.recordOffsets, pass1.classes,
-                idSize, 1 + groups, utf16BigEndian(pass1.classes));
         return new HprofHeap(file, graph, header, layout, warnings, pass1.truncation != null, statistics, classNames,
                 details);
     }

@@ -49,6 +49,18 @@ final class ObjectDetailsSource {
         return in;
     }
 
+    /**
+     * For a gzip dump, the most bytes one member holds decompressed (the last member is taken to end at the last
+     * object's record); 0 for a plain dump.
+     */
+    long largestGzipMember() {
+        if (gzipMembers == null) {
+            return 0;
+        }
+        long end = recordOffsets.size() == 0 ? 0 : recordOffsets.get(recordOffsets.size() - 1);
+        return gzipMembers.largestMember(end);
+    }
+
     long retainedBytes() {
         return recordOffsets.retainedBytes() + (gzipMembers == null ? 0 : gzipMembers.retainedBytes());
     }

@@ -90,5 +90,32 @@ class CommittedFixtureTest {
         try (HprofObjectReader reader = heap.openObjectReader()) {
             assertEquals("Heapscope fixture: grüße, 日本語", reader.stringValue(text, 100));
         }
+        // The grids read a String's text from the file (this jcmd -gz dump is made of 1 MiB gzip members).
+        assertEquals("java.lang.String \"Heapscope fixture: grüße, 日本語\"",
+                new NodeRows(analyzed).displayName(text));
+    }
+
+    @Test
+    void aDumpGzippedAsOneStreamShowsStringsWithoutTheirText(@TempDir Path dir) throws Exception {
+        byte[] whole;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+                Files.newInputStream(FIXTURES.resolve("jdk25-small.hprof.gz")))) {
+            whole = in.readAllBytes();
+        }
+        Path file = dir.resolve("one-member.hprof.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write(whole);
+        }
+        HprofHeap heap = HprofReader.read(file, ProgressListener.NO_OP, CancelSignal.NEVER);
+        HeapGraph g = heap.graph();
+        int strings = 0;
+        for (int node = 0; node < g.nodeCount(); node++) {
+            if ("java.lang.String".equals(g.nodeName(node))) {
+                strings++;
+                // Reading one would mean inflating the file from its start each time.
+                assertEquals(null, g.objectText(node, 100));
+            }
+        }
+        assertTrue(strings > 1000, strings + " strings");
     }
 }

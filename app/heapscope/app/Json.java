@@ -47,6 +47,8 @@ public final class Json {
             json.writeString(string);
         } else if (value instanceof Integer || value instanceof Long) {
             json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double number) {
+            json.writeNumber(number);
         } else if (value instanceof Boolean bool) {
             json.writeBoolean(bool);
         } else if (value instanceof long[] numbers) {

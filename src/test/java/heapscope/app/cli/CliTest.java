@@ -106,6 +106,35 @@ class CliTest {
         assertEquals(plain.get("totalSize").asLong(), all.get("totalSize").asLong(), "garbage retains nothing");
     }
 
+    /** Every command's JSON parses and has its documented fields (the writer is Heapscope's own, see Json). */
+    @Test
+    void infoDiffAndRetainersPrintTheirDocumentedJson() throws IOException {
+        String last = LEAK.resolve("leak-4.heapsnapshot.gz").toString();
+        Run info = run("info", last, "--json", "--no-progress");
+        assertEquals(0, info.exitCode(), info.err());
+        JsonNode doc = JSON.readTree(info.out());
+        assertEquals(JSON.readTree(LEAK.resolve("leak-4.summary.json").toFile()).get("totalSize").asLong(),
+                doc.get("totalSize").asLong());
+        assertTrue(doc.get("phases").size() >= 10, doc.get("phases").toString());
+        assertTrue(doc.get("bytesPerNode").isDouble() && doc.get("bytesPerNode").asDouble() > 20, info.out());
+        assertTrue(doc.get("bytesPerEdge").asDouble() >= 12, info.out());
+
+        Run diff = run("diff", LEAK.resolve("leak-3.heapsnapshot.gz").toString(), last, "--json", "--no-progress");
+        assertEquals(0, diff.exitCode(), diff.err());
+        JsonNode diffDoc = JSON.readTree(diff.out());
+        assertEquals("v8-object-id", diffDoc.get("matching").asText());
+        assertTrue(diffDoc.get("classes").size() > 0);
+
+        long id = JSON.readTree(run("leaks", LEAK.resolve("leak-3.heapsnapshot.gz").toString(), last, "--json",
+                "--no-progress").out()).at("/groups/0/examplePath/0/node/id").asLong();
+        assertTrue(id > 0);
+        Run retainers = run("retainers", last, "@" + id, "--json", "--no-progress");
+        assertEquals(0, retainers.exitCode(), retainers.err());
+        JsonNode path = JSON.readTree(retainers.out());
+        assertTrue(path.get("path").size() > 0, retainers.out());
+        assertEquals("REACHED_ROOT", path.get("stop").asText());
+    }
+
     private static long sum(JsonNode summary, String field) {
         long total = 0;
         for (JsonNode row : summary.get("classes")) {

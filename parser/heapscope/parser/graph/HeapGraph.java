@@ -13,7 +13,8 @@ import java.util.List;
  * 8 bytes; plus the {@link StringTable}.
  *
  * <p>Immutable once built; safe to read from several threads. The accessors hand out the arrays themselves, without
- * copying, for the analyses' hot loops: callers must not write to them. No IO, except through {@link #objectText}.
+ * copying, for the analyses' hot loops: callers must not write to them. No IO, except through {@link #objectText} and
+ * {@link #objectFields}.
  */
 public final class HeapGraph {
     private final HeapFormat format;
@@ -34,7 +35,7 @@ public final class HeapGraph {
     private final List<String> nodeTypeNames;
     private final List<String> edgeTypeNames;
     private final FileNotes fileNotes;
-    private final ObjectText objectText;
+    private final ObjectContents objectContents;
     private final NodeLabels labels;
 
     HeapGraph(HeapGraphBuilder b) {
@@ -56,7 +57,7 @@ public final class HeapGraph {
         this.nodeTypeNames = List.copyOf(b.nodeTypeNames);
         this.edgeTypeNames = List.copyOf(b.edgeTypeNames);
         this.fileNotes = b.fileNotes;
-        this.objectText = b.objectText;
+        this.objectContents = b.objectContents;
         this.labels = b.labels.build();
     }
 
@@ -153,7 +154,17 @@ public final class HeapGraph {
      * {@code maxChars}, or null. For HPROF this reads the file: a few small reads per call.
      */
     public String objectText(int ordinal, int maxChars) {
-        return objectText.read(this, ordinal, maxChars);
+        return objectContents.text(this, ordinal, maxChars);
+    }
+
+    /** The object's field values as the file stores them (see {@link ObjectContents#fields}). May read the file. */
+    public List<FieldValue> objectFields(int ordinal) {
+        return objectContents.fields(this, ordinal);
+    }
+
+    /** Why this heap's objects show no text or fields, in a sentence; null when they can be read. */
+    public String objectFieldsUnavailable() {
+        return objectContents.unavailable();
     }
 
     /** What the reader noted about the file beyond the graph: details for {@code info}, and warnings. */
@@ -222,6 +233,6 @@ public final class HeapGraph {
                 + 4L * (nodeCount + 1);
         long detachedness = nodeDetachedness == null ? 0 : nodeCount;
         return nodes + edgeBytes() + detachedness + locations.retainedBytes() + labels.retainedBytes()
-                + strings.retainedBytes() + objectText.retainedBytes();
+                + strings.retainedBytes() + objectContents.retainedBytes();
     }
 }

@@ -31,7 +31,8 @@ public final class HeapGraphBuilder {
     int rootOrdinal;
     long extraNativeBytes;
     FileNotes fileNotes = FileNotes.NONE;
-    ObjectText objectText = ObjectText.NONE;
+    ObjectContents objectContents = ObjectContents.none("Field values are read from Java heap dumps (.hprof). A V8"
+            + " object's values are its references: expand it in Containment or Summary.");
     final NodeLabels.Builder labels = new NodeLabels.Builder();
     /** Sum of the edge counts the added nodes declared; must equal the edges added when the graph is built. */
     private long declaredEdges;
@@ -128,9 +129,9 @@ public final class HeapGraphBuilder {
         this.fileNotes = fileNotes;
     }
 
-    /** How to read the text of objects from the file (see {@link HeapGraph#objectText}). */
-    public void setObjectText(ObjectText objectText) {
-        this.objectText = objectText;
+    /** How to read objects' text and fields from the file (see {@link HeapGraph#objectText}). */
+    public void setObjectContents(ObjectContents objectContents) {
+        this.objectContents = objectContents;
     }
 
     /**

@@ -14,6 +14,8 @@ import heapscope.app.ui.dominators.DominatorsView;
 import heapscope.app.ui.dominators.DominatorsViewModel;
 import heapscope.app.ui.leaks.LeaksView;
 import heapscope.app.ui.leaks.LeaksViewModel;
+import heapscope.app.ui.fields.FieldsView;
+import heapscope.app.ui.fields.FieldsViewModel;
 import heapscope.app.ui.retainers.RetainersView;
 import heapscope.app.ui.retainers.RetainersViewModel;
 import heapscope.app.ui.search.SearchView;
@@ -62,7 +64,7 @@ import javafx.util.Duration;
 
 /**
  * Code-behind of MainWindow.fxml: the sidebar of snapshots, the toolbar (view selector, class filter, object filter,
- * find), the current view over the Retainers / Search results pane, the status bar (heap total, running job with
+ * find), the current view over the Retainers / Fields / Search results pane, the status bar (heap total, running job with
  * Cancel, the app's memory), menus, drag-and-drop. It only binds controls to {@link MainWindowViewModel} and switches
  * views.
  */
@@ -71,6 +73,7 @@ public final class MainWindowView {
     private final Map<ViewKind, HeapView> views = new EnumMap<>(ViewKind.class);
     private final RetainersView retainersView;
     private final SearchView searchView;
+    private final FieldsView fieldsView;
     private final WelcomeView welcomeView;
     private Stage stage;
     private Parent root;
@@ -110,6 +113,8 @@ public final class MainWindowView {
     @FXML
     private Tab searchTab;
     @FXML
+    private Tab fieldsTab;
+    @FXML
     private Label heapStatus;
     @FXML
     private HBox jobBox;
@@ -133,6 +138,7 @@ public final class MainWindowView {
         views.put(ViewKind.LEAKS, new LeaksView(new LeaksViewModel(viewModel)));
         this.retainersView = new RetainersView(new RetainersViewModel(viewModel));
         this.searchView = new SearchView(new SearchViewModel(viewModel));
+        this.fieldsView = new FieldsView(new FieldsViewModel(viewModel));
         this.welcomeView = new WelcomeView(viewModel::openDemo, this::openFiles, file -> viewModel.open(
                 List.of(file)));
     }
@@ -243,9 +249,11 @@ public final class MainWindowView {
         // Center: welcome page or views over the bottom pane
         retainersTab.setContent(retainersView.root());
         searchTab.setContent(searchView.root());
+        fieldsTab.setContent(fieldsView.root());
         searchView.setOnShowRetainers(() -> bottomTabs.getSelectionModel().select(retainersTab));
         viewModel.selectionProperty().addListener((obs, was, is) -> {
-            if (is != null && bottomTabs.getSelectionModel().getSelectedItem() != searchTab) {
+            Tab current = bottomTabs.getSelectionModel().getSelectedItem();
+            if (is != null && current != searchTab && current != fieldsTab) {
                 bottomTabs.getSelectionModel().select(retainersTab);
             }
         });

@@ -1,6 +1,7 @@
 package heapscope.parser.read.hprof;
 
 import heapscope.parser.graph.EdgeType;
+import heapscope.parser.graph.FieldValue;
 import heapscope.parser.graph.HeapGraph;
 import java.io.Closeable;
 import java.io.IOException;

@@ -139,7 +139,7 @@ public final class HprofReader {
         builder.setFileNotes(new FileNotes(details(header, layout, statistics), warnings));
         ObjectDetailsSource details = new ObjectDetailsSource(file, gzipMembers, pass1.recordOffsets, pass1.classes,
                 idSize, 1 + groups, utf16BigEndian(pass1.classes));
-        builder.setObjectText(StringText.of(details));
+        builder.setObjectContents(HprofObjectContents.of(details));
         HeapGraph graph = builder.build();
 
         IntIntHashMap classNames = new IntIntHashMap(pass1.classes.size() * 2);

@@ -169,6 +169,43 @@ class MainWindowTest {
     }
 
     @Test
+    void theFieldsTabShowsAJavaObjectsValuesAndStringsShowTheirText(FxRobot robot) throws Exception {
+        onFx(() -> window.viewModel().open(List.of(Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz"))));
+        waitUntil("the dump is loaded", () -> window.viewModel().snapshots().size() == 1
+                && window.viewModel().snapshots().get(0).isReady());
+        waitSettled(window);
+        TreeTableView<GridRow> summary = grid(robot, "#summary-grid");
+        robot.clickOn("#class-filter").write("SmallFixture$Square");
+        waitSettled(window);
+        robot.clickOn(robot.lookup(".class-name").match(n -> ((javafx.scene.text.Text) n).getText()
+                .equals("SmallFixture$Square")).queryAs(javafx.scene.Node.class)).type(KeyCode.RIGHT);
+        waitSettled(window);
+        robot.type(KeyCode.DOWN);
+        waitSettled(window);
+        robot.clickOn(robot.lookup(".tab-label").match(n -> "Fields".equals(((Label) n).getText()))
+                .queryAs(javafx.scene.Node.class));
+        javafx.scene.control.TableView<heapscope.parser.view.FieldRow> fields = robot.lookup("#fields-table")
+                .queryTableView();
+        waitUntil("the Square's fields show", () -> onFx(() -> fields.getItems().size()) == 4);
+        assertEquals(List.of("label", "owner", "sides", "area"),
+                onFx(() -> fields.getItems().stream().map(heapscope.parser.view.FieldRow::name).toList()));
+        assertEquals("4", onFx(() -> fields.getItems().get(2).value()));
+        assertTrue(robot.lookup("#fields-title").queryAs(Label.class).getText()
+                .startsWith("Fields of SmallFixture$Square @0x"));
+
+        // A String row shows its text, read from the dump.
+        robot.clickOn("#class-filter").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write("java.lang.String");
+        waitSettled(window);
+        TreeItem<GridRow> strings = topItem(summary, r -> r.label().equals("java.lang.String"));
+        onFx(() -> strings.setExpanded(true));
+        waitSettled(window);
+        waitUntil("the Strings are listed", () -> onFx(() -> strings.getChildren().size()) > 1);
+        String first = onFx(() -> strings.getChildren().get(0).getValue().label());
+        assertTrue(first.matches("java\\.lang\\.String \".*\" @0x[0-9a-f]+"), first);
+    }
+
+    @Test
     void aBadFileShowsWhatIsWrongInOneSentence(FxRobot robot, @TempDir Path dir) throws Exception {
         Path bad = dir.resolve("broken.heapsnapshot");
         Files.writeString(bad, "{\"snapshot\":{\"meta\":{\"node_fields\":[\"type\"]");

@@ -114,8 +114,10 @@ class CommittedFixtureTest {
                 strings++;
                 // Reading one would mean inflating the file from its start each time.
                 assertEquals(null, g.objectText(node, 100));
+                assertEquals(List.of(), g.objectFields(node));
             }
         }
         assertTrue(strings > 1000, strings + " strings");
+        assertTrue(g.objectFieldsUnavailable().startsWith("This dump is a single gzip stream"));
     }
 }

@@ -4,6 +4,7 @@ import static heapscope.parser.read.hprof.HprofTestWriter.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import heapscope.parser.graph.FieldValue;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;

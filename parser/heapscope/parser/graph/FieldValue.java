@@ -1,4 +1,4 @@
-package heapscope.parser.read.hprof;
+package heapscope.parser.graph;
 
 /**
  * One field of an object or class as the dump stores it. Immutable.

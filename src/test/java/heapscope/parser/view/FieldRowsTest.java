@@ -1,0 +1,96 @@
+package heapscope.parser.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import heapscope.parser.HeapLoader;
+import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.progress.ProgressListener;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Fields pane's rows on the committed JDK 25 dump, against what SmallFixture.java (beside the dump) put in its
+ * objects: each Square has sides = 4, area = i * i, label = 'A' + i % 26, and every tenth one an owner (the KEEP list).
+ */
+class FieldRowsTest {
+    private static AnalyzedHeap heap;
+    private static NodeRows rows;
+
+    @BeforeAll
+    static void load() throws Exception {
+        heap = HeapLoader.load(Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz"),
+                ProgressListener.NO_OP, CancelSignal.NEVER);
+        rows = new NodeRows(heap);
+    }
+
+    @Test
+    void aSquaresFieldsHoldWhatTheProgramStored() {
+        HeapGraph g = heap.graph();
+        int squares = 0;
+        int owned = 0;
+        for (int node = 0; node < g.nodeCount(); node++) {
+            if (!"SmallFixture$Square".equals(g.nodeName(node))) {
+                continue;
+            }
+            squares++;
+            Map<String, FieldRow> fields = byName(FieldRows.of(rows, node));
+            assertEquals(List.of("label", "owner", "sides", "area"), List.copyOf(fields.keySet()));
+            assertEquals("4", fields.get("sides").value());
+            assertEquals("SmallFixture$Shape", fields.get("sides").declaringClass());
+            double area = Double.parseDouble(fields.get("area").value());
+            int i = (int) Math.round(Math.sqrt(area));
+            assertEquals("'" + (char) ('A' + i % 26) + "'", fields.get("label").value());
+            String owner = fields.get("owner").value();
+            if (i % 10 == 0) {
+                owned++;
+                assertTrue(owner.startsWith("java.util.ArrayList @0x"), owner);
+            } else {
+                assertEquals("null", owner);
+            }
+        }
+        assertEquals(300, squares);
+        assertEquals(30, owned);
+    }
+
+    @Test
+    void aClassObjectListsItsStaticsAndAStringShowsItsText() {
+        HeapGraph g = heap.graph();
+        int fixtureClass = -1;
+        for (int node = 0; node < g.nodeCount(); node++) {
+            if ("class SmallFixture".equals(g.nodeLabel(node))) {
+                fixtureClass = node;
+            }
+        }
+        Map<String, FieldRow> statics = byName(FieldRows.of(rows, fixtureClass));
+        assertTrue(statics.get("TEXT").value().startsWith("java.lang.String \"Heapscope fixture: grüße, 日本語\" @0x"),
+                statics.get("TEXT").value());
+        assertTrue(statics.get("BY_NAME").value().startsWith("java.util.HashMap @0x"));
+    }
+
+    @Test
+    void aPrimitiveArrayListsItsFirstElements() {
+        HeapGraph g = heap.graph();
+        for (int node = 0; node < g.nodeCount(); node++) {
+            if ("long[]".equals(g.nodeName(node)) && heap.shallowSizes().get(node) == 16 + 100 * 8) {
+                List<FieldRow> elements = FieldRows.of(rows, node);
+                assertEquals(100, elements.size());
+                assertEquals(new FieldRow("[99]", "long", "0", "long[]"), elements.get(99));
+                return;
+            }
+        }
+        throw new AssertionError("no long[100] in the dump");
+    }
+
+    private static Map<String, FieldRow> byName(List<FieldRow> fields) {
+        return fields.stream().collect(Collectors.toMap(FieldRow::name, Function.identity(), (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    }
+}

@@ -39,11 +39,7 @@ class CommittedFixtureTest {
 
     @Test
     void theFixtureCutShortOpensWithWhatWasReadAndTheAnalysesRunOnIt(@TempDir Path dir) throws Exception {
-        byte[] whole;
-        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
-                Files.newInputStream(FIXTURES.resolve("jdk25-small.hprof.gz")))) {
-            whole = in.readAllBytes();
-        }
+        byte[] whole = uncompressedFixture();
         int cut = whole.length / 10 * 9; // the symbol table fills the first half of this small dump
         Path file = dir.resolve("cut.hprof");
         Files.write(file, java.util.Arrays.copyOf(whole, cut));
@@ -97,11 +93,7 @@ class CommittedFixtureTest {
 
     @Test
     void aDumpGzippedAsOneStreamShowsStringsWithoutTheirText(@TempDir Path dir) throws Exception {
-        byte[] whole;
-        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
-                Files.newInputStream(FIXTURES.resolve("jdk25-small.hprof.gz")))) {
-            whole = in.readAllBytes();
-        }
+        byte[] whole = uncompressedFixture();
         Path file = dir.resolve("one-member.hprof.gz");
         try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
             out.write(whole);
@@ -119,5 +111,13 @@ class CommittedFixtureTest {
         }
         assertTrue(strings > 1000, strings + " strings");
         assertTrue(g.objectFieldsUnavailable().startsWith("This dump is a single gzip stream"));
+    }
+
+    /** The committed dump's bytes, inflated (it is stored as jcmd wrote it: gzip members of 1 MiB). */
+    private static byte[] uncompressedFixture() throws java.io.IOException {
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+                Files.newInputStream(FIXTURES.resolve("jdk25-small.hprof.gz")))) {
+            return in.readAllBytes();
+        }
     }
 }

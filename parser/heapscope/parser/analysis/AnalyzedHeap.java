@@ -134,7 +134,6 @@ public final class AnalyzedHeap {
         int n = graph.nodeCount();
         long perNode = 1L + 4 + 4; // DOM state, distance, dominator
         return graph.retainedBytes() + retainers.retainedBytes() + perNode * n + retainedSizes.retainedBytes()
-                + dominatedNodes.retainedBytes()
-                + classes.retainedBytes() + (uncountedNodes == null ? 0 : n / 8);
+                + dominatedNodes.retainedBytes() + classes.retainedBytes() + (uncountedNodes == null ? 0 : n / 8);
     }
 }

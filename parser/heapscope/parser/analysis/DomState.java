@@ -81,7 +81,8 @@ final class DomState {
             int[] firstEdge = graph.firstEdgeIndex();
             int[] targets = graph.edgeTargets();
             for (int e = firstEdge[parent], end = firstEdge[parent + 1]; e < end; e++) {
-                if (graph.edgeType(e) != EdgeType.HIDDEN && graph.edgeType(e) != EdgeType.WEAK) {
+                byte type = graph.edgeType(e);
+                if (type != EdgeType.HIDDEN && type != EdgeType.WEAK) {
                     process(targets[e], newState);
                 }
             }

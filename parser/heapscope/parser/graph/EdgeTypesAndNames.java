@@ -43,10 +43,6 @@ final class EdgeTypesAndNames {
         }
     }
 
-    int capacity() {
-        return packed.length;
-    }
-
     void trimTo(int edgeCount) {
         packed = Arrays.copyOf(packed, edgeCount);
     }

@@ -17,7 +17,7 @@ final class HprofObjectContents implements ObjectContents {
     /** The most a read may have to inflate before it reaches its record. */
     private static final long MAX_INFLATE_BYTES = 2L << 20;
     /** How many elements of a primitive array are listed as its fields. */
-    static final int ARRAY_ELEMENTS = 100;
+    private static final int ARRAY_ELEMENTS = 100;
 
     private final ObjectDetailsSource source;
 

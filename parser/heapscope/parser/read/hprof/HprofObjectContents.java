@@ -12,6 +12,10 @@ import java.util.List;
  * seeks to the object's record (and a String's value array's), and closes it again, so it is thread-safe and holds no
  * file open. Offered only where a read is cheap: plain dumps, and gzip dumps made of small members ({@code jcmd -gz}
  * writes 1 MiB members); a dump gzipped as one stream would have to be inflated from its start for every object.
+ *
+ * <p>The file was read whole when it was opened; if it has been moved, cut or overwritten since, a read fails at any
+ * point of the record (no such file, data ending early, bytes that are no record, impossible lengths). Whatever the
+ * failure, the object then shows without its text and fields, and the views go on.
  */
 final class HprofObjectContents implements ObjectContents {
     /** The most a read may have to inflate before it reaches its record. */
@@ -38,8 +42,7 @@ final class HprofObjectContents implements ObjectContents {
     public String text(HeapGraph graph, int ordinal, int maxChars) {
         try (HprofObjectReader reader = new HprofObjectReader(graph, source)) {
             return reader.stringValue(ordinal, maxChars);
-        } catch (IOException unreadable) {
-            // The file moved or changed since it was opened: the object shows without its text.
+        } catch (IOException | RuntimeException changed) {
             return null;
         }
     }
@@ -62,7 +65,7 @@ final class HprofObjectContents implements ObjectContents {
                 values.add(new FieldValue(arrayType, "[" + i + "]", elementType, elements.get(i)));
             }
             return values;
-        } catch (IOException unreadable) {
+        } catch (IOException | RuntimeException changed) {
             return List.of();
         }
     }

@@ -113,6 +113,30 @@ class CommittedFixtureTest {
         assertTrue(g.objectFieldsUnavailable().startsWith("This dump is a single gzip stream"));
     }
 
+    @Test
+    void aDumpChangedAfterOpeningShowsItsObjectsWithoutTextOrFields(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("app.hprof");
+        Files.write(file, uncompressedFixture());
+        HprofHeap heap = HprofReader.read(file, ProgressListener.NO_OP, CancelSignal.NEVER);
+        HeapGraph g = heap.graph();
+        int string = -1;
+        int square = -1;
+        for (int node = 0; node < g.nodeCount(); node++) {
+            string = string < 0 && "java.lang.String".equals(g.nodeName(node)) ? node : string;
+            square = square < 0 && "SmallFixture$Square".equals(g.nodeName(node)) ? node : square;
+        }
+        assertTrue(g.objectText(string, 100) != null && !g.objectFields(square).isEmpty(), "readable at first");
+        // Another dump written over it, then one cut short: the views must go on, only without the values.
+        byte[] other = new byte[(int) Files.size(file)];
+        java.util.Arrays.fill(other, (byte) 0x7f);
+        Files.write(file, other);
+        assertEquals(null, g.objectText(string, 100));
+        assertEquals(List.of(), g.objectFields(square));
+        Files.write(file, new byte[100]);
+        assertEquals(null, g.objectText(string, 100));
+        assertEquals(List.of(), g.objectFields(square));
+    }
+
     /** The committed dump's bytes, inflated (it is stored as jcmd wrote it: gzip members of 1 MiB). */
     private static byte[] uncompressedFixture() throws java.io.IOException {
         try (java.io.InputStream in = new java.util.zip.GZIPInputStream(

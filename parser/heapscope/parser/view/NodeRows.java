@@ -94,8 +94,18 @@ public final class NodeRows {
         return "\"" + cut(text) + "\"";
     }
 
+    /** One line of at most {@link #MAX_NAME_LENGTH} characters: control characters (line breaks, NULs) become spaces. */
     static String cut(String text) {
-        String oneLine = text.indexOf('\n') >= 0 ? text.replace('\n', ' ') : text;
-        return oneLine.length() <= MAX_NAME_LENGTH ? oneLine : oneLine.substring(0, MAX_NAME_LENGTH - 1) + "\u2026";
+        int length = Math.min(text.length(), MAX_NAME_LENGTH);
+        StringBuilder line = new StringBuilder(length + 1);
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            line.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        if (text.length() > MAX_NAME_LENGTH) {
+            line.setLength(MAX_NAME_LENGTH - 1);
+            line.append('\u2026');
+        }
+        return line.toString();
     }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * What {@link HprofObjectReader} needs to find an object's record again: the record offset of every object (4 bytes
- * each), the gzip member index for compressed files, and the classes' field descriptors. Immutable after reading;
- * thread-safe. Opening an input does IO.
+ * each), the gzip member index for compressed files, and the classes' field descriptors. Immutable after reading
+ * (but for the inflated gzip members it keeps); thread-safe. Opening an input does IO.
  */
 final class ObjectDetailsSource {
     final Path file;
@@ -20,6 +20,8 @@ final class ObjectDetailsSource {
     final int objectBase;
     /** Whether UTF-16 strings were stored big-endian ({@code java.lang.StringUTF16.HI_BYTE_SHIFT == 8}). */
     final boolean utf16BigEndian;
+    /** For a gzip dump, its members as they are inflated; null for a plain one. */
+    private final InflatedMembers inflatedMembers;
 
     ObjectDetailsSource(Path file, GzipMemberIndex gzipMembers, RecordOffsets recordOffsets, ClassTable classes,
             int idSize, int objectBase, boolean utf16BigEndian) {
@@ -30,6 +32,7 @@ final class ObjectDetailsSource {
         this.idSize = idSize;
         this.objectBase = objectBase;
         this.utf16BigEndian = utf16BigEndian;
+        this.inflatedMembers = gzipMembers == null ? null : new InflatedMembers(file, gzipMembers);
     }
 
     /** An input positioned at decompressed data offset {@code offset}. */
@@ -39,11 +42,7 @@ final class ObjectDetailsSource {
             in = new DumpInput(new FileByteSource(file, offset, ProgressListener.NO_OP, CancelSignal.NEVER), 1 << 16,
                     offset);
         } else {
-            int member = gzipMembers.memberContaining(offset);
-            long start = gzipMembers.decompressedStart(member);
-            in = new DumpInput(new GzipByteSource(file, gzipMembers.compressedStart(member), start,
-                    ProgressListener.NO_OP, CancelSignal.NEVER, new GzipMemberIndex()), 1 << 16, start);
-            in.skip(offset - start);
+            in = new DumpInput(inflatedMembers.from(offset), 1 << 16, offset);
         }
         in.setIdSize(idSize);
         return in;

@@ -113,6 +113,27 @@ class CommittedFixtureTest {
         assertTrue(g.objectFieldsUnavailable().startsWith("This dump is a single gzip stream"));
     }
 
+    /** Reads from the kept gzip members, across member ends, give what the same dump uncompressed gives. */
+    @Test
+    void everyObjectReadsTheSameFromTheGzipMembersAsFromThePlainDump(@TempDir Path dir) throws Exception {
+        Path plain = dir.resolve("app.hprof");
+        Files.write(plain, uncompressedFixture());
+        HeapGraph fromPlain = HprofReader.read(plain, ProgressListener.NO_OP, CancelSignal.NEVER).graph();
+        HeapGraph fromGzip = HprofReader.read(FIXTURES.resolve("jdk25-small.hprof.gz"), ProgressListener.NO_OP,
+                CancelSignal.NEVER).graph();
+        int withFields = 0;
+        int texts = 0;
+        for (int node = 0; node < fromPlain.nodeCount(); node++) {
+            List<heapscope.parser.graph.FieldValue> fields = fromPlain.objectFields(node);
+            assertEquals(fields, fromGzip.objectFields(node), "node " + node);
+            String text = fromPlain.objectText(node, 100);
+            assertEquals(text, fromGzip.objectText(node, 100), "node " + node);
+            withFields += fields.isEmpty() ? 0 : 1;
+            texts += text == null ? 0 : 1;
+        }
+        assertTrue(withFields > 10_000 && texts > 2_000, withFields + " with fields, " + texts + " texts");
+    }
+
     @Test
     void aDumpChangedAfterOpeningShowsItsObjectsWithoutTextOrFields(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("app.hprof");

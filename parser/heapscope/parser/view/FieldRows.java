@@ -1,5 +1,6 @@
 package heapscope.parser.view;
 
+import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.FieldValue;
 import heapscope.parser.graph.HeapGraph;
 import java.util.ArrayList;
@@ -7,10 +8,14 @@ import java.util.List;
 
 /**
  * The Fields pane's rows for one object: the field values its file holds ({@link HeapGraph#objectFields}), with each
- * reference resolved to the object it points at among the node's own edges, so that it reads like a grid row. Reads
- * the file: call it off the UI thread. Stateless.
+ * reference resolved to the object it points at among the node's own edges, so that it reads like a grid row; for an
+ * array of references, which the file gives no fields, its first elements from the graph. Reads the file: call it off
+ * the UI thread. Stateless.
  */
 public final class FieldRows {
+    /** How many elements of an array are listed. */
+    private static final int ELEMENTS = 100;
+
     private FieldRows() {
     }
 
@@ -21,7 +26,23 @@ public final class FieldRows {
             String value = valueText(rows, ordinal, field);
             result.add(new FieldRow(field.name(), field.type(), value, field.declaringClass()));
         }
+        if (result.isEmpty()) {
+            addElements(rows, ordinal, result);
+        }
         return result;
+    }
+
+    /** The first non-null elements of an array of references: its element edges (null elements have none). */
+    private static void addElements(NodeRows rows, int ordinal, List<FieldRow> result) {
+        HeapGraph graph = rows.heap().graph();
+        int[] firstEdge = graph.firstEdgeIndex();
+        for (int e = firstEdge[ordinal]; e < firstEdge[ordinal + 1] && result.size() < ELEMENTS; e++) {
+            if (graph.edgeType(e) == EdgeType.ELEMENT) {
+                int target = graph.edgeTargets()[e];
+                result.add(new FieldRow("[" + graph.edgeName(e) + "]", "reference", rows.row(target).label(),
+                        graph.nodeName(ordinal)));
+            }
+        }
     }
 
     private static String valueText(NodeRows rows, int ordinal, FieldValue field) {
@@ -36,10 +57,9 @@ public final class FieldRows {
             return value.toString();
         }
         long address = (Long) value;
-        String id = "@0x" + Long.toHexString(address);
         int target = referenceTarget(rows.heap().graph(), ordinal, address);
         // A reference the dump has no object for was dropped from the graph when it was read.
-        return target < 0 ? id + " (not in the dump)" : rows.displayName(target) + " " + id;
+        return target < 0 ? "@0x" + Long.toHexString(address) + " (not in the dump)" : rows.row(target).label();
     }
 
     /** The node among {@code node}'s edge targets whose id is {@code address}, or -1. */

@@ -89,6 +89,25 @@ class FieldRowsTest {
         throw new AssertionError("no long[100] in the dump");
     }
 
+    @Test
+    void anArrayOfReferencesListsItsNonNullElements() {
+        HeapGraph g = heap.graph();
+        for (int node = 0; node < g.nodeCount(); node++) {
+            if (!"java.lang.String[]".equals(g.nodeName(node))) {
+                continue;
+            }
+            List<FieldRow> elements = FieldRows.of(rows, node);
+            // KEEP holds new String[] {"a", "b", null}: two elements, the null one has no edge.
+            if (elements.size() == 2 && elements.get(0).value().startsWith("java.lang.String \"a\" @0x")) {
+                assertEquals("[1]", elements.get(1).name());
+                assertTrue(elements.get(1).value().startsWith("java.lang.String \"b\" @0x"));
+                assertEquals("reference", elements.get(1).type());
+                return;
+            }
+        }
+        throw new AssertionError("no String[] {\"a\", \"b\", null} in the dump");
+    }
+
     private static Map<String, FieldRow> byName(List<FieldRow> fields) {
         return fields.stream().collect(Collectors.toMap(FieldRow::name, Function.identity(), (a, b) -> a,
                 java.util.LinkedHashMap::new));

@@ -3,8 +3,11 @@ package heapscope.app.cli;
 import heapscope.app.Json;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.RetainerView;
+import heapscope.parser.model.RetainerEdge;
 import heapscope.parser.model.RetainerPath;
 import heapscope.parser.read.HeapFileException;
+import heapscope.parser.view.NodeRow;
+import heapscope.parser.view.NodeRows;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,25 +41,30 @@ final class RetainersCommand implements Callable<Integer> {
         AnalyzedHeap heap = loading.load(file, loading.listener());
         int node = heap.graph().ordinalOfId(objectId);
         if (node < 0) {
-            throw new HeapFileException(file, "there is no object @" + objectId + " in this heap");
+            throw new HeapFileException(file, "there is no object " + (id.startsWith("@") ? id : "@" + id)
+                    + " in this heap");
         }
         RetainerPath path = new RetainerView(heap).shortestPath(node);
-        PathJson.Document document = PathJson.of(heap, path);
         PrintStream out = System.out;
         if (json) {
-            Json.print(document, out);
+            Json.print(PathJson.of(heap, path), out);
         } else {
-            out.println(document.node().name() + " @" + document.node().id());
-            String indent = "";
-            for (PathJson.Step step : document.path()) {
-                indent += "  ";
-                out.println(indent + "\u2190 " + step.edgeName() + " in " + step.node().name() + " @" + step.node().id()
-                        + "  (" + step.node().className() + ", distance " + SummaryCommand.distanceText(
-                        step.node().distance()) + ")");
-            }
-            out.println("(" + document.stop().toLowerCase().replace('_', ' ') + ")");
+            printText(new NodeRows(heap), path, out);
         }
         return 0;
+    }
+
+    /** The path as the app's Retainers pane writes it: {@code edge in Name @id}, ids of HPROF objects in hex. */
+    private static void printText(NodeRows rows, RetainerPath path, PrintStream out) {
+        out.println(rows.row(path.node()).label());
+        String indent = "";
+        for (RetainerEdge step : path.steps()) {
+            indent += "  ";
+            NodeRow retainer = rows.row(step.retainerNode());
+            out.println(indent + "\u2190 " + rows.edgeLabel(step.edgeIndex()) + " in " + retainer.label() + "  ("
+                    + retainer.className() + ", distance " + SummaryCommand.distanceText(retainer.distance()) + ")");
+        }
+        out.println("(" + path.stop().name().toLowerCase().replace('_', ' ') + ")");
     }
 
     private static long parseId(String text) {

@@ -135,6 +135,19 @@ class CliTest {
         assertEquals("REACHED_ROOT", path.get("stop").asText());
     }
 
+    /** The text path reads like the app's Retainers pane: HPROF ids in hex, class objects by their class. */
+    @Test
+    void retainersTextNamesObjectsAsTheAppDoes() {
+        String dump = Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz").toString();
+        Run run = run("retainers", dump, "@0xff082d68", "--no-progress");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("class SmallFixture @0xff082d68", lines.get(0));
+        assertTrue(lines.get(1).startsWith("  \u2190 static appClass in class sun.launcher.LauncherHelper @0x"),
+                lines.get(1));
+        assertEquals("(reached root)", lines.get(lines.size() - 1));
+    }
+
     private static long sum(JsonNode summary, String field) {
         long total = 0;
         for (JsonNode row : summary.get("classes")) {

@@ -1,4 +1,4 @@
-package heapscope.app.ui.dominators;
+package heapscope.app.ui.tree;
 
 import heapscope.app.ui.common.ColumnKind;
 import heapscope.app.ui.common.GridRow;
@@ -10,9 +10,9 @@ import javafx.fxml.FXML;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 
-/** Code-behind of DominatorsView.fxml: binds the grid to {@link DominatorsViewModel}. */
-public final class DominatorsView extends HeapView {
-    private final DominatorsViewModel viewModel;
+/** Code-behind of RootTreeView.fxml, the Containment and the Dominators view: binds the grid to its view model. */
+public final class RootTreeView extends HeapView {
+    private final RootTreeViewModel viewModel;
     @FXML
     private TreeTableView<GridRow> grid;
     @FXML
@@ -24,13 +24,14 @@ public final class DominatorsView extends HeapView {
     @FXML
     private TreeTableColumn<GridRow, GridRow> retainedColumn;
 
-    public DominatorsView(DominatorsViewModel viewModel) {
-        super(viewModel.main(), "DominatorsView");
+    public RootTreeView(RootTreeViewModel viewModel) {
+        super(viewModel.main(), "RootTreeView");
         this.viewModel = viewModel;
     }
 
     @FXML
     private void initialize() {
+        grid.setId(viewModel.gridId());
         heapGrid = new HeapGrid(grid, main.background(), Sort.RETAINED_SIZE_DESCENDING)
                 .column(objectColumn, ColumnKind.OBJECT).column(distanceColumn, ColumnKind.DISTANCE)
                 .column(shallowColumn, ColumnKind.SHALLOW).column(retainedColumn, ColumnKind.RETAINED);

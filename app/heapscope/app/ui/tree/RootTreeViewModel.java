@@ -1,0 +1,55 @@
+package heapscope.app.ui.tree;
+
+import heapscope.app.ui.common.Children;
+import heapscope.app.ui.common.HeapChildren;
+import heapscope.app.ui.main.MainWindowViewModel;
+import heapscope.app.ui.snapshot.Snapshot;
+import heapscope.parser.view.NodeRow;
+import heapscope.parser.view.NodeRows;
+import java.util.function.BiFunction;
+
+/**
+ * A view of the heap as a tree from the snapshot root, largest retained size first, read by pages from the engine.
+ * Two views are such trees and differ only in the children an object expands into: Containment (its outgoing
+ * references, {@code name :: Target @id}) and Dominators (the objects it alone keeps alive).
+ */
+public final class RootTreeViewModel {
+    private final MainWindowViewModel main;
+    private final String gridId;
+    private final BiFunction<NodeRows, NodeRow, Children> childrenOf;
+
+    private RootTreeViewModel(MainWindowViewModel main, String gridId,
+            BiFunction<NodeRows, NodeRow, Children> childrenOf) {
+        this.main = main;
+        this.gridId = gridId;
+        this.childrenOf = childrenOf;
+    }
+
+    /** Containment: each object expands into its outgoing references. */
+    public static RootTreeViewModel containment(MainWindowViewModel main) {
+        return new RootTreeViewModel(main, "containment-grid", HeapChildren::outgoing);
+    }
+
+    /** Dominators: each object expands into the objects it immediately dominates. */
+    public static RootTreeViewModel dominators(MainWindowViewModel main) {
+        return new RootTreeViewModel(main, "dominators-grid", HeapChildren::dominated);
+    }
+
+    public MainWindowViewModel main() {
+        return main;
+    }
+
+    /** The grid's node id, by which the window's tests and stylesheet tell the two trees apart. */
+    String gridId() {
+        return gridId;
+    }
+
+    /** The top-level rows for the snapshot, or null when it is not ready. */
+    public Children top(Snapshot snapshot) {
+        if (snapshot == null || !snapshot.isReady()) {
+            return null;
+        }
+        NodeRow root = snapshot.rows().row(snapshot.heap().graph().rootOrdinal());
+        return childrenOf.apply(snapshot.rows(), root);
+    }
+}

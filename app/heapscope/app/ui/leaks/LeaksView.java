@@ -1,5 +1,6 @@
 package heapscope.app.ui.leaks;
 
+import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Job;
 import heapscope.app.ui.common.Sizes;
 import heapscope.app.ui.main.HeapView;
@@ -131,8 +132,14 @@ public final class LeaksView extends HeapView {
         }
     }
 
-    /** For export: the groups shown. */
-    public List<LeakGroup> shownGroups() {
-        return List.copyOf(table.getItems());
+    @Override
+    public ExportTable exportTable(String title) {
+        List<List<String>> rows = new ArrayList<>();
+        for (LeakGroup g : table.getItems()) {
+            rows.add(List.of(g.className(), g.pathSignature(), java.util.Arrays.toString(g.counts()),
+                    Long.toString(g.growth()), Boolean.toString(g.grewEveryStep()), Long.toString(g.retainedSize())));
+        }
+        return new ExportTable(title, List.of("class", "path", "counts", "growth", "grewEveryStep", "retainedSize"),
+                rows);
     }
 }

@@ -1,5 +1,6 @@
 package heapscope.app.ui.main;
 
+import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Fxml;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.HeapGrid;
@@ -132,6 +133,11 @@ public abstract class HeapView {
                 main.selectionProperty().set(new NodeSelection(shown, item.node()));
             }
         });
+    }
+
+    /** The rows shown, as text for File ▸ Export; null when the view shows nothing to export. */
+    public ExportTable exportTable(String title) {
+        return heapGrid == null || heapGrid.root() == null ? null : ExportTable.of(title, heapGrid);
     }
 
     /** The grid of this view, or null for views without one (Statistics). */

@@ -4,7 +4,6 @@ import heapscope.app.ui.about.AboutDialog;
 import heapscope.app.ui.common.DialogService;
 import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Fxml;
-import heapscope.app.ui.common.Job;
 import heapscope.app.ui.common.SummaryCache;
 import heapscope.app.ui.comparison.ComparisonView;
 import heapscope.app.ui.comparison.ComparisonViewModel;
@@ -24,16 +23,11 @@ import heapscope.app.ui.summary.SummaryViewModel;
 import heapscope.app.ui.tree.RootTreeView;
 import heapscope.app.ui.tree.RootTreeViewModel;
 import heapscope.app.ui.welcome.WelcomeView;
-import heapscope.parser.model.LeakGroup;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -41,7 +35,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -58,7 +51,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * Code-behind of MainWindow.fxml: the sidebar of snapshots, the toolbar (view selector, class filter, object filter,
@@ -206,43 +198,7 @@ public final class MainWindowView {
         hintBar.visibleProperty().bind(viewModel.hintProperty().isNotEmpty());
         hintBar.managedProperty().bind(hintBar.visibleProperty());
 
-        // Sidebar
-        snapshotList.setItems(viewModel.snapshots());
-        snapshotList.setCellFactory(list -> new SnapshotCell(viewModel::close));
-        snapshotList.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
-            if (is != null) {
-                viewModel.selectedProperty().set(is);
-            }
-        });
-        viewModel.selectedProperty().addListener((obs, was, is) -> {
-            if (snapshotList.getSelectionModel().getSelectedItem() != is) {
-                snapshotList.getSelectionModel().select(is);
-            }
-        });
-        viewModel.snapshots().addListener((ListChangeListener<Snapshot>) c -> {
-            Snapshot selected = viewModel.selected();
-            if (selected != null && snapshotList.getSelectionModel().getSelectedItem() != selected) {
-                snapshotList.getSelectionModel().select(selected);
-            }
-        });
-        snapshotList.setContextMenu(sidebarMenu());
-        snapshotList.setOnKeyPressed(e -> {
-            Snapshot s = snapshotList.getSelectionModel().getSelectedItem();
-            if (s == null) {
-                return;
-            }
-            if (e.getCode() == KeyCode.DELETE) {
-                viewModel.close(s);
-            } else if (e.isAltDown() && e.getCode() == KeyCode.UP) {
-                viewModel.move(s, -1);
-                snapshotList.getSelectionModel().select(s);
-                e.consume();
-            } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
-                viewModel.move(s, 1);
-                snapshotList.getSelectionModel().select(s);
-                e.consume();
-            }
-        });
+        new SnapshotSidebar(snapshotList, viewModel);
 
         // Center: welcome page or views over the bottom pane
         retainersTab.setContent(retainersView.root());
@@ -269,33 +225,7 @@ public final class MainWindowView {
         closeItem.disableProperty().bind(viewModel.selectedProperty().isNull());
         menuBar.getMenus().get(0).setOnShowing(e -> updateRecentMenu());
 
-        // Status bar
-        heapStatus.textProperty().bind(viewModel.heapStatusProperty());
-        memoryStatus.textProperty().bind(viewModel.memoryStatusProperty());
-        viewModel.background().running().addListener((ListChangeListener<Job>) c -> showJob());
-        showJob();
-        viewModel.updateMemory();
-        Timeline memory = new Timeline(new KeyFrame(Duration.seconds(2), e -> viewModel.updateMemory()));
-        memory.setCycleCount(Timeline.INDEFINITE);
-        memory.play();
-    }
-
-    private ContextMenu sidebarMenu() {
-        MenuItem up = new MenuItem("Move up (earlier in the series)");
-        up.setOnAction(e -> moveSelected(-1));
-        MenuItem down = new MenuItem("Move down (later in the series)");
-        down.setOnAction(e -> moveSelected(1));
-        MenuItem close = new MenuItem("Close");
-        close.setOnAction(e -> viewModel.close(snapshotList.getSelectionModel().getSelectedItem()));
-        return new ContextMenu(up, down, close);
-    }
-
-    private void moveSelected(int delta) {
-        Snapshot s = snapshotList.getSelectionModel().getSelectedItem();
-        if (s != null) {
-            viewModel.move(s, delta);
-            snapshotList.getSelectionModel().select(s);
-        }
+        new StatusBar(viewModel, heapStatus, jobBox, jobProgress, jobLabel, jobCancel, memoryStatus);
     }
 
     private void showCenter() {
@@ -332,20 +262,6 @@ public final class MainWindowView {
         classFilter.setDisable(empty || !(kind == ViewKind.SUMMARY || kind == ViewKind.COMPARISON));
         objectFilter.setDisable(empty || kind != ViewKind.SUMMARY);
         searchField.setDisable(empty);
-    }
-
-    private void showJob() {
-        List<Job> running = viewModel.background().running();
-        Job job = running.isEmpty() ? null : running.get(running.size() - 1);
-        jobBox.setVisible(job != null);
-        jobBox.setManaged(job != null);
-        if (job != null) {
-            jobProgress.progressProperty().unbind();
-            jobProgress.progressProperty().bind(javafx.beans.binding.Bindings.when(job.progressProperty().lessThan(0))
-                    .then(ProgressBar.INDETERMINATE_PROGRESS).otherwise(job.progressProperty()));
-            jobLabel.setText(job.title() + (running.size() > 1 ? "  (+" + (running.size() - 1) + ")" : ""));
-            jobCancel.setOnAction(e -> job.cancel());
-        }
     }
 
     private void updateRecentMenu() {
@@ -396,51 +312,16 @@ public final class MainWindowView {
 
     private void export(boolean csv) {
         ExportTable table = currentTable();
-        if (table == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + table.title());
-        chooser.setInitialFileName(table.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
-                + (csv ? ".csv" : ".json"));
-        File file = chooser.showSaveDialog(stage);
-        if (file == null) {
-            return;
-        }
-        try {
-            if (csv) {
-                table.writeCsv(file.toPath());
-            } else {
-                table.writeJson(file.toPath());
-            }
-        } catch (IOException e) {
-            dialogs.showError("Export failed", file.getName() + ": could not be written: " + e.getMessage(), e);
+        if (table != null) {
+            ViewExport.save(stage, dialogs, table, csv);
         }
     }
 
-    /** The current view's rows as text, for export. */
+    /** The current view's rows as text, for export; null for a view that shows nothing to export. */
     public ExportTable currentTable() {
         ViewKind kind = viewModel.viewProperty().get();
-        HeapView view = views.get(kind);
         String title = kind.title() + (viewModel.selected() == null ? "" : " of " + viewModel.selected().title());
-        if (view instanceof StatisticsView statistics) {
-            List<List<String>> rows = new ArrayList<>();
-            for (StatisticsViewModel.Slice slice : statistics.shownSlices()) {
-                rows.add(List.of(slice.name(), Long.toString(slice.bytes())));
-            }
-            return new ExportTable(title, List.of("category", "bytes"), rows);
-        }
-        if (view instanceof LeaksView leaks) {
-            List<List<String>> rows = new ArrayList<>();
-            for (LeakGroup g : leaks.shownGroups()) {
-                rows.add(List.of(g.className(), g.pathSignature(), java.util.Arrays.toString(g.counts()),
-                        Long.toString(g.growth()), Boolean.toString(g.grewEveryStep()),
-                        Long.toString(g.retainedSize())));
-            }
-            return new ExportTable(title, List.of("class", "path", "counts", "growth", "grewEveryStep",
-                    "retainedSize"), rows);
-        }
-        return view.grid() == null ? null : ExportTable.of(title, view.grid());
+        return views.get(kind).exportTable(title);
     }
 
     @FXML

@@ -47,11 +47,16 @@ public final class MainWindowViewModel {
     private final StringProperty memoryStatus = new SimpleStringProperty("");
     private final StringProperty hint = new SimpleStringProperty("");
     private final BooleanProperty empty = new SimpleBooleanProperty(true);
+    private final DemoSetup demo;
+    /** The option the user chose last; shown whenever it applies to the shown snapshot. */
+    private ObjectFilterOption requestedFilter = ObjectFilterOption.ALL;
+    private boolean adjustingFilter;
 
     public MainWindowViewModel(Background background, RecentFiles recentFiles) {
         this.background = background;
         this.recentFiles = recentFiles;
         this.series = new SnapshotSeries(background, this::loaded, this::failed);
+        this.demo = new DemoSetup(this);
         series.snapshots().addListener((ListChangeListener<Snapshot>) c -> seriesChanged());
         javafx.beans.InvalidationListener phaseChanged = o -> updateStatus();
         selected.addListener((obs, was, is) -> {
@@ -65,16 +70,16 @@ public final class MainWindowViewModel {
             if (selection.get() != null && selection.get().snapshot() != is) {
                 selection.set(null);
             }
-            if (demoShown != null && is != demoShown) {
-                demoShown = null;
-                hint.set("");
-            }
+            updateFilterOptions();
         });
         filterOption.addListener((obs, was, is) -> {
             if (is == null) {
                 // A combo box clears its value while its items are replaced.
                 filterOption.set(filterOptions.contains(was) ? was : ObjectFilterOption.ALL);
                 return;
+            }
+            if (!adjustingFilter) {
+                requestedFilter = is;
             }
             updateFilter();
         });
@@ -172,52 +177,19 @@ public final class MainWindowViewModel {
      * Snapshot 1 and Snapshot 2" once all three are loaded.
      */
     public void openDemo() {
-        List<Path> files;
         try {
-            files = SnapshotSeries.extractDemo();
+            demo.open();
         } catch (IOException e) {
             showError("Cannot open the demo", "The demo snapshots could not be unpacked: " + e.getMessage(), e);
-            return;
         }
-        int before = series.snapshots().size();
-        List<Snapshot> added = series.openInOrder(files, SnapshotSeries.DEMO);
-        demoSnapshots.addAll(added);
-        selected.set(added.get(added.size() - 1));
-        view.set(ViewKind.SUMMARY);
-        demoFirst = before + 1;
-        hint.set("Demo: three snapshots of a Node program that leaks. Loading\u2026");
     }
 
-    /** Series number of the demo's first snapshot while the demo is being set up, else 0. */
-    private int demoFirst;
-    /** The snapshot the demo's hint talks about; the hint goes when another one is shown. */
-    private Snapshot demoShown;
-    /** The demo's snapshots (temporary files, not remembered as recent). */
-    private final java.util.Set<Snapshot> demoSnapshots = java.util.Collections.newSetFromMap(
-            new java.util.WeakHashMap<>());
-
     private void loaded(Snapshot snapshot) {
-        if (!demoSnapshots.contains(snapshot)) {
+        if (!demo.isDemo(snapshot)) {
             recentFiles.add(snapshot.file());
         }
         seriesChanged();
-        if (demoFirst > 0) {
-            int first = demoFirst;
-            List<Snapshot> all = series.snapshots();
-            boolean allReady = all.size() >= first + 2 && all.subList(first - 1, first + 2).stream()
-                    .allMatch(Snapshot::isReady);
-            if (allReady) {
-                demoFirst = 0;
-                selected.set(all.get(first + 1));
-                demoShown = all.get(first + 1);
-                filterOptions.stream().filter(o -> o.first() == first && o.last() == first + 1).findFirst()
-                        .ifPresent(filterOption::set);
-                hint.set("The 3-snapshot method: Snapshot " + (first + 2) + " is shown with \u201cObjects allocated"
-                        + " between Snapshot " + first + " and Snapshot " + (first + 1) + "\u201d \u2014 objects"
-                        + " created in that interval and still alive. The class at the top is the leak: expand it"
-                        + " and select an instance to see what holds it in Retainers below.");
-            }
-        }
+        demo.loaded();
         if (snapshot == selected.get()) {
             updateStatus();
         }
@@ -230,10 +202,7 @@ public final class MainWindowViewModel {
             showError("Cannot open " + snapshot.fileName(), LoadErrors.sentence(snapshot.file(), error), error);
             series.close(snapshot);
         }
-        if (demoFirst > 0) {
-            demoFirst = 0;
-            hint.set("");
-        }
+        demo.failed();
     }
 
     private void showError(String title, String sentence, Throwable details) {
@@ -267,22 +236,34 @@ public final class MainWindowViewModel {
 
     private void seriesChanged() {
         empty.set(series.snapshots().isEmpty());
-        List<ObjectFilterOption> options = ObjectFilterOption.forSeries(series.snapshots());
-        ObjectFilterOption current = filterOption.get();
-        if (!options.equals(filterOptions)) {
-            filterOptions.setAll(options);
-        }
-        filterOption.set(options.contains(current) ? current : ObjectFilterOption.ALL);
-        updateFilter();
         if (selected.get() != null && !series.snapshots().contains(selected.get())) {
             selected.set(series.snapshots().isEmpty() ? null : series.snapshots().get(0));
         }
+        updateFilterOptions();
         updateStatus();
+    }
+
+    /**
+     * Offers the options that apply to the shown snapshot. The user's last choice comes back whenever it applies
+     * again; while it does not (say, "between Snapshot 2 and Snapshot 3" on Snapshot 2), all objects are shown.
+     */
+    private void updateFilterOptions() {
+        List<ObjectFilterOption> options = ObjectFilterOption.forSeries(series.snapshots(), selected.get());
+        adjustingFilter = true;
+        try {
+            if (!options.equals(filterOptions)) {
+                filterOptions.setAll(options);
+            }
+            filterOption.set(options.contains(requestedFilter) ? requestedFilter : ObjectFilterOption.ALL);
+        } finally {
+            adjustingFilter = false;
+        }
+        updateFilter();
     }
 
     private void updateFilter() {
         ObjectFilterOption option = filterOption.get();
-        NodeFilter next = option == null ? NodeFilter.ALL : option.toFilter(series.snapshots());
+        NodeFilter next = option == null ? NodeFilter.ALL : option.toFilter(series.snapshots(), selected.get());
         if (!Objects.equals(next, filter.get())) {
             filter.set(next);
         }

@@ -1,8 +1,10 @@
 package heapscope.app.ui.statistics;
 
+import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Sizes;
 import heapscope.app.ui.main.HeapView;
 import heapscope.app.ui.snapshot.Snapshot;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.chart.PieChart;
@@ -66,8 +68,12 @@ public final class StatisticsView extends HeapView {
         }
     }
 
-    /** The shown slices, for export. */
-    public List<StatisticsViewModel.Slice> shownSlices() {
-        return viewModel.slices(shown());
+    @Override
+    public ExportTable exportTable(String title) {
+        List<List<String>> rows = new ArrayList<>();
+        for (StatisticsViewModel.Slice slice : viewModel.slices(shown())) {
+            rows.add(List.of(slice.name(), Long.toString(slice.bytes())));
+        }
+        return new ExportTable(title, List.of("category", "bytes"), rows);
     }
 }

@@ -1,5 +1,6 @@
 package heapscope.app.cli;
 
+import heapscope.parser.view.Units;
 import heapscope.app.Json;
 import heapscope.parser.FileSeries;
 import heapscope.parser.analysis.AnalyzedHeap;
@@ -72,7 +73,7 @@ final class LeaksCommand implements Callable<Integer> {
         int rank = 1;
         for (Group row : rows) {
             out.println(rank++ + ". " + row.className() + "  " + Arrays.toString(row.counts()) + "  retains "
-                    + Sizes.bytes(row.retainedSize()) + " bytes" + (row.grewEveryStep() ? "" : "  (not every step)"));
+                    + Units.count(row.retainedSize()) + " bytes" + (row.grewEveryStep() ? "" : "  (not every step)"));
             out.println("   " + row.pathSignature());
         }
         return 0;

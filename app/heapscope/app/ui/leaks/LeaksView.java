@@ -2,7 +2,7 @@ package heapscope.app.ui.leaks;
 
 import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Job;
-import heapscope.app.ui.common.Sizes;
+import heapscope.parser.view.Units;
 import heapscope.app.ui.main.HeapView;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.model.LeakGroup;
@@ -53,16 +53,16 @@ public final class LeaksView extends HeapView {
         classColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().className()));
         pathColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().pathSignature()));
         countsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(LeaksViewModel.counts(c.getValue())));
-        growthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Sizes.signed(c.getValue().growth(), false)
+        growthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Units.signedCount(c.getValue().growth())
                 + (c.getValue().grewEveryStep() ? "" : " (not every step)")));
-        retainedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Sizes.human(c.getValue().retainedSize())));
+        retainedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Units.bytes(c.getValue().retainedSize())));
         retainedColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
                 LeakGroup group = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(group == null ? null : new Tooltip(Sizes.exact(group.retainedSize())));
+                setTooltip(group == null ? null : new Tooltip(Units.exactBytes(group.retainedSize())));
             }
         });
         for (TableColumn<LeakGroup, ?> column : table.getColumns()) {

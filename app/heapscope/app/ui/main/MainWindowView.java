@@ -187,7 +187,7 @@ public final class MainWindowView {
                 () -> objectFilter.setValue(viewModel.filterOptionProperty().get())));
         searchField.setOnAction(e -> {
             searchView.search(searchField.getText());
-            bottomTabs.getSelectionModel().select(searchTab);
+            viewModel.paneProperty().set(MainWindowViewModel.Pane.SEARCH);
         });
         searchField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -204,13 +204,15 @@ public final class MainWindowView {
         retainersTab.setContent(retainersView.root());
         searchTab.setContent(searchView.root());
         fieldsTab.setContent(fieldsView.root());
-        searchView.setOnShowRetainers(() -> bottomTabs.getSelectionModel().select(retainersTab));
-        viewModel.selectionProperty().addListener((obs, was, is) -> {
-            Tab current = bottomTabs.getSelectionModel().getSelectedItem();
-            if (is != null && current != searchTab && current != fieldsTab) {
-                bottomTabs.getSelectionModel().select(retainersTab);
-            }
-        });
+        Map<MainWindowViewModel.Pane, Tab> tabs = Map.of(MainWindowViewModel.Pane.RETAINERS, retainersTab,
+                MainWindowViewModel.Pane.FIELDS, fieldsTab, MainWindowViewModel.Pane.SEARCH, searchTab);
+        viewModel.paneProperty().addListener((obs, was, is) -> bottomTabs.getSelectionModel().select(tabs.get(is)));
+        bottomTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> tabs.forEach(
+                (pane, tab) -> {
+                    if (tab == is) {
+                        viewModel.paneProperty().set(pane);
+                    }
+                }));
         // Every view is built now and kept in the scene (hidden), so that showing one later is only a switch: its
         // FXML and CSS do not compete with a snapshot that is loading.
         for (HeapView view : views.values()) {
@@ -226,6 +228,26 @@ public final class MainWindowView {
         menuBar.getMenus().get(0).setOnShowing(e -> updateRecentMenu());
 
         new StatusBar(viewModel, heapStatus, jobBox, jobProgress, jobLabel, jobCancel, memoryStatus);
+        viewModel.revealProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                viewModel.revealProperty().set(null);
+                reveal(is);
+            }
+        });
+    }
+
+    /** Shows the request's snapshot and lets the view on screen reveal the object, or else the Summary. */
+    private void reveal(MainWindowViewModel.Reveal request) {
+        if (viewModel.selected() != request.snapshot()) {
+            viewModel.selectedProperty().set(request.snapshot());
+        }
+        HeapView current = views.get(viewModel.viewProperty().get());
+        boolean here = request.inCurrentView() && request.node() != null && current.canReveal();
+        if (!here) {
+            viewModel.viewProperty().set(ViewKind.SUMMARY);
+        }
+        views.get(viewModel.viewProperty().get()).reveal(request, found -> {
+        });
     }
 
     private void showCenter() {

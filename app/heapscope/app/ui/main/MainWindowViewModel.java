@@ -2,12 +2,13 @@ package heapscope.app.ui.main;
 
 import heapscope.app.ui.common.Background;
 import heapscope.app.ui.common.DialogService;
-import heapscope.app.ui.common.Sizes;
+import heapscope.parser.view.Units;
 import heapscope.app.ui.snapshot.LoadErrors;
 import heapscope.app.ui.snapshot.RecentFiles;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.app.ui.snapshot.SnapshotSeries;
 import heapscope.parser.model.NodeFilter;
+import heapscope.parser.view.NodeRow;
 import heapscope.parser.progress.CanceledException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ public final class MainWindowViewModel {
     /** The engine filter the Summary applies, recomputed when the option or the series changes. */
     private final ObjectProperty<NodeFilter> filter = new SimpleObjectProperty<>(NodeFilter.ALL);
     private final ObjectProperty<NodeSelection> selection = new SimpleObjectProperty<>();
+    private final ObjectProperty<Reveal> reveal = new SimpleObjectProperty<>();
+    private final ObjectProperty<Pane> pane = new SimpleObjectProperty<>(Pane.RETAINERS);
     private final StringProperty heapStatus = new SimpleStringProperty("");
     private final StringProperty memoryStatus = new SimpleStringProperty("");
     private final StringProperty hint = new SimpleStringProperty("");
@@ -131,6 +134,39 @@ public final class MainWindowViewModel {
 
     public ObjectProperty<NodeSelection> selectionProperty() {
         return selection;
+    }
+
+    /**
+     * A request to open a view's rows down to an object or a class ("Reveal in Summary view", a Find result); the
+     * window routes it to a view and clears it.
+     *
+     * @param node the object, or null for a class
+     * @param classId the class, when {@code node} is null
+     * @param inCurrentView whether the view on screen should reveal it if it can (else the Summary does)
+     */
+    public record Reveal(Snapshot snapshot, NodeRow node, int classId, boolean inCurrentView) {
+    }
+
+    /** The panes below the views. */
+    public enum Pane { RETAINERS, FIELDS, SEARCH }
+
+    /** The pane shown below the views; panes switch to each other (a Find result's retainers, a field's target). */
+    public ObjectProperty<Pane> paneProperty() {
+        return pane;
+    }
+
+    public ObjectProperty<Reveal> revealProperty() {
+        return reveal;
+    }
+
+    /** Reveals an object: in the view on screen if it can show it, else in the Summary. */
+    public void reveal(NodeSelection object, boolean inCurrentView) {
+        reveal.set(new Reveal(object.snapshot(), object.node(), -1, inCurrentView));
+    }
+
+    /** Reveals a class row in the Summary. */
+    public void revealClass(Snapshot snapshot, int classId) {
+        reveal.set(new Reveal(snapshot, null, classId, false));
     }
 
     public StringProperty heapStatusProperty() {
@@ -275,8 +311,8 @@ public final class MainWindowViewModel {
             heapStatus.set(s == null ? "" : s.title() + ": " + s.phaseProperty().get());
             return;
         }
-        heapStatus.set(s.title() + " \u2014 heap " + Sizes.human(s.heap().totalSize()) + ", "
-                + Sizes.count(s.heap().graph().nodeCount()) + " nodes, " + Sizes.count(s.heap().graph().edgeCount())
+        heapStatus.set(s.title() + " \u2014 heap " + Units.bytes(s.heap().totalSize()) + ", "
+                + Units.count(s.heap().graph().nodeCount()) + " nodes, " + Units.count(s.heap().graph().edgeCount())
                 + " edges");
     }
 
@@ -284,7 +320,7 @@ public final class MainWindowViewModel {
     public void updateMemory() {
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
-        memoryStatus.set("App memory " + Sizes.human(used) + " of " + Sizes.human(rt.maxMemory()));
+        memoryStatus.set("App memory " + Units.bytes(used) + " of " + Units.bytes(rt.maxMemory()));
     }
 
     public List<Path> recentFiles() {

@@ -1,7 +1,7 @@
 package heapscope.app.ui.statistics;
 
 import heapscope.app.ui.common.ExportTable;
-import heapscope.app.ui.common.Sizes;
+import heapscope.parser.view.Units;
 import heapscope.app.ui.main.HeapView;
 import heapscope.app.ui.snapshot.Snapshot;
 import java.util.ArrayList;
@@ -44,8 +44,8 @@ public final class StatisticsView extends HeapView {
             return;
         }
         long total = snapshot.heap().statistics().total();
-        totalLabel.setText(snapshot.title() + " \u2014 total " + Sizes.human(total));
-        totalLabel.setTooltip(new Tooltip(Sizes.exact(total)));
+        totalLabel.setText(snapshot.title() + " \u2014 total " + Units.bytes(total));
+        totalLabel.setTooltip(new Tooltip(Units.exactBytes(total)));
         List<StatisticsViewModel.Slice> slices = viewModel.slices(snapshot);
         for (int i = 0; i < slices.size(); i++) {
             StatisticsViewModel.Slice slice = slices.get(i);
@@ -54,17 +54,17 @@ public final class StatisticsView extends HeapView {
             swatch.getStyleClass().addAll("legend-swatch", "default-color" + (i % 8));
             Label name = new Label(slice.name());
             name.setTooltip(new Tooltip(slice.description()));
-            Label size = new Label(Sizes.human(slice.bytes()));
-            size.setTooltip(new Tooltip(Sizes.exact(slice.bytes())));
+            Label size = new Label(Units.bytes(slice.bytes()));
+            size.setTooltip(new Tooltip(Units.exactBytes(slice.bytes())));
             size.getStyleClass().add("number");
-            Label share = new Label(Sizes.percent(slice.bytes(), total));
+            Label share = new Label(Units.percent(slice.bytes(), total));
             share.getStyleClass().add("share");
             legend.addRow(i, swatch, name, size, share);
         }
         for (PieChart.Data data : chart.getData()) {
             long bytes = (long) data.getPieValue();
-            Tooltip.install(data.getNode(), new Tooltip(data.getName() + ": " + Sizes.human(bytes) + " ("
-                    + Sizes.exact(bytes) + ")"));
+            Tooltip.install(data.getNode(), new Tooltip(data.getName() + ": " + Units.bytes(bytes) + " ("
+                    + Units.exactBytes(bytes) + ")"));
         }
     }
 

@@ -41,9 +41,17 @@ public final class Units {
         return unit(BigDecimal.valueOf(bytes).divide(THOUSAND), "kB");
     }
 
+    /** DevTools' Statistics legend: whole kilobytes, rounded half up ({@code 3,612 kB}, {@code 0 kB}). */
+    public static String wholeKilobytes(long bytes) {
+        return unit(BigDecimal.valueOf(bytes).divide(THOUSAND), 0, "kB");
+    }
+
     /** One decimal below 100 of the unit, none from there on; half up, as ICU rounds a decimal. */
     private static String unit(BigDecimal value, String unit) {
-        int scale = value.abs().compareTo(HUNDRED) < 0 ? 1 : 0;
+        return unit(value, value.abs().compareTo(HUNDRED) < 0 ? 1 : 0, unit);
+    }
+
+    private static String unit(BigDecimal value, int scale, String unit) {
         BigDecimal rounded = value.setScale(scale, RoundingMode.HALF_UP);
         // The number of decimals is chosen before rounding, as DevTools does: 99.95 kB is "100.0 kB".
         String digits = rounded.toPlainString();

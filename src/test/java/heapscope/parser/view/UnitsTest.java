@@ -23,6 +23,7 @@ class UnitsTest {
             long bytes = row.get("bytes").asLong();
             assertEquals(row.get("bytesToString").asText(), Units.bytes(bytes), "bytesToString(" + bytes + ")");
             assertEquals(row.get("formatBytesToKb").asText(), Units.kilobytes(bytes), "formatBytesToKb(" + bytes + ")");
+            assertEquals(row.get("statistics").asText(), Units.wholeKilobytes(bytes), "statistics(" + bytes + ")");
         }
     }
 

@@ -19,6 +19,8 @@ import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.app.ui.statistics.StatisticsView;
 import heapscope.app.ui.statistics.StatisticsViewModel;
 import heapscope.app.ui.summary.SummaryView;
+import heapscope.app.ui.suspects.SuspectsView;
+import heapscope.app.ui.suspects.SuspectsViewModel;
 import heapscope.app.ui.summary.SummaryViewModel;
 import heapscope.app.ui.tree.RootTreeView;
 import heapscope.app.ui.tree.RootTreeViewModel;
@@ -126,6 +128,7 @@ public final class MainWindowView {
         views.put(ViewKind.DOMINATORS, new RootTreeView(RootTreeViewModel.dominators(viewModel)));
         views.put(ViewKind.STATISTICS, new StatisticsView(new StatisticsViewModel(viewModel)));
         views.put(ViewKind.LEAKS, new LeaksView(new LeaksViewModel(viewModel)));
+        views.put(ViewKind.SUSPECTS, new SuspectsView(new SuspectsViewModel(viewModel)));
         this.retainersView = new RetainersView(new RetainersViewModel(viewModel));
         this.searchView = new SearchView(new SearchViewModel(viewModel));
         this.fieldsView = new FieldsView(new FieldsViewModel(viewModel));
@@ -170,6 +173,8 @@ public final class MainWindowView {
     private void initialize() {
         // Toolbar
         viewChooser.getItems().setAll(ViewKind.values());
+        viewChooser.setCellFactory(list -> new ViewKindCell(viewModel));
+        viewChooser.setButtonCell(new ViewKindCell(viewModel));
         viewChooser.valueProperty().bindBidirectional(viewModel.viewProperty());
         viewModel.viewProperty().addListener((obs, was, is) -> showView(is));
         classFilter.textProperty().bindBidirectional(viewModel.classFilterProperty());
@@ -228,6 +233,8 @@ public final class MainWindowView {
         menuBar.getMenus().get(0).setOnShowing(e -> updateRecentMenu());
 
         new StatusBar(viewModel, heapStatus, jobBox, jobProgress, jobLabel, jobCancel, memoryStatus);
+        viewModel.selectedProperty().addListener((obs, was, is) -> speakTheShownFilesLanguage());
+        viewModel.snapshots().addListener((ListChangeListener<Snapshot>) c -> speakTheShownFilesLanguage());
         viewModel.revealProperty().addListener((obs, was, is) -> {
             if (is != null) {
                 viewModel.revealProperty().set(null);
@@ -248,6 +255,14 @@ public final class MainWindowView {
         }
         views.get(viewModel.viewProperty().get()).reveal(request, found -> {
         });
+    }
+
+    /** The view selector and the pane below use the shown file's words: MAT's for a Java dump. */
+    private void speakTheShownFilesLanguage() {
+        Snapshot shown = viewModel.selected();
+        boolean java = shown != null && shown.format() == heapscope.parser.graph.HeapFormat.HPROF;
+        retainersTab.setText(java ? "Path to GC Roots" : "Retainers");
+        viewChooser.setButtonCell(new ViewKindCell(viewModel));
     }
 
     private void showCenter() {
@@ -379,6 +394,11 @@ public final class MainWindowView {
     @FXML
     private void showLeaks() {
         viewModel.viewProperty().set(ViewKind.LEAKS);
+    }
+
+    @FXML
+    private void showSuspects() {
+        viewModel.viewProperty().set(ViewKind.SUSPECTS);
     }
 
     @FXML

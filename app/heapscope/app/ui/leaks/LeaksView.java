@@ -2,6 +2,7 @@ package heapscope.app.ui.leaks;
 
 import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Job;
+import heapscope.app.ui.common.TableCells;
 import heapscope.parser.view.Units;
 import heapscope.app.ui.main.HeapView;
 import heapscope.app.ui.snapshot.Snapshot;
@@ -65,6 +66,8 @@ public final class LeaksView extends HeapView {
                 setTooltip(group == null ? null : new Tooltip(Units.exactBytes(group.retainedSize())));
             }
         });
+        classColumn.setCellFactory(TableCells.withTooltip());
+        pathColumn.setCellFactory(TableCells.withTooltip());
         for (TableColumn<LeakGroup, ?> column : table.getColumns()) {
             column.setSortable(false);
         }
@@ -96,23 +99,30 @@ public final class LeaksView extends HeapView {
         table.getItems().clear();
         warnings.setText("");
         if (series.size() < 2) {
+            table.setPlaceholder(new Label(""));
             summary.setText("The leak report needs two or more loaded snapshots of one program, taken while it"
-                    + " repeats an action (three or more work best).");
+                    + " repeats an action (three or more work best). For a single Java dump, Leak Suspects (Ctrl+7)"
+                    + " reads it as Eclipse MAT does.");
             return;
         }
         summary.setText("Looking for objects that kept growing over " + series.size() + " snapshots\u2026");
+        table.setPlaceholder(new Label("Computing the leak report\u2026"));
         job = main.background().query("Finding leaks\u2026", j -> LeaksViewModel.report(series, j), report -> {
             job = null;
             show(series, report);
         }, error -> {
             job = null;
+            table.setPlaceholder(new Label(""));
             if (!(error instanceof CanceledException)) {
                 summary.setText("The leak report failed: " + error.getMessage());
+            } else {
+                summary.setText("The leak report was canceled.");
             }
         });
     }
 
     private void show(List<Snapshot> series, LeakReport report) {
+        table.setPlaceholder(new Label("No suspects."));
         table.getItems().setAll(report.groups());
         Snapshot first = series.get(0);
         Snapshot last = series.get(series.size() - 1);

@@ -1,6 +1,7 @@
 package heapscope.app.ui.main;
 
 import heapscope.app.ui.about.AboutDialog;
+import heapscope.app.ui.help.HelpDialog;
 import heapscope.app.ui.common.DialogService;
 import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Fxml;
@@ -146,7 +147,7 @@ public final class MainWindowView {
     /** Shows the window in a stage: scene, stylesheet, title, drag-and-drop, dialogs. */
     public Scene attach(Stage stage, double width, double height) {
         this.stage = stage;
-        this.dialogs = new DialogService(stage);
+        this.dialogs = new DialogService(stage, this::quit);
         viewModel.setDialogs(dialogs);
         Scene scene = new Scene(root(), width, height);
         scene.getStylesheets().add(Fxml.stylesheet());
@@ -421,6 +422,26 @@ public final class MainWindowView {
     @FXML
     private void showAbout() {
         AboutDialog.show(dialogs);
+    }
+
+    @FXML
+    private void showShortcutsHelp() {
+        HelpDialog.show(dialogs, "Keyboard shortcuts");
+    }
+
+    @FXML
+    private void showViewsHelp() {
+        HelpDialog.show(dialogs, "Desktop app");
+    }
+
+    @FXML
+    private void showJavaHelp() {
+        HelpDialog.show(dialogs, "Java heap dumps (`.hprof`)");
+    }
+
+    @FXML
+    private void showCommandLineHelp() {
+        HelpDialog.show(dialogs, "Command line");
     }
 
     /** The view of a kind (for tests and the screenshot option). */

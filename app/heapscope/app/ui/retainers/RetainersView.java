@@ -93,7 +93,19 @@ public final class RetainersView {
         restoreButton.setOnAction(e -> restoreAll());
         restoreButton.setDisable(true);
         viewModel.main().selectionProperty().addListener((obs, was, is) -> show(is));
+        viewModel.main().selectedProperty().addListener((obs, was, is) -> speakTheShownFilesLanguage());
+        viewModel.main().snapshots().addListener(
+                (javafx.collections.ListChangeListener<heapscope.app.ui.snapshot.Snapshot>) c ->
+                        speakTheShownFilesLanguage());
         show(viewModel.main().selectionProperty().get());
+    }
+
+    /** The grid's words follow the shown snapshot, before an object is selected in it. */
+    private void speakTheShownFilesLanguage() {
+        heapscope.app.ui.snapshot.Snapshot shown = viewModel.main().selected();
+        if (shown != null && shown.isReady()) {
+            heapGrid.setVocabulary(Vocabulary.of(shown.format()));
+        }
     }
 
     private GridRow.NodeItem selectedNode() {

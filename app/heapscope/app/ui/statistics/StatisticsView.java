@@ -63,6 +63,10 @@ public final class StatisticsView extends HeapView {
             share.getStyleClass().add("share");
             Label description = new Label(slice.description());
             description.getStyleClass().add("muted");
+            description.setTooltip(new Tooltip(slice.description()));
+            for (Label fixed : List.of(name, size, share)) {
+                fixed.setMinWidth(Region.USE_PREF_SIZE);
+            }
             legend.addRow(i, swatch, name, size, share, description);
         }
         Label totalName = new Label("Total");
@@ -70,6 +74,8 @@ public final class StatisticsView extends HeapView {
         Label totalSize = new Label(StatisticsViewModel.size(snapshot, total));
         totalSize.getStyleClass().addAll("number", "pane-title");
         totalSize.setTooltip(new Tooltip(Vocabulary.sizeTooltip(total)));
+        totalName.setMinWidth(Region.USE_PREF_SIZE);
+        totalSize.setMinWidth(Region.USE_PREF_SIZE);
         legend.addRow(slices.size(), new Region(), totalName, totalSize);
         for (PieChart.Data data : chart.getData()) {
             long bytes = (long) data.getPieValue();

@@ -37,7 +37,8 @@ public final class HeapscopeApp extends Application {
         stage.show();
     }
 
-    private static void open(MainWindowView window, Stage stage, AppOptions options) {
+    /** Opens what the arguments name (files, the demo, a view, a screenshot to take) in a window not shown yet. */
+    static void open(MainWindowView window, Stage stage, AppOptions options) {
         MainWindowViewModel viewModel = window.viewModel();
         if (options.demo()) {
             viewModel.openDemo();

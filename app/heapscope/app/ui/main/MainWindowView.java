@@ -71,6 +71,7 @@ public final class MainWindowView {
     private Stage stage;
     private Parent root;
     private DialogService dialogs;
+    private Runnable onQuit = Platform::exit;
     @FXML
     private BorderPane window;
     @FXML
@@ -364,7 +365,12 @@ public final class MainWindowView {
 
     @FXML
     private void quit() {
-        Platform.exit();
+        onQuit.run();
+    }
+
+    /** What File ▸ Quit and the Quit shortcut do (the app exits; a test listens instead). */
+    public void setOnQuit(Runnable onQuit) {
+        this.onQuit = onQuit;
     }
 
     @FXML
@@ -449,9 +455,6 @@ public final class MainWindowView {
         return views.get(kind);
     }
 
-    public RetainersView retainersView() {
-        return retainersView;
-    }
 
     public MainWindowViewModel viewModel() {
         return viewModel;

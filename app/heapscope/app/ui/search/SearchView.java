@@ -131,6 +131,8 @@ public final class SearchView {
             return;
         }
         title.setText("Searching " + snapshot.title() + " for \u201c" + query.strip() + "\u201d\u2026");
+        // Cleared first, so that finding the same object again selects (and reveals) it again.
+        table.getSelectionModel().clearSelection();
         table.getItems().clear();
         viewModel.main().background().query("Searching\u2026", job -> SearchViewModel.search(snapshot, query, job),
                 this::show, error -> {

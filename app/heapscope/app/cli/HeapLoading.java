@@ -2,11 +2,14 @@ package heapscope.app.cli;
 
 import heapscope.parser.HeapLoader;
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.SnapshotSeries;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapFileException;
+import heapscope.parser.read.HeapFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +28,32 @@ final class HeapLoading {
             System.err.println("heapscope: warning: " + file.getFileName() + ": " + warning);
         }
         return heap;
+    }
+
+    /** The files as a series that loads each snapshot when asked, through {@link #load} (so warnings are shown). */
+    SnapshotSeries series(List<Path> files) {
+        ProgressListener listener = listener();
+        return new SnapshotSeries() {
+            @Override
+            public int size() {
+                return files.size();
+            }
+
+            @Override
+            public String label(int k) {
+                return files.get(k).getFileName().toString();
+            }
+
+            @Override
+            public AnalyzedHeap heap(int k) throws HeapFileException, IOException {
+                return load(files.get(k), listener);
+            }
+
+            @Override
+            public long maxJsObjectId(int k) throws HeapFileException, IOException {
+                return HeapFiles.maxJsObjectId(files.get(k));
+            }
+        };
     }
 
     ProgressListener listener() {

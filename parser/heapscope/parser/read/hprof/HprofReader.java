@@ -141,6 +141,7 @@ public final class HprofReader {
                 idSize, 1 + groups, utf16BigEndian(pass1.classes));
         builder.setObjectContents(HprofObjectContents.of(details));
         HeapGraph graph = builder.build();
+        ContentHashes.foldValues(graph);
 
         IntIntHashMap classNames = new IntIntHashMap(pass1.classes.size() * 2);
         for (int i = 0; i < pass1.classes.size(); i++) {

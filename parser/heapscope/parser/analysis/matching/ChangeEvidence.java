@@ -67,14 +67,8 @@ final class ChangeEvidence {
         if (!tally.otherObject) {
             weighPrimitives(olderNode, newerNode, tally);
         }
-        if (DEBUG_CLASS != null && c.olderClassName(c.olderClass(olderNode)).equals(DEBUG_CLASS)) {
-            System.err.println("DEBUG " + olderNode + " " + newerNode + " same " + tally.same + " fields "
-                    + tally.changedFields + " values " + tally.changedValues + " other " + tally.otherObject);
-        }
         return tally.sameObject();
     }
-
-    private static final String DEBUG_CLASS = System.getProperty("debug.class");
 
     private void weighPrimitives(int olderNode, int newerNode, Tally tally) {
         List<FieldValue> olderFields = older.objectFields(olderNode);
@@ -123,7 +117,7 @@ final class ChangeEvidence {
 
     private void weighReference(int before, int after, Tally tally) {
         int olderOfAfter = state.olderOf(after);
-        int newerOfBefore = state.newerOf(before);
+        boolean beforeTaken = state.isOlderMatched(before);
         boolean sameClass = c.sameClass(before, after);
         Kind kind = c.kindOfOlder(before);
         boolean value = sameClass && kind == Kind.VALUE;
@@ -133,11 +127,11 @@ final class ChangeEvidence {
                 tally.same++;
             }
         } else if (value && ((olderOfAfter >= 0 && owned(olderOfAfter, after))
-                || (newerOfBefore >= 0 && owned(before, newerOfBefore)))) {
+                || (beforeTaken && c.older.retainers().retainerCount(before) == 1))) {
             tally.otherObject = true; // a value only another object held before, or its own value went to another
         } else if (value && !equal) {
             tally.changedValues++;
-        } else if (sameClass && olderOfAfter < 0 && newerOfBefore < 0 && owned(before, after)
+        } else if (sameClass && olderOfAfter < 0 && !beforeTaken && owned(before, after)
                 && (equal || (kind == Kind.OBJECT_ARRAY && similarArrays(before, after)))) {
             tally.same++;
         }

@@ -28,7 +28,6 @@ final class Correspondence {
     private final int[] olderClassOfNewerClass;
     /** The older heap's string index by the newer heap's; -1 for a string the older table lacks. */
     private final int[] olderStringOfNewerString;
-    private final String[] olderClassNames;
     /** What kind of object each older class makes, by older class id: see {@link Kind}. */
     private final Kind[] kindByOlderClass;
 
@@ -60,12 +59,10 @@ final class Correspondence {
         ClassTable olderClasses = older.classes();
         ClassTable newerClasses = newer.classes();
         Map<String, Integer> olderClassByKey = new HashMap<>();
-        olderClassNames = new String[olderClasses.classCount()];
         kindByOlderClass = new Kind[olderClasses.classCount()];
         for (int c = 0; c < olderClasses.classCount(); c++) {
             olderClassByKey.put(olderClasses.key(c), c);
             String name = olderClasses.name(c);
-            olderClassNames[c] = name;
             kindByOlderClass[c] = kindOf(name);
         }
         olderClassOfNewerClass = new int[newerClasses.classCount()];
@@ -120,9 +117,5 @@ final class Correspondence {
 
     Kind kindOfOlderClass(int olderClass) {
         return kindByOlderClass[olderClass];
-    }
-
-    String olderClassName(int olderClass) {
-        return olderClassNames[olderClass];
     }
 }

@@ -2,17 +2,19 @@ package heapscope.parser.analysis.matching;
 
 import com.carrotsearch.hppc.IntArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
- * The matching as it grows: which older object each newer object is (and back), why, and the matched pairs whose
- * neighbours are still to be looked at. Single-threaded. No IO.
+ * The matching as it grows: which older object each newer object is (and which older objects are taken), how many were matched by each rule,
+ * and the matched pairs whose neighbours are still to be looked at. Single-threaded. No IO.
  *
- * <p>Memory: 9 bytes per newer object (older ordinal, rule) and 4 per older object (newer ordinal), plus the queue.
+ * <p>Memory: 4 bytes per newer object (its older ordinal) and a bit per older object, plus the queue.
  */
 final class MatchState {
     private final int[] olderByNewer;
-    private final int[] newerByOlder;
-    private final byte[] ruleByNewer;
+    private final BitSet matchedOlder;
+    private final int olderCount;
+    private final long[] countByRule = new long[MatchRule.values().length];
     /** Newer objects matched but not yet expanded, in the order they were matched (breadth first from the anchors). */
     private final IntArrayList pending = new IntArrayList();
     private int pendingHead;
@@ -20,10 +22,9 @@ final class MatchState {
 
     MatchState(int newerCount, int olderCount) {
         olderByNewer = new int[newerCount];
-        newerByOlder = new int[olderCount];
-        ruleByNewer = new byte[newerCount];
+        this.matchedOlder = new BitSet(olderCount);
+        this.olderCount = olderCount;
         Arrays.fill(olderByNewer, -1);
-        Arrays.fill(newerByOlder, -1);
     }
 
     boolean isNewerMatched(int newer) {
@@ -31,25 +32,21 @@ final class MatchState {
     }
 
     boolean isOlderMatched(int older) {
-        return newerByOlder[older] >= 0;
+        return matchedOlder.get(older);
     }
 
     int olderOf(int newer) {
         return olderByNewer[newer];
     }
 
-    int newerOf(int older) {
-        return newerByOlder[older];
-    }
-
     /** Records the pair and queues it for expansion; false (and nothing done) when either side is already taken. */
     boolean match(int older, int newer, MatchRule rule) {
-        if (olderByNewer[newer] >= 0 || newerByOlder[older] >= 0) {
+        if (olderByNewer[newer] >= 0 || matchedOlder.get(older)) {
             return false;
         }
         olderByNewer[newer] = older;
-        newerByOlder[older] = newer;
-        ruleByNewer[newer] = (byte) rule.ordinal();
+        matchedOlder.set(older);
+        countByRule[rule.ordinal()]++;
         pending.add(newer);
         return true;
     }
@@ -64,6 +61,9 @@ final class MatchState {
         if (pendingHead == pending.size()) {
             pending.clear();
             pendingHead = 0;
+        } else if (pendingHead >= 1 << 16 && pendingHead > pending.size() / 2) {
+            pending.removeRange(0, pendingHead); // keep the queue as long as what is left in it
+            pendingHead = 0;
         }
         return newer;
     }
@@ -74,6 +74,6 @@ final class MatchState {
     }
 
     ObjectMatching result() {
-        return new ObjectMatching(olderByNewer, ruleByNewer, newerByOlder.length, undecided);
+        return new ObjectMatching(olderByNewer, countByRule, olderCount, undecided);
     }
 }

@@ -240,6 +240,9 @@ final class Neighbours {
                 || olderRetainers.retainerCount(olderNode) > MAX_RETAINERS_FOR_HOLDERS) {
             return;
         }
+        if (!hasUnmatchedRetainer(newerNode)) {
+            return;
+        }
         newerHolders.clear();
         int newerRoot = newer.rootOrdinal();
         newerRetainers.forEachRetainingEdge(newer, newerNode, (source, edge) -> {
@@ -283,6 +286,20 @@ final class Neighbours {
                 place(olderHolder, newerHolder, Place.HOLDER);
             }
         }
+    }
+
+    /** Whether something other than the root holds the newer object and is not matched yet; cheap, no edge scan. */
+    private boolean hasUnmatchedRetainer(int newerNode) {
+        int[] first = newerRetainers.firstRetainerSlot();
+        int[] sources = newerRetainers.retainerSources();
+        int root = newer.rootOrdinal();
+        for (int slot = first[newerNode]; slot < first[newerNode + 1]; slot++) {
+            int source = sources[slot];
+            if (source != root && !state.isNewerMatched(source)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -22,8 +22,9 @@ import java.util.BitSet;
  * Everything in the newer dump left unmatched is new since the older one.
  *
  * <p>Both heaps must be HPROF heaps (with content hashes). Reads both, changes neither; may read object fields from
- * both dumps' files for the changed candidates. Stateless; runs on the caller's thread. Memory while it runs: 9 bytes
- * per newer object and 4 per older object, 8 per object being grouped, and the result's 5 bytes per newer object.
+ * both dumps' files for the changed candidates. Stateless; runs on the caller's thread. Memory while it runs: the
+ * result's 4 bytes per newer object, a bit per older object, the queue of matched pairs still to expand, and 8 bytes
+ * per unmatched object while unique values are looked for.
  */
 public final class ObjectMatcher {
     /** Rounds of unique values and changed candidates; later rounds find little. */
@@ -41,11 +42,12 @@ public final class ObjectMatcher {
         ChangedCandidates candidates = new ChangedCandidates();
         Neighbours neighbours = new Neighbours(c, state, candidates);
         ChangeEvidence evidence = new ChangeEvidence(c, state);
+        UniqueContent unique = new UniqueContent(c);
         BitSet rejected = new BitSet();
         Anchors.match(c, state);
         neighbours.expandAll(cancel);
         for (int round = 0; round < ROUNDS; round++) {
-            UniqueContent.match(c, state);
+            unique.match(state);
             neighbours.expandAll(cancel);
             int[] pair = new int[2];
             while (candidates.poll(pair)) {
@@ -63,7 +65,7 @@ public final class ObjectMatcher {
                 }
             }
         }
-        UniqueContent.pairIdentical(c, state);
+        unique.pairIdentical(state);
         neighbours.expandAll(cancel);
         for (int node = rejected.nextSetBit(0); node >= 0; node = rejected.nextSetBit(node + 1)) {
             if (!state.isNewerMatched(node)) {

@@ -7,24 +7,19 @@ package heapscope.parser.analysis.matching;
  */
 public final class ObjectMatching {
     private final int[] olderByNewer;
-    private final byte[] ruleByNewer;
     private final long[] countByRule;
     private final int olderNodeCount;
     private final long matchedCount;
     private final long undecidedCount;
 
-    ObjectMatching(int[] olderByNewer, byte[] ruleByNewer, int olderNodeCount, long undecidedCount) {
+    ObjectMatching(int[] olderByNewer, long[] countByRule, int olderNodeCount, long undecidedCount) {
         this.olderByNewer = olderByNewer;
-        this.ruleByNewer = ruleByNewer;
+        this.countByRule = countByRule.clone();
         this.olderNodeCount = olderNodeCount;
         this.undecidedCount = undecidedCount;
-        this.countByRule = new long[MatchRule.values().length];
         long matched = 0;
-        for (int node = 0; node < olderByNewer.length; node++) {
-            if (olderByNewer[node] >= 0) {
-                countByRule[ruleByNewer[node]]++;
-                matched++;
-            }
+        for (long count : countByRule) {
+            matched += count;
         }
         this.matchedCount = matched;
     }
@@ -32,11 +27,6 @@ public final class ObjectMatching {
     /** The older dump's ordinal of the same object, or -1 when the object is new. */
     public int olderOf(int newerOrdinal) {
         return olderByNewer[newerOrdinal];
-    }
-
-    /** Why the object was matched; null for a new object. */
-    public MatchRule ruleOf(int newerOrdinal) {
-        return olderByNewer[newerOrdinal] < 0 ? null : MatchRule.values()[ruleByNewer[newerOrdinal]];
     }
 
     public int newerNodeCount() {
@@ -75,6 +65,6 @@ public final class ObjectMatching {
 
     /** Bytes the result holds. */
     public long retainedBytes() {
-        return 5L * olderByNewer.length;
+        return 4L * olderByNewer.length;
     }
 }

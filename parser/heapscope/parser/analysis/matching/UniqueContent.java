@@ -14,22 +14,33 @@ import java.util.function.IntUnaryOperator;
  * container. Classes whose instances all hold the same values (no fields, or constants only) are left out: for them
  * a unique value says nothing. Stateless. No IO.
  *
- * <p>Memory: 8 bytes per object of the larger dump while it runs, and 8 per class.
+ * <p>Memory: 8 bytes per unmatched object while it runs, and up to {@value #SAMPLE} ints per class while it starts.
  */
 final class UniqueContent {
-    private UniqueContent() {
+    /** Objects per class whose values are sampled to tell whether the class's values identify its objects. */
+    private static final int SAMPLE = 2048;
+
+    private final Correspondence c;
+    /** By older class id, whether the class's values identify its objects, in the older and the newer dump. */
+    private final boolean[] identifyingInOlder;
+    private final boolean[] identifyingInNewer;
+
+    UniqueContent(Correspondence c) {
+        this.c = c;
+        int classCount = c.older.classes().classCount();
+        this.identifyingInOlder = identifyingClasses(classCount, c.olderGraph.contentHashes(), c::olderClass);
+        this.identifyingInNewer = identifyingClasses(classCount, c.newerGraph.contentHashes(), c::olderClassOfNewer);
     }
 
     /** Matches the objects whose values are unique on both sides; see the class comment. */
-    static void match(Correspondence c, MatchState state) {
-        visitUnmatched(c, state, (olderNodes, newerNodes, identifying, identifyingNewer) ->
-                (olderPositions, olderCount, newerPositions, newerCount) -> {
-                    int olderNode = olderNodes.get(olderPositions[0]);
-                    int cls = c.olderClass(olderNode);
-                    if (olderCount == 1 && newerCount == 1 && identifying[cls] && identifyingNewer[cls]) {
-                        state.match(olderNode, newerNodes.get(newerPositions[0]), MatchRule.CONTENT);
-                    }
-                });
+    void match(MatchState state) {
+        visitUnmatched(state, (olderNodes, newerNodes) -> (olderPositions, olderCount, newerPositions, newerCount) -> {
+            int olderNode = olderNodes.get(olderPositions[0]);
+            int cls = c.olderClass(olderNode);
+            if (olderCount == 1 && newerCount == 1 && identifyingInOlder[cls] && identifyingInNewer[cls]) {
+                state.match(olderNode, newerNodes.get(newerPositions[0]), MatchRule.CONTENT);
+            }
+        });
     }
 
     /**
@@ -37,28 +48,25 @@ final class UniqueContent {
      * marker object moved from one list to another is as likely any of the identical markers that left the first.
      * Counted as {@link MatchRule#TIE_BREAK}.
      */
-    static void pairIdentical(Correspondence c, MatchState state) {
-        visitUnmatched(c, state, (olderNodes, newerNodes, identifying, identifyingNewer) ->
-                (olderPositions, olderCount, newerPositions, newerCount) -> {
-                    for (int i = 0, pairs = Math.min(olderCount, newerCount); i < pairs; i++) {
-                        state.match(olderNodes.get(olderPositions[i]), newerNodes.get(newerPositions[i]),
-                                MatchRule.TIE_BREAK);
-                    }
-                });
+    void pairIdentical(MatchState state) {
+        visitUnmatched(state, (olderNodes, newerNodes) -> (olderPositions, olderCount, newerPositions, newerCount) -> {
+            for (int i = 0, pairs = Math.min(olderCount, newerCount); i < pairs; i++) {
+                state.match(olderNodes.get(olderPositions[i]), newerNodes.get(newerPositions[i]), MatchRule.TIE_BREAK);
+            }
+        });
     }
 
-    /** Makes the group visitor for the unmatched objects of both dumps and the classes whose values identify. */
+    /** Makes the group visitor for the unmatched objects of both dumps. */
     private interface GroupsOfUnmatched {
-        ContentGroups.Visitor visitor(IntArrayList olderNodes, IntArrayList newerNodes, boolean[] identifying,
-                boolean[] identifyingNewer);
+        ContentGroups.Visitor visitor(IntArrayList olderNodes, IntArrayList newerNodes);
     }
 
-    private static void visitUnmatched(Correspondence c, MatchState state, GroupsOfUnmatched groups) {
+    private void visitUnmatched(MatchState state, GroupsOfUnmatched groups) {
         IntArrayList olderNodes = new IntArrayList();
         byte[] olderTypes = c.olderGraph.nodeTypes();
         for (int node = 0; node < olderTypes.length; node++) {
             if (!state.isOlderMatched(node) && olderTypes[node] != NodeType.SYNTHETIC
-                    && c.kindOfOlder(node) != Kind.CLASS_OBJECT && holdsValues(c, c.olderGraph, node, c.kindOfOlder(node))) {
+                    && c.kindOfOlder(node) != Kind.CLASS_OBJECT && holdsValues(c.olderGraph, node, c.kindOfOlder(node))) {
                 olderNodes.add(node);
             }
         }
@@ -68,22 +76,18 @@ final class UniqueContent {
             int olderClass = c.olderClassOfNewer(node);
             if (!state.isNewerMatched(node) && newerTypes[node] != NodeType.SYNTHETIC && olderClass >= 0
                     && c.kindOfOlderClass(olderClass) != Kind.CLASS_OBJECT
-                    && holdsValues(c, c.newerGraph, node, c.kindOfOlderClass(olderClass))) {
+                    && holdsValues(c.newerGraph, node, c.kindOfOlderClass(olderClass))) {
                 newerNodes.add(node);
             }
         }
-        int classCount = c.older.classes().classCount();
-        boolean[] identifying = identifyingClasses(classCount, c.olderGraph.contentHashes(), c::olderClass);
-        boolean[] identifyingNewer = identifyingClasses(classCount, c.newerGraph.contentHashes(), c::olderClassOfNewer);
-        ContentGroups.visit(c, olderNodes, newerNodes, groups.visitor(olderNodes, newerNodes, identifying,
-                identifyingNewer));
+        ContentGroups.visit(c, olderNodes, newerNodes, groups.visitor(olderNodes, newerNodes));
     }
 
     /**
      * Whether the object's content hash holds values of its own: always, but for an array of references that holds
      * no String or boxed value (its hash is then its length alone).
      */
-    private static boolean holdsValues(Correspondence c, HeapGraph graph, int node, Kind kind) {
+    private boolean holdsValues(HeapGraph graph, int node, Kind kind) {
         if (kind != Kind.OBJECT_ARRAY) {
             return true;
         }
@@ -104,31 +108,35 @@ final class UniqueContent {
      * By older class id: whether the class's objects in one dump mostly hold values of their own, at least half of
      * them distinct (ids, keys, texts), so that a value found once is the object's own and not chance: a linked node
      * with one of ten weights, or an array known only by its length, is not identified by being the only one of its
-     * kind left.
+     * kind left. Judged on the first {@value #SAMPLE} objects of each class.
      */
     private static boolean[] identifyingClasses(int classCount, int[] hashes, IntUnaryOperator classOf) {
-        long[] keys = new long[hashes.length];
-        int n = 0;
+        int[][] samples = new int[classCount][];
+        int[] sampled = new int[classCount];
         for (int node = 0; node < hashes.length; node++) {
             int cls = classOf.applyAsInt(node);
-            if (cls >= 0) {
-                keys[n++] = (long) cls << 32 | (hashes[node] & 0xFFFFFFFFL);
+            if (cls < 0 || sampled[cls] == SAMPLE) {
+                continue;
             }
-        }
-        keys = Arrays.copyOf(keys, n);
-        Arrays.sort(keys);
-        int[] objects = new int[classCount];
-        int[] distinct = new int[classCount];
-        for (int i = 0; i < keys.length; i++) {
-            int cls = (int) (keys[i] >>> 32);
-            objects[cls]++;
-            if (i == 0 || keys[i] != keys[i - 1]) {
-                distinct[cls]++;
+            if (samples[cls] == null || samples[cls].length == sampled[cls]) {
+                samples[cls] = Arrays.copyOf(samples[cls] == null ? new int[0] : samples[cls],
+                        Math.min(SAMPLE, Math.max(8, 2 * sampled[cls])));
             }
+            samples[cls][sampled[cls]++] = hashes[node];
         }
         boolean[] identifying = new boolean[classCount];
         for (int cls = 0; cls < classCount; cls++) {
-            identifying[cls] = objects[cls] > 0 && 2 * distinct[cls] >= objects[cls] && (distinct[cls] > 1 || objects[cls] == 1);
+            int n = sampled[cls];
+            if (n == 0) {
+                continue;
+            }
+            int[] sample = samples[cls];
+            Arrays.sort(sample, 0, n);
+            int distinct = 1;
+            for (int i = 1; i < n; i++) {
+                distinct += sample[i] != sample[i - 1] ? 1 : 0;
+            }
+            identifying[cls] = 2 * distinct >= n && (distinct > 1 || n == 1);
         }
         return identifying;
     }

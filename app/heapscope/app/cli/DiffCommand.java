@@ -50,7 +50,15 @@ final class DiffCommand implements Callable<Integer> {
             long freedSize, long sizeDelta) {
     }
 
-    record DiffJson(String base, String target, String matching, Header baseInfo, Header targetInfo, List<Row> classes) {
+    record DiffJson(String base, String target, String matching, Header baseInfo, Header targetInfo,
+            List<String> warnings, List<Row> classes) {
+    }
+
+    /** The readers' warnings about both files, each naming its file. */
+    private List<String> warnings(AnalyzedHeap before, AnalyzedHeap after) {
+        List<String> warnings = new java.util.ArrayList<>(HeapLoading.warnings(base, before));
+        warnings.addAll(HeapLoading.warnings(target, after));
+        return warnings;
     }
 
     @Override
@@ -73,7 +81,7 @@ final class DiffCommand implements Callable<Integer> {
         if (json) {
             Json.print(new DiffJson(Paths.absolute(base), Paths.absolute(target),
                     v8 ? "v8-object-id" : "class-histogram",
-                    Header.of(before), Header.of(after), rows), out);
+                    Header.of(before), Header.of(after), warnings(before, after), rows), out);
             return 0;
         }
         TextTable table = new TextTable("Constructor", "# New", "# Deleted", "# Delta", "Alloc. Size", "Freed Size",

@@ -7,6 +7,7 @@ import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapFileException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,10 +22,20 @@ final class HeapLoading {
     /** Opens and analyses the file; the reader's warnings (e.g. a dump cut short) go to stderr. */
     AnalyzedHeap load(Path file, ProgressListener timer) throws HeapFileException, IOException {
         AnalyzedHeap heap = HeapLoader.load(file, timer, CancelSignal.NEVER);
-        for (String warning : heap.graph().fileNotes().warnings()) {
-            System.err.println("heapscope: warning: " + file.getFileName() + ": " + warning);
-        }
+        printWarnings(warnings(file, heap));
         return heap;
+    }
+
+    /** The reader's warnings about a file, each as {@code FILE: sentence}, as the JSON of several files lists them. */
+    static List<String> warnings(Path file, AnalyzedHeap heap) {
+        return heap.graph().fileNotes().warnings().stream().map(w -> file.getFileName() + ": " + w).toList();
+    }
+
+    /** Warnings that name their file go to stderr as {@code heapscope: warning: FILE: sentence}. */
+    static void printWarnings(List<String> warnings) {
+        for (String warning : warnings) {
+            System.err.println("heapscope: warning: " + warning);
+        }
     }
 
     ProgressListener listener() {

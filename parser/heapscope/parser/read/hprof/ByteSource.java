@@ -20,4 +20,9 @@ interface ByteSource extends Closeable {
     default String endProblem() {
         return null;
     }
+
+    /** Whether the data ended because the file is damaged there (a corrupt gzip member), not because it was cut. */
+    default boolean endedByDamage() {
+        return false;
+    }
 }

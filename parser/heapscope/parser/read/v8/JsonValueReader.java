@@ -16,21 +16,28 @@ import java.util.Map;
 final class JsonValueReader {
     /** The header nests three levels deep; a deeper value is damage, and recursion must stay bounded. */
     private static final int MAX_DEPTH = 32;
+    /** The header is a few kilobytes; one this large is damage, and it is held as Java objects. */
+    static final int MAX_BYTES = 1 << 20;
 
     private final JsonTokenizer tokenizer;
     private final Utf8Builder scratch = new Utf8Builder();
+    private long start = -1;
 
     JsonValueReader(JsonTokenizer tokenizer) {
         this.tokenizer = tokenizer;
     }
 
     Object read() throws IOException, SnapshotFormatException {
+        start = tokenizer.position();
         return read(0);
     }
 
     private Object read(int depth) throws IOException, SnapshotFormatException {
         if (depth > MAX_DEPTH) {
             throw tokenizer.unexpected("a value nested less than " + MAX_DEPTH + " levels deep");
+        }
+        if (tokenizer.position() - start > MAX_BYTES) {
+            throw tokenizer.problemAt("a value longer than " + MAX_BYTES + " bytes", start);
         }
         int b = tokenizer.peek();
         if (b == '{') {
@@ -41,7 +48,7 @@ final class JsonValueReader {
         }
         if (b == '"') {
             scratch.clear();
-            tokenizer.readString(scratch);
+            tokenizer.readString(scratch, MAX_BYTES);
             return scratch.toString();
         }
         if (b == '-' || b >= '0' && b <= '9') {

@@ -30,7 +30,7 @@ public final class MemoryEstimate {
     /** While an HPROF graph is built: the sorted id index (12 per object) and, when the edges are trimmed, a copy. */
     static final int HPROF_INDEX_BYTES_PER_NODE = 12;
     /** The rest of the process besides the arrays: buffers, class names, strings of a small dump, the app itself. */
-    static final long BASE_BYTES = 48L << 20;
+    static final long BASE_BYTES = 32L << 20;
     /** Headroom for the collector: big arrays need contiguous space, and the strings are not counted per node. */
     static final double HEADROOM = 1.15;
 

@@ -25,7 +25,7 @@ public final class FuzzMain {
         int[] weights = new int[args.length - 4];
         for (int i = 4; i < args.length; i++) {
             seeds.add(FuzzCampaign.seed(Path.of(args[i])));
-            weights[i - 4] = 1;
+            weights[i - 4] = i == 4 ? 3 * (args.length - 5) : 1; // the cut-down seed gets three quarters
         }
         Path scratch = Files.createTempDirectory("heapscope-fuzz");
         FuzzCampaign.Result result = new FuzzCampaign(format, scratch).run(seeds, weights, seed, mutants, 0);

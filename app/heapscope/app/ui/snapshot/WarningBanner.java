@@ -31,6 +31,7 @@ public final class WarningBanner extends HBox {
         text.setMaxWidth(Double.MAX_VALUE);
         text.setStyle("-fx-text-fill: #7a4100;");
         HBox.setHgrow(text, Priority.ALWAYS);
+        more.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         more.setOnAction(e -> {
             expanded = !expanded;
             refresh();

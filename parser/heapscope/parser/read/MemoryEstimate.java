@@ -37,26 +37,39 @@ public final class MemoryEstimate {
     private final HeapFormat format;
     private final long nodes;
     private final long edges;
+    /** Whether the counts are projected from part of the file rather than counted. */
+    private final boolean projected;
 
-    private MemoryEstimate(HeapFormat format, long nodes, long edges) {
+    private MemoryEstimate(HeapFormat format, long nodes, long edges, boolean projected) {
         this.format = format;
         this.nodes = Math.max(0, nodes);
         this.edges = Math.max(0, edges);
+        this.projected = projected;
     }
 
     /** A V8 snapshot with the counts its header announces. */
     public static MemoryEstimate forV8(long nodeCount, long edgeCount) {
-        return new MemoryEstimate(HeapFormat.V8_HEAPSNAPSHOT, nodeCount, edgeCount);
+        return new MemoryEstimate(HeapFormat.V8_HEAPSNAPSHOT, nodeCount, edgeCount, false);
     }
 
     /** An HPROF dump after the first pass: its objects and the bound of their references. */
     public static MemoryEstimate forHprof(long objectCount, long edgeBound) {
-        return new MemoryEstimate(HeapFormat.HPROF, objectCount, edgeBound);
+        return new MemoryEstimate(HeapFormat.HPROF, objectCount, edgeBound, false);
+    }
+
+    /**
+     * An HPROF dump during its first pass: the objects and edges counted so far scaled to the whole file by the
+     * fraction of it read. HotSpot writes symbols and classes first, so early projections fall short, never over.
+     */
+    public static MemoryEstimate forHprofProjected(long objectsSoFar, long edgesSoFar, double fractionRead) {
+        double scale = 1 / Math.max(fractionRead, 1e-6);
+        return new MemoryEstimate(HeapFormat.HPROF, (long) (objectsSoFar * scale), (long) (edgesSoFar * scale),
+                true);
     }
 
     /** A graph of either format whose counts are known. */
     public static MemoryEstimate forGraph(HeapFormat format, long nodeCount, long edgeCount) {
-        return new MemoryEstimate(format, nodeCount, edgeCount);
+        return new MemoryEstimate(format, nodeCount, edgeCount, false);
     }
 
     public long nodes() {
@@ -93,17 +106,23 @@ public final class MemoryEstimate {
         return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
     }
 
-    /**
-     * Throws {@link TooLarge} when the peak does not fit in what this JVM can still give. Before refusing it asks
-     * for a collection once: memory in use may be garbage of an earlier snapshot.
-     */
+    /** {@link #check(long)} with nothing of this file held yet. */
     public void check() {
+        check(0);
+    }
+
+    /**
+     * Throws {@link TooLarge} when the peak does not fit in what this JVM can still give, counting
+     * {@code heldForThisFile} bytes already in use for this file (a first pass's arrays) as free, since the peak
+     * includes them. Before refusing it asks for a collection once: memory in use may be an earlier snapshot's garbage.
+     */
+    public void check(long heldForThisFile) {
         long peak = peakBytes();
-        if (peak <= availableBytes()) {
+        if (peak <= availableBytes() + heldForThisFile) {
             return;
         }
         System.gc();
-        long available = availableBytes();
+        long available = availableBytes() + heldForThisFile;
         if (peak > available) {
             throw new TooLarge(this, available);
         }
@@ -137,9 +156,9 @@ public final class MemoryEstimate {
         return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
-    /** What was estimated, for messages: "2,000,000 objects and 12,600,000 references". */
+    /** What was estimated, for messages: "2,000,000 objects and 12,600,000 references" ("about ..." if projected). */
     public String describeCounts() {
-        return String.format(Locale.ROOT, "%,d %s and %,d references", nodes,
+        return String.format(Locale.ROOT, "%s%,d %s and %,d references", projected ? "about " : "", nodes,
                 format == HeapFormat.HPROF ? "objects" : "nodes", edges);
     }
 

@@ -257,6 +257,11 @@ final class DumpInput implements Closeable {
         return source.endProblem();
     }
 
+    /** See {@link ByteSource#fractionRead()}. */
+    double fractionRead() {
+        return source.fractionRead();
+    }
+
     /** See {@link ByteSource#endedByDamage()}. */
     boolean endedByDamage() {
         return source.endedByDamage();

@@ -231,6 +231,11 @@ final class GzipByteSource implements ByteSource {
     }
 
     @Override
+    public double fractionRead() {
+        return fileSize == 0 ? -1 : (double) filePosition / fileSize;
+    }
+
+    @Override
     public void close() throws IOException {
         inflater.end();
         channel.close();

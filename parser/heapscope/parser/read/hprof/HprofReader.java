@@ -122,7 +122,7 @@ public final class HprofReader {
         ClassResolver.resolve(pass1, idSize);
         checkedCount(objectCount + 1 + HprofRootKind.values().length, "objects");
         // Before the index and the graph are allocated: the first pass knows how many objects and edges at most.
-        MemoryEstimate.forHprof(objectCount, pass1.objectEdgeBound).check();
+        MemoryEstimate.forHprof(objectCount, pass1.objectEdgeBound).check(pass1.retainedBytes());
         listener.progress(1, 4);
         ObjectIdIndex index = ObjectIdIndex.build(pass1.objectIds, cancel);
         pass1.objectIds.clear();

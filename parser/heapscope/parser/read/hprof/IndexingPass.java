@@ -2,6 +2,7 @@ package heapscope.parser.read.hprof;
 
 import com.carrotsearch.hppc.LongArrayList;
 import com.carrotsearch.hppc.LongLongHashMap;
+import heapscope.parser.read.MemoryEstimate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,6 +37,9 @@ final class IndexingPass {
     final List<String> warnings = new ArrayList<>();
     /** Ids of the instances of java.lang.Thread and its subclasses: roots when the dump has no GC root records. */
     final LongArrayList threadObjectIds = new LongArrayList();
+
+    /** Objects between two looks at the memory the whole dump will need. */
+    private static final int PROJECTION_INTERVAL = 1 << 20;
 
     /** Upper bound of the edges the objects own (class edges plus non-null references). */
     long objectEdgeBound;
@@ -420,6 +424,26 @@ final class IndexingPass {
         objectIds.add(id);
         recordOffsets.add(at);
         endOfLastObject = in.position();
+        if ((objectIds.size() & (PROJECTION_INTERVAL - 1)) == 0) {
+            checkProjectedMemory();
+        }
+    }
+
+    /**
+     * Refuses a dump that will not fit as soon as that is clear, rather than after the pass has filled most of the
+     * heap with its own arrays: the counts so far, scaled to the whole file, against what the JVM can give.
+     */
+    private void checkProjectedMemory() {
+        double fraction = in.fractionRead();
+        if (fraction > 0) {
+            MemoryEstimate.forHprofProjected(objectIds.size(), objectEdgeBound, fraction)
+                    .check(retainedBytes());
+        }
+    }
+
+    /** This pass's per-object arrays, which the estimate of the whole open already counts. */
+    long retainedBytes() {
+        return objectIds.retainedBytes() + recordOffsets.retainedBytes();
     }
 
     /** Complete object records read (the ids themselves may have been handed to the index already). */

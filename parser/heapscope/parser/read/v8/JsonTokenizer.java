@@ -19,10 +19,11 @@ final class JsonTokenizer {
     /** 18 decimal digits always fit in a {@code long}; no count or size in a snapshot comes near that. */
     private static final int MAX_DIGITS = 18;
     /**
-     * The longest string kept: V8 cuts the strings it writes into a snapshot far shorter, so a longer one is damage
-     * (or a bomb), and buffers must not grow without bound.
+     * The longest string kept, 64 MiB: V8 cuts string values to {@code --heap-snapshot-string-limit} (1024
+     * characters) and other names (script URLs, even data: URLs) stay far below, so a longer one is damage or a
+     * bomb, and buffers must not grow without bound.
      */
-    static final int MAX_STRING_BYTES = 1 << 28;
+    static final int MAX_STRING_BYTES = 1 << 26;
     /** The deepest nesting a skipped section may have; V8's trace tree is as deep as the deepest allocation stack. */
     static final int MAX_SKIPPED_DEPTH = 1 << 20;
     /** Keys are names such as {@code node_count}; they become Java strings. */

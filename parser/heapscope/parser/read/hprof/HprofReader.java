@@ -88,6 +88,9 @@ public final class HprofReader {
         } catch (UncheckedIOException e) {
             stamp.check(file);
             throw e.getCause();
+        } catch (RuntimeException e) {
+            stamp.check(file); // bytes that changed under the reader explain any failure
+            throw e;
         }
     }
 
@@ -294,9 +297,12 @@ public final class HprofReader {
             warnings.add(pass1.classes.duplicates() + " CLASS DUMP records repeat a class id; the first record of"
                     + " each is used");
         }
-        if (pass1.repeatedSymbols + pass1.repeatedLoadClasses > 0) {
-            warnings.add(pass1.repeatedSymbols + " UTF8 and " + pass1.repeatedLoadClasses + " LOAD CLASS records"
-                    + " repeat an id; the first record of each is used");
+        if (pass1.repeatedSymbols > 0) {
+            warnings.add(pass1.repeatedSymbols + " UTF8 records repeat an id; the first record of each is used");
+        }
+        if (pass1.repeatedLoadClasses > 0) {
+            warnings.add(pass1.repeatedLoadClasses + " LOAD CLASS records give a class another name than an earlier"
+                    + " one; the first name is used");
         }
         if (pass1.oversizedSymbols > 0) {
             warnings.add(pass1.oversizedSymbols + " UTF8 records are longer than any JVM symbol ("

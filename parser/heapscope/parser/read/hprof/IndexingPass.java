@@ -55,7 +55,7 @@ final class IndexingPass {
     /** UTF8 records skipped: longer than any JVM symbol, or repeating an id (the first record wins). */
     int oversizedSymbols;
     int repeatedSymbols;
-    /** LOAD CLASS records naming a class already named (the first record wins). */
+    /** LOAD CLASS records giving a class already named another name (the first record wins). */
     int repeatedLoadClasses;
     boolean sawHeapDumpEnd;
     /** Null when the data ended cleanly; else where and how it stopped. */
@@ -186,10 +186,10 @@ final class IndexingPass {
         long classId = in.id();
         in.u4(); // stack trace serial
         long nameId = in.id();
-        if (classNameIdByClassId.containsKey(classId)) {
-            repeatedLoadClasses++;
-        } else {
+        if (!classNameIdByClassId.containsKey(classId)) {
             classNameIdByClassId.put(classId, nameId);
+        } else if (classNameIdByClassId.get(classId) != nameId) {
+            repeatedLoadClasses++; // HotSpot repeats some records with the same name: only a conflict counts
         }
         stacks.addClassSerial(serial, classId);
     }

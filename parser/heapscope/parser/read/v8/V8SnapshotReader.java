@@ -71,6 +71,9 @@ public final class V8SnapshotReader {
             throw new HeapFileException(file, e.getMessage());
         } catch (MemoryEstimate.TooLarge e) {
             throw e.toException(file);
+        } catch (RuntimeException e) {
+            stamp.check(file); // bytes that changed under the reader explain any failure
+            throw e;
         }
     }
 

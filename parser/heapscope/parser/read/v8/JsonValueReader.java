@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads one small JSON value (the {@code snapshot} header) into plain Java objects: {@code Map<String, Object>},
@@ -18,6 +19,9 @@ final class JsonValueReader {
     private static final int MAX_DEPTH = 32;
     /** The header is a few kilobytes; one this large is damage, and it is held as Java objects. */
     static final int MAX_BYTES = 1 << 20;
+    /** Compiled once: a damaged header can be a megabyte of numbers. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)");
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
     private final JsonTokenizer tokenizer;
     private final Utf8Builder scratch = new Utf8Builder();
@@ -84,14 +88,14 @@ final class JsonValueReader {
     private Object readNumber() throws IOException, SnapshotFormatException {
         long start = tokenizer.position();
         String text = tokenizer.readNumberText();
-        if (text.matches("-?(0|[1-9][0-9]*)")) {
+        if (WHOLE_NUMBER.matcher(text).matches()) {
             try {
                 return Long.parseLong(text);
             } catch (NumberFormatException tooLong) {
                 // Falls through: a whole number beyond a long is still a valid JSON number.
             }
         }
-        if (!text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
+        if (!NUMBER.matcher(text).matches()) {
             throw tokenizer.problemAt("a malformed number '" + text + "'", start);
         }
         return Double.parseDouble(text);

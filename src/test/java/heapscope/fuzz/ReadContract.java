@@ -43,7 +43,7 @@ public final class ReadContract implements AutoCloseable {
     /** Writes the input to {@code file} and opens it. */
     public Outcome check(Path file, byte[] bytes) throws IOException {
         Files.write(file, bytes);
-        long allowed = 256L << 20 | Math.max(0, 64L * bytes.length);
+        long allowed = (256L << 20) + 64L * bytes.length;
         AtomicBoolean canceled = new AtomicBoolean();
         Future<Outcome> running = worker.submit(() -> open(file, allowed, canceled));
         try {

@@ -7,6 +7,7 @@ import heapscope.app.ui.snapshot.LoadErrors;
 import heapscope.app.ui.snapshot.RecentFiles;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.app.ui.snapshot.SnapshotSeries;
+import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.NodeFilter;
 import heapscope.parser.view.NodeRow;
 import heapscope.parser.progress.CanceledException;
@@ -51,6 +52,7 @@ public final class MainWindowViewModel {
     private final StringProperty hint = new SimpleStringProperty("");
     private final BooleanProperty empty = new SimpleBooleanProperty(true);
     private final DemoSetup demo;
+    private final SeriesBirths births;
     /** The option the user chose last; shown whenever it applies to the shown snapshot. */
     private ObjectFilterOption requestedFilter = ObjectFilterOption.ALL;
     private boolean adjustingFilter;
@@ -60,6 +62,7 @@ public final class MainWindowViewModel {
         this.recentFiles = recentFiles;
         this.series = new SnapshotSeries(background, this::loaded, this::failed);
         this.demo = new DemoSetup(this);
+        this.births = new SeriesBirths(background, this::updateFilterOptions);
         series.snapshots().addListener((ListChangeListener<Snapshot>) c -> seriesChanged());
         javafx.beans.InvalidationListener phaseChanged = o -> updateStatus();
         selected.addListener((obs, was, is) -> {
@@ -275,6 +278,7 @@ public final class MainWindowViewModel {
         if (selected.get() != null && !series.snapshots().contains(selected.get())) {
             selected.set(series.snapshots().isEmpty() ? null : series.snapshots().get(0));
         }
+        births.update(series.snapshots());
         updateFilterOptions();
         updateStatus();
     }
@@ -284,7 +288,8 @@ public final class MainWindowViewModel {
      * again; while it does not (say, "between Snapshot 2 and Snapshot 3" on Snapshot 2), all objects are shown.
      */
     private void updateFilterOptions() {
-        List<ObjectFilterOption> options = ObjectFilterOption.forSeries(series.snapshots(), selected.get());
+        List<ObjectFilterOption> options = ObjectFilterOption.forSeries(series.snapshots(), selected.get(),
+                ranges(selected.get()));
         adjustingFilter = true;
         try {
             if (!options.equals(filterOptions)) {
@@ -299,10 +304,17 @@ public final class MainWindowViewModel {
 
     private void updateFilter() {
         ObjectFilterOption option = filterOption.get();
-        NodeFilter next = option == null ? NodeFilter.ALL : option.toFilter(series.snapshots(), selected.get());
+        NodeFilter next = option == null ? NodeFilter.ALL : option.toFilter(series.snapshots(), selected.get(),
+                ranges(selected.get()));
         if (!Objects.equals(next, filter.get())) {
             filter.set(next);
         }
+    }
+
+    /** How the shown snapshot's format tells allocation ranges. */
+    private AllocationRanges ranges(Snapshot viewed) {
+        return viewed != null && viewed.format() == HeapFormat.HPROF ? AllocationRanges.javaBirths(births)
+                : AllocationRanges.V8_IDS;
     }
 
     private void updateStatus() {

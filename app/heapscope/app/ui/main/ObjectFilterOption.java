@@ -10,7 +10,8 @@ import java.util.List;
  * One entry of the object filter drop-down, as DevTools builds it from the series: all objects, objects allocated
  * before Snapshot 1, and between Snapshot i and Snapshot j, applied to the snapshot being viewed. Only ranges that end
  * at or before the viewed snapshot are offered: objects allocated after it cannot be in it, so a later range would
- * always be empty. Which objects fall in a range is the format's business ({@link AllocationRanges}).
+ * always be empty. Which objects fall in a range is the format's business ({@link AllocationRanges}): V8 ids, or for
+ * Java dumps the births the object matching gives them.
  *
  * <p>After them come the filters that select objects of the viewed snapshot by what they are: DevTools' duplicated
  * strings and objects retained by detached DOM nodes (V8), and the unreachable objects an HPROF dump still holds.
@@ -31,16 +32,15 @@ public record ObjectFilterOption(String label, int first, int last, NodeFilter n
         return new ObjectFilterOption(label, i, j, null);
     }
 
-    /** The options offered while {@code viewed} is shown (null: only "All objects"). */
-    public static List<ObjectFilterOption> forSeries(List<Snapshot> series, Snapshot viewed) {
+    /** The options offered while {@code viewed} is shown (null: only "All objects"), its format's ranges given. */
+    static List<ObjectFilterOption> forSeries(List<Snapshot> series, Snapshot viewed, AllocationRanges ranges) {
         List<ObjectFilterOption> options = new ArrayList<>();
         options.add(ALL);
         if (viewed == null || !viewed.isReady()) {
             return options;
         }
-        AllocationRanges ranges = AllocationRanges.of(viewed.format());
         int k = series.indexOf(viewed) + 1;
-        if (ranges != null && k > 0) {
+        if (k > 0 && ranges.offered(series, viewed)) {
             if (ranges.usable(series.get(0))) {
                 options.add(between(0, 1));
             }
@@ -78,7 +78,7 @@ public record ObjectFilterOption(String label, int first, int last, NodeFilter n
     }
 
     /** The engine's filter for this option on {@code viewed}; ALL when the option does not apply to it. */
-    public NodeFilter toFilter(List<Snapshot> series, Snapshot viewed) {
+    NodeFilter toFilter(List<Snapshot> series, Snapshot viewed, AllocationRanges ranges) {
         if (named != null) {
             return named;
         }
@@ -86,13 +86,11 @@ public record ObjectFilterOption(String label, int first, int last, NodeFilter n
                 || last > series.indexOf(viewed) + 1) {
             return NodeFilter.ALL;
         }
-        AllocationRanges ranges = AllocationRanges.of(viewed.format());
-        Snapshot lower = first == 0 ? null : series.get(first - 1);
-        Snapshot upper = series.get(last - 1);
-        if (ranges == null || !ranges.usable(upper) || (lower != null && !ranges.usable(lower))) {
+        if (!ranges.usable(series.get(last - 1)) || (first > 0 && !ranges.usable(series.get(first - 1)))) {
             return NodeFilter.ALL;
         }
-        return ranges.between(lower, upper);
+        NodeFilter filter = ranges.between(series, first, last, viewed);
+        return filter == null ? NodeFilter.ALL : filter;
     }
 
     @Override

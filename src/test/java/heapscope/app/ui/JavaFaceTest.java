@@ -224,12 +224,25 @@ class JavaFaceTest {
     }
 
     @Test
-    void aJavaSeriesOffersTheFiltersThatApplyToJavaDumps(FxRobot robot) {
+    void theThreeSnapshotMethodFindsTheSessionsLeakedBetweenTwoJavaDumps(FxRobot robot) {
         openAndWait(window, JavaDumps.growingStaticMap());
-        List<ObjectFilterOption> options = onFx(() -> List.copyOf(window.viewModel().filterOptions()));
-        assertEquals(List.of("All objects", "Unreachable objects (garbage the dump still holds)",
-                "All objects, unreachable ones included"), options.stream().map(ObjectFilterOption::label).toList());
-        assertFalse(options.stream().anyMatch(ObjectFilterOption::isRange),
-                "no allocation ranges until HPROF dumps are matched");
+        String between = "Objects allocated between Snapshot 1 and Snapshot 2";
+        waitUntil("the dumps are matched", () -> window.viewModel().filterOptions().stream()
+                .anyMatch(o -> o.label().equals(between)));
+        assertEquals(List.of("All objects", "Objects allocated before Snapshot 1", between,
+                "Objects allocated between Snapshot 2 and Snapshot 3", "Objects allocated between Snapshot 1 and"
+                        + " Snapshot 3", "Unreachable objects (garbage the dump still holds)",
+                "All objects, unreachable ones included"), onFx(() -> window.viewModel().filterOptions().stream()
+                .map(ObjectFilterOption::label).toList()));
+        robot.clickOn("#object-filter").clickOn(between);
+        waitSettled(window);
+        // The program leaked 3,000 sessions in round 2; all are still alive in round 3.
+        GridRow.ClassRow sessions = (GridRow.ClassRow) UiTesting.topItem(grid(robot, "#summary-grid"),
+                r -> r.label().equals("GrowingStaticMap$Session")).getValue();
+        assertEquals(JavaDumps.SESSIONS_PER_ROUND, sessions.aggregate().count());
+        // On Snapshot 1 no object was allocated between 1 and 2: all objects are shown instead.
+        onFx(() -> window.viewModel().selectedProperty().set(window.viewModel().snapshots().get(0)));
+        waitSettled(window);
+        assertEquals("All objects", onFx(() -> window.viewModel().filterOptionProperty().get().label()));
     }
 }

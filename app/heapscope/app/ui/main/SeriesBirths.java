@@ -1,0 +1,103 @@
+package heapscope.app.ui.main;
+
+import heapscope.app.ui.common.Background;
+import heapscope.app.ui.common.Job;
+import heapscope.app.ui.snapshot.Snapshot;
+import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.matching.Lineage;
+import heapscope.parser.analysis.matching.ObjectMatcher;
+import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.model.ObjectBirths;
+import heapscope.parser.progress.CanceledException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * When each object of the open Java dumps first appeared, so that "Objects allocated between Snapshot i and Snapshot
+ * j" works on them: for a series whose first snapshots are loaded Java dumps, each is matched to the one before it by
+ * the engine ({@link ObjectMatcher}, in the background, one pair at a time) and its births follow from the births of
+ * the one before ({@link Lineage}). A snapshot's births hold for the snapshots before it in the order they had when
+ * they were matched: reordering or closing one matches again from there. One byte per object of each dump. Use on the
+ * JavaFX thread.
+ */
+final class SeriesBirths {
+    /** A snapshot's births and the heaps, in series order, they were matched through. */
+    private record Entry(List<AnalyzedHeap> chain, ObjectBirths births) {
+    }
+
+    private final Background background;
+    private final Runnable changed;
+    private final Map<Snapshot, Entry> entries = new IdentityHashMap<>();
+    private Job job;
+
+    /** {@code changed} runs when births arrive (the filter choices may grow). */
+    SeriesBirths(Background background, Runnable changed) {
+        this.background = background;
+        this.changed = changed;
+    }
+
+    /** The births of {@code viewed} in this series, or null when they are not known (yet). */
+    ObjectBirths of(List<Snapshot> series, Snapshot viewed) {
+        Entry entry = entries.get(viewed);
+        int k = series.indexOf(viewed) + 1;
+        return entry != null && k > 0 && entry.chain().equals(chain(series, k)) ? entry.births() : null;
+    }
+
+    /** Matches what the series needs and was not matched yet (after a snapshot loaded, moved or closed). */
+    void update(List<Snapshot> series) {
+        entries.keySet().removeIf(s -> !series.contains(s) || !s.isReady());
+        int javaPrefix = 0;
+        while (javaPrefix < series.size() && series.get(javaPrefix).isReady()
+                && series.get(javaPrefix).format() == HeapFormat.HPROF) {
+            javaPrefix++;
+        }
+        int firstMissing = javaPrefix;
+        for (int k = 1; k <= javaPrefix; k++) {
+            if (of(series, series.get(k - 1)) == null) {
+                firstMissing = k - 1;
+                break;
+            }
+        }
+        if (job != null) {
+            job.cancel();
+            job = null;
+        }
+        if (firstMissing >= javaPrefix) {
+            return;
+        }
+        List<Snapshot> snapshots = List.copyOf(series.subList(0, javaPrefix));
+        List<AnalyzedHeap> heaps = snapshots.stream().map(Snapshot::heap).toList();
+        ObjectBirths start = firstMissing == 0 ? null : entries.get(snapshots.get(firstMissing - 1)).births();
+        match(snapshots, heaps, firstMissing, start);
+    }
+
+    /** Matches snapshot {@code index} (0-based) to the one before it, then goes on with the next. */
+    private void match(List<Snapshot> snapshots, List<AnalyzedHeap> heaps, int index, ObjectBirths before) {
+        if (index >= heaps.size()) {
+            job = null;
+            return;
+        }
+        String title = index == 0 ? "Dating objects\u2026" : "Matching objects of " + snapshots.get(index).title()
+                + " to " + snapshots.get(index - 1).title() + "\u2026";
+        job = background.query(title, j -> before == null ? Lineage.first(heaps.get(0))
+                : Lineage.next(before, ObjectMatcher.match(heaps.get(index - 1), heaps.get(index), j)), births -> {
+                    entries.put(snapshots.get(index), new Entry(heaps.subList(0, index + 1), births));
+                    changed.run();
+                    match(snapshots, heaps, index + 1, births);
+                }, error -> {
+                    if (!(error instanceof CanceledException)) {
+                        job = null;
+                    }
+                });
+    }
+
+    private static List<AnalyzedHeap> chain(List<Snapshot> series, int k) {
+        List<AnalyzedHeap> heaps = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            heaps.add(series.get(i).heap());
+        }
+        return heaps;
+    }
+}

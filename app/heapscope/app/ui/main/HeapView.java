@@ -4,8 +4,12 @@ import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Fxml;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.HeapGrid;
+import heapscope.app.ui.common.Job;
+import heapscope.app.ui.common.RowPath;
 import heapscope.app.ui.common.Vocabulary;
 import heapscope.app.ui.snapshot.Snapshot;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -175,8 +179,27 @@ public abstract class HeapView {
      * Opens the rows down to the request's object or class and selects it; {@code done} hears whether it was found.
      * Views that cannot reveal say no.
      */
-    public void reveal(MainWindowViewModel.Reveal request, java.util.function.Consumer<Boolean> done) {
+    public void reveal(MainWindowViewModel.Reveal request, Consumer<Boolean> done) {
         done.accept(false);
+    }
+
+    /**
+     * Reveals along a path the view model works out in the background: opens the grid's rows down to the object and
+     * selects it, or writes in {@code status} why it cannot ({@code shownStatus} when it could).
+     */
+    protected void revealAlong(Function<Job, RowPath> pathTo, Label status, String shownStatus,
+            Consumer<Boolean> done) {
+        main.background().query("Revealing\u2026", pathTo::apply, path -> {
+            if (path.missing() != null) {
+                status.setText(path.missing());
+                done.accept(false);
+                return;
+            }
+            heapGrid.reveal(path.keys(), found -> {
+                status.setText(found ? shownStatus : "Could not open the rows down to it.");
+                done.accept(found);
+            });
+        }, error -> done.accept(false));
     }
 
     /** The rows shown, as text for File ▸ Export; null when the view shows nothing to export. */

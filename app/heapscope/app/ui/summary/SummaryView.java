@@ -71,18 +71,8 @@ public final class SummaryView extends HeapView {
             return;
         }
         int ordinal = request.node() == null ? -1 : request.node().ordinal();
-        main.background().query("Revealing\u2026", job -> viewModel.pathTo(snapshot, ordinal, request.classId(), job),
-                path -> {
-                    if (path.missing() != null) {
-                        status.setText(path.missing());
-                        done.accept(false);
-                        return;
-                    }
-                    heapGrid.reveal(path.keys(), found -> {
-                        status.setText(found ? statusText(snapshot) : "Could not find the row in the Summary.");
-                        done.accept(found);
-                    });
-                }, error -> done.accept(false));
+        revealAlong(job -> viewModel.pathTo(snapshot, ordinal, request.classId(), job), status, statusText(snapshot),
+                done);
     }
 
     private String statusText(Snapshot snapshot) {

@@ -3,6 +3,7 @@ package heapscope.app.ui.summary;
 import heapscope.app.ui.common.Children;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.HeapChildren;
+import heapscope.app.ui.common.RowPath;
 import heapscope.app.ui.common.SummaryCache;
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.parser.view.ObjectFilter;
@@ -52,15 +53,11 @@ public final class SummaryViewModel {
         };
     }
 
-    /** The keys of the rows down to an object or a class, or the sentence that says why it is not in the Summary. */
-    public record RevealPath(List<String> keys, String missing) {
-    }
-
     /**
      * Where the Summary shows an object ({@code ordinal} ≥ 0) or a class: its class row, then the object among the
      * instances. Runs in the background (the Summary's rows may have to be computed).
      */
-    public RevealPath pathTo(Snapshot snapshot, int ordinal, int classId, CancelSignal cancel) {
+    public RowPath pathTo(Snapshot snapshot, int ordinal, int classId, CancelSignal cancel) {
         NodeRows rows = snapshot.rows();
         NodeFilter filter = main.filterProperty().get();
         String filterLabel = main.filterOptionProperty().get().label();
@@ -70,17 +67,17 @@ public final class SummaryViewModel {
         ClassAggregate row = entry.rows().stream().filter(r -> r.classId() == wanted).findFirst().orElse(null);
         String object = ordinal >= 0 ? rows.row(ordinal).label() : className;
         if (row == null || (ordinal >= 0 && !entry.filter().accepts(ordinal))) {
-            return new RevealPath(List.of(), object + " is not among \u201c" + filterLabel
+            return RowPath.missing(object + " is not among \u201c" + filterLabel
                     + "\u201d; choose All objects to see it.");
         }
         List<ClassAggregate> shown = ClassRows.filtered(List.of(row), main.classFilterProperty().get());
         if (shown.isEmpty()) {
-            return new RevealPath(List.of(), className + " is hidden by the class filter \u201c"
+            return RowPath.missing(className + " is hidden by the class filter \u201c"
                     + main.classFilterProperty().get().strip() + "\u201d.");
         }
         GridRow classRow = new GridRow.ClassRow(row);
-        return new RevealPath(ordinal >= 0 ? List.of(classRow.key(), GridRow.NODE_KEY + ordinal)
-                : List.of(classRow.key()), null);
+        return RowPath.to(ordinal >= 0 ? List.of(classRow.key(), GridRow.NODE_KEY + ordinal)
+                : List.of(classRow.key()));
     }
 
     /** A class's instances that pass the filter, each expandable into its references. */

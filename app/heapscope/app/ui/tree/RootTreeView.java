@@ -61,18 +61,6 @@ public final class RootTreeView extends HeapView {
             done.accept(false);
             return;
         }
-        String label = request.node().label();
-        main.background().query("Revealing\u2026", job -> viewModel.pathTo(snapshot, request.node().ordinal(), job),
-                keys -> {
-                    if (keys.isEmpty()) {
-                        status.setText(label + " is not in this tree (no root reaches it).");
-                        done.accept(false);
-                        return;
-                    }
-                    heapGrid.reveal(keys, found -> {
-                        status.setText(found ? "" : "Could not open the rows down to " + label + ".");
-                        done.accept(found);
-                    });
-                }, error -> done.accept(false));
+        revealAlong(job -> viewModel.pathTo(snapshot, request.node(), job), status, "", done);
     }
 }

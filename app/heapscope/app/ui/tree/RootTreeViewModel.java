@@ -3,6 +3,7 @@ package heapscope.app.ui.tree;
 import heapscope.app.ui.common.Children;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.HeapChildren;
+import heapscope.app.ui.common.RowPath;
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.analysis.AnalyzedHeap;
@@ -55,9 +56,11 @@ public final class RootTreeViewModel {
         return Arrays.stream(path).mapToObj(i -> prefix + i).toList();
     }
 
-    /** The keys of the rows down to the object, top first; empty when this tree does not reach it. Background. */
-    public List<String> pathTo(Snapshot snapshot, int ordinal, CancelSignal cancel) {
-        return pathTo.keys(snapshot.heap(), ordinal, cancel);
+    /** The keys of the rows down to the object, top first, or why this tree does not hold it. Background. */
+    public RowPath pathTo(Snapshot snapshot, NodeRow node, CancelSignal cancel) {
+        List<String> keys = pathTo.keys(snapshot.heap(), node.ordinal(), cancel);
+        return keys.isEmpty() ? RowPath.missing(node.label() + " is not in this tree (no root reaches it).")
+                : RowPath.to(keys);
     }
 
     public MainWindowViewModel main() {

@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import heapscope.app.ui.common.Background;
 import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.GridRow;
-import heapscope.app.ui.main.MainWindowView;
 import heapscope.app.ui.snapshot.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,34 +30,25 @@ import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** No dead ends: every path a user takes leads somewhere that says what it is doing or what went wrong. */
-@ExtendWith(ApplicationExtension.class)
-class DeadEndsTest {
-    private MainWindowView window;
-    private Background background;
-    private Stage stage;
-    private final AtomicBoolean quit = new AtomicBoolean();
-
+class DeadEndsTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        background = new Background();
-        window = UiTesting.startWindow(stage, background);
-        window.setOnQuit(() -> quit.set(true));
+        show(stage);
     }
 
-    @AfterEach
-    void stop() {
-        background.shutdown();
+    private final AtomicBoolean quit = new AtomicBoolean();
+
+    @BeforeEach
+    void listenForQuit() {
+        window.setOnQuit(() -> quit.set(true));
     }
 
     @Test

@@ -16,10 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import heapscope.app.ui.common.Background;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.PagedTreeItem;
-import heapscope.app.ui.main.MainWindowView;
 import heapscope.app.ui.main.ObjectFilterOption;
 import heapscope.app.ui.main.ViewKind;
 import heapscope.app.ui.snapshot.Snapshot;
@@ -32,12 +30,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.ContextMenuEvent;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -45,22 +40,13 @@ import org.testfx.framework.junit5.Start;
  * choices, Reveal in Summary view, Show all. Expected size texts come from DevTools' own formatter options run by
  * Node's Intl (src/test/scripts/units).
  */
-@ExtendWith(ApplicationExtension.class)
-class DevToolsFidelityTest {
-    private static final String BETWEEN_1_AND_2 = "Objects allocated between Snapshot 1 and Snapshot 2";
-    private MainWindowView window;
-    private Background background;
-
+class DevToolsFidelityTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        background = new Background();
-        window = UiTesting.startWindow(stage, background);
+        show(stage);
     }
 
-    @AfterEach
-    void stop() {
-        background.shutdown();
-    }
+    private static final String BETWEEN_1_AND_2 = "Objects allocated between Snapshot 1 and Snapshot 2";
 
     /** What DevTools writes for this many bytes: {@code bytesToString} or {@code formatBytesToKb}. */
     private static String devTools(long bytes, String formatter) throws IOException {

@@ -12,10 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import heapscope.app.ui.common.Background;
 import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.GridRow;
-import heapscope.app.ui.main.MainWindowView;
 import heapscope.app.ui.main.NodeSelection;
 import heapscope.app.ui.main.ObjectFilterOption;
 import heapscope.app.ui.main.ViewKind;
@@ -39,34 +37,22 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * The app as a Java developer meets it, on real dumps: the committed JDK 25 fixture (SmallFixture.java's known
  * objects) and three dumps of GrowingStaticMap.java, which leaks 3,000 sessions a round into a static map.
  */
-@ExtendWith(ApplicationExtension.class)
-class JavaFaceTest {
-    private static final Path SMALL = Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz");
-    private MainWindowView window;
-    private Background background;
-
+class JavaFaceTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        background = new Background();
-        window = UiTesting.startWindow(stage, background);
+        show(stage);
     }
 
-    @AfterEach
-    void stop() {
-        background.shutdown();
-    }
+    private static final Path SMALL = Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz");
 
     private Snapshot shown() {
         return onFx(() -> window.viewModel().selected());

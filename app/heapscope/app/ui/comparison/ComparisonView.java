@@ -117,6 +117,7 @@ public final class ComparisonView extends HeapView {
             String matching = ComparisonViewModel.matching(target);
             targetLabel.setText(target == null ? "" : "compared with " + target.title() + " (" + target.fileName()
                     + ")" + (matching.isEmpty() ? "" : " \u2014 " + matching));
+            targetLabel.setTooltip(target == null ? null : new javafx.scene.control.Tooltip(targetLabel.getText()));
         } finally {
             updatingBases = false;
         }

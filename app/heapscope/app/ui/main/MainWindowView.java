@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -375,39 +376,10 @@ public final class MainWindowView {
         this.onQuit = onQuit;
     }
 
+    /** View ▸ Summary … Leak Suspects: the menu item names its view in its user data. */
     @FXML
-    private void showSummary() {
-        viewModel.viewProperty().set(ViewKind.SUMMARY);
-    }
-
-    @FXML
-    private void showComparison() {
-        viewModel.viewProperty().set(ViewKind.COMPARISON);
-    }
-
-    @FXML
-    private void showContainment() {
-        viewModel.viewProperty().set(ViewKind.CONTAINMENT);
-    }
-
-    @FXML
-    private void showDominators() {
-        viewModel.viewProperty().set(ViewKind.DOMINATORS);
-    }
-
-    @FXML
-    private void showStatistics() {
-        viewModel.viewProperty().set(ViewKind.STATISTICS);
-    }
-
-    @FXML
-    private void showLeaks() {
-        viewModel.viewProperty().set(ViewKind.LEAKS);
-    }
-
-    @FXML
-    private void showSuspects() {
-        viewModel.viewProperty().set(ViewKind.SUSPECTS);
+    private void showView(ActionEvent event) {
+        viewModel.viewProperty().set(ViewKind.valueOf((String) ((MenuItem) event.getSource()).getUserData()));
     }
 
     @FXML
@@ -432,24 +404,10 @@ public final class MainWindowView {
         AboutDialog.show(dialogs);
     }
 
+    /** Help ▸ …: the menu item names the README's section in its user data. */
     @FXML
-    private void showShortcutsHelp() {
-        HelpDialog.show(dialogs, "Keyboard shortcuts");
-    }
-
-    @FXML
-    private void showViewsHelp() {
-        HelpDialog.show(dialogs, "Desktop app");
-    }
-
-    @FXML
-    private void showJavaHelp() {
-        HelpDialog.show(dialogs, "Java heap dumps (`.hprof`)");
-    }
-
-    @FXML
-    private void showCommandLineHelp() {
-        HelpDialog.show(dialogs, "Command line");
+    private void showHelp(ActionEvent event) {
+        HelpDialog.show(dialogs, (String) ((MenuItem) event.getSource()).getUserData());
     }
 
     /** The view of a kind (for tests and the screenshot option). */

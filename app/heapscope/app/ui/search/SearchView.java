@@ -154,6 +154,7 @@ public final class SearchView {
         found.rows().forEach(r -> results.add(new Result(null, r)));
         table.getItems().setAll(results);
         title.setText(summary(found));
+        title.setTooltip(new javafx.scene.control.Tooltip(title.getText()));
         if (found.byId() && found.rows().size() == 1) {
             table.getSelectionModel().select(0);
             viewModel.main().paneProperty().set(MainWindowViewModel.Pane.RETAINERS);
@@ -163,8 +164,8 @@ public final class SearchView {
     private static String summary(SearchViewModel.Found found) {
         String where = " in " + found.snapshot().title() + " match \u201c" + found.query() + "\u201d";
         if (found.byId()) {
-            return found.rows().isEmpty() ? "No object" + where.replace(" match ", " has the id ") : found.rows()
-                    .get(0).label() + where.replace(" match ", " has the id ");
+            return found.rows().isEmpty() ? "No object " + found.query() + " in " + found.snapshot().title() + "."
+                    : found.rows().get(0).label() + " in " + found.snapshot().title();
         }
         String objects = Units.count(found.total()) + " object" + (found.total() == 1 ? "" : "s");
         String classes = found.classes().isEmpty() ? "" : Units.count(found.classes().size()) + " class"

@@ -55,6 +55,7 @@ public final class SummaryView extends HeapView {
     @Override
     protected void rebuild(Snapshot snapshot) {
         status.setText(statusText(snapshot));
+        status.setTooltip(new javafx.scene.control.Tooltip(status.getText()));
         heapGrid.show(viewModel.classes(snapshot));
     }
 

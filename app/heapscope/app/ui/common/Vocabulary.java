@@ -26,12 +26,12 @@ public enum Vocabulary {
             case COUNT -> java ? "Objects" : "Count";
             case SHALLOW -> java ? "Shallow Heap" : "Shallow Size";
             case RETAINED -> java ? "Retained Heap" : "Retained Size";
-            case NEW_COUNT -> java ? "New Objects" : "# New";
-            case DELETED_COUNT -> java ? "Deleted Objects" : "# Deleted";
+            case NEW_COUNT -> java ? "New" : "# New";
+            case DELETED_COUNT -> java ? "Deleted" : "# Deleted";
             case COUNT_DELTA -> java ? "Objects \u0394" : "# Delta";
-            case ALLOC_SIZE -> java ? "New Shallow Heap" : "Alloc. Size";
-            case FREED_SIZE -> java ? "Freed Shallow Heap" : "Freed Size";
-            case SIZE_DELTA -> java ? "Shallow Heap \u0394" : "Size Delta";
+            case ALLOC_SIZE -> java ? "New Heap" : "Alloc. Size";
+            case FREED_SIZE -> java ? "Freed Heap" : "Freed Size";
+            case SIZE_DELTA -> java ? "Heap \u0394" : "Size Delta";
         };
     }
 
@@ -55,9 +55,9 @@ public enum Vocabulary {
             case NEW_COUNT -> "Objects in this snapshot that were not in the base snapshot";
             case DELETED_COUNT -> "Objects of the base snapshot that are gone from this snapshot";
             case COUNT_DELTA -> "New minus deleted objects";
-            case ALLOC_SIZE -> "Shallow size of the new objects";
-            case FREED_SIZE -> "Shallow size of the deleted objects";
-            case SIZE_DELTA -> "Allocated minus freed size";
+            case ALLOC_SIZE -> java ? "Shallow heap of the new objects" : "Shallow size of the new objects";
+            case FREED_SIZE -> java ? "Shallow heap of the deleted objects" : "Shallow size of the deleted objects";
+            case SIZE_DELTA -> java ? "New minus freed shallow heap" : "Allocated minus freed size";
         };
     }
 

@@ -134,8 +134,10 @@ public final class SearchView {
         // Cleared first, so that finding the same object again selects (and reveals) it again.
         table.getSelectionModel().clearSelection();
         table.getItems().clear();
+        table.setPlaceholder(new Label("Searching\u2026"));
         viewModel.main().background().query("Searching\u2026", job -> SearchViewModel.search(snapshot, query, job),
                 this::show, error -> {
+                    table.setPlaceholder(new Label(""));
                     if (!(error instanceof CanceledException)) {
                         title.setText("Search failed: " + error.getMessage());
                     } else {
@@ -145,6 +147,7 @@ public final class SearchView {
     }
 
     private void show(SearchViewModel.Found found) {
+        table.setPlaceholder(new Label("No results."));
         searched = found.snapshot();
         vocabulary = Vocabulary.of(found.snapshot().format());
         shallowColumn.setText(vocabulary == Vocabulary.JAVA ? "Shallow Heap" : "Shallow Size");

@@ -62,7 +62,7 @@ public final class MainWindowViewModel {
         this.recentFiles = recentFiles;
         this.series = new SnapshotSeries(background, this::loaded, this::failed);
         this.demo = new DemoSetup(this);
-        this.births = new SeriesBirths(background, this::updateFilterOptions);
+        this.births = new SeriesBirths(background, series.snapshots(), this::updateFilterOptions);
         series.snapshots().addListener((ListChangeListener<Snapshot>) c -> seriesChanged());
         javafx.beans.InvalidationListener phaseChanged = o -> updateStatus();
         selected.addListener((obs, was, is) -> {
@@ -278,7 +278,7 @@ public final class MainWindowViewModel {
         if (selected.get() != null && !series.snapshots().contains(selected.get())) {
             selected.set(series.snapshots().isEmpty() ? null : series.snapshots().get(0));
         }
-        births.update(series.snapshots());
+        births.update();
         updateFilterOptions();
         updateStatus();
     }

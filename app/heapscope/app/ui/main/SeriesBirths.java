@@ -28,13 +28,17 @@ final class SeriesBirths {
     }
 
     private final Background background;
+    private final List<Snapshot> series;
     private final Runnable changed;
     private final Map<Snapshot, Entry> entries = new IdentityHashMap<>();
     private Job job;
+    /** The snapshots the running job matches, in order. */
+    private List<Snapshot> matching = List.of();
 
-    /** {@code changed} runs when births arrive (the filter choices may grow). */
-    SeriesBirths(Background background, Runnable changed) {
+    /** {@code series} is the live series; {@code changed} runs when births arrive (the filter choices may grow). */
+    SeriesBirths(Background background, List<Snapshot> series, Runnable changed) {
         this.background = background;
+        this.series = series;
         this.changed = changed;
     }
 
@@ -46,19 +50,22 @@ final class SeriesBirths {
     }
 
     /** Matches what the series needs and was not matched yet (after a snapshot loaded, moved or closed). */
-    void update(List<Snapshot> series) {
-        entries.keySet().removeIf(s -> !series.contains(s) || !s.isReady());
+    void update() {
+        // Births matched through another order, or through a snapshot since closed, hold nothing true (and would hold
+        // the closed snapshot's heap).
+        entries.keySet().removeIf(s -> !series.contains(s) || !s.isReady() || of(series, s) == null);
         int javaPrefix = 0;
         while (javaPrefix < series.size() && series.get(javaPrefix).isReady()
                 && series.get(javaPrefix).format() == HeapFormat.HPROF) {
             javaPrefix++;
         }
-        int firstMissing = javaPrefix;
-        for (int k = 1; k <= javaPrefix; k++) {
-            if (of(series, series.get(k - 1)) == null) {
-                firstMissing = k - 1;
-                break;
-            }
+        int firstMissing = 0;
+        while (firstMissing < javaPrefix && entries.containsKey(series.get(firstMissing))) {
+            firstMissing++;
+        }
+        List<Snapshot> snapshots = List.copyOf(series.subList(0, javaPrefix));
+        if (job != null && startsWith(snapshots, matching)) {
+            return; // still true: it goes on, and looks again when it is done
         }
         if (job != null) {
             job.cancel();
@@ -67,7 +74,7 @@ final class SeriesBirths {
         if (firstMissing >= javaPrefix) {
             return;
         }
-        List<Snapshot> snapshots = List.copyOf(series.subList(0, javaPrefix));
+        matching = snapshots;
         List<AnalyzedHeap> heaps = snapshots.stream().map(Snapshot::heap).toList();
         ObjectBirths start = firstMissing == 0 ? null : entries.get(snapshots.get(firstMissing - 1)).births();
         match(snapshots, heaps, firstMissing, start);
@@ -77,6 +84,7 @@ final class SeriesBirths {
     private void match(List<Snapshot> snapshots, List<AnalyzedHeap> heaps, int index, ObjectBirths before) {
         if (index >= heaps.size()) {
             job = null;
+            update();
             return;
         }
         String title = index == 0 ? "Dating objects\u2026" : "Matching objects of " + snapshots.get(index).title()
@@ -91,6 +99,10 @@ final class SeriesBirths {
                         job = null;
                     }
                 });
+    }
+
+    private static boolean startsWith(List<Snapshot> list, List<Snapshot> prefix) {
+        return list.size() >= prefix.size() && list.subList(0, prefix.size()).equals(prefix);
     }
 
     private static List<AnalyzedHeap> chain(List<Snapshot> series, int k) {

@@ -10,16 +10,19 @@ import java.time.Instant;
 /**
  * A series of snapshots of one target into one folder: each {@link #takeNext} takes the next snapshot, numbered from
  * 1 and named by {@link SnapshotFileNames}. A Node.js process whose inspector is closed has it opened before the first
- * snapshot. The folder is created when missing; files are only ever written there (the target's own working folder
- * is never used: the target gets an absolute path). Snapshots are taken one at a time; {@link #abandon()} may be called
- * from any thread.
+ * snapshot. A V8 target keeps one inspector session for the whole series (see {@link V8Session}: V8 keeps an object's
+ * number only while it lasts, and "allocated between" filters compare those numbers): close the capture session when
+ * the series is done. The folder is created when missing; files are only ever written there (the target's own working
+ * folder is never used: the target gets an absolute path). Snapshots are taken one at a time; {@link #abandon()} may be
+ * called from any thread.
  */
-public final class CaptureSession {
+public final class CaptureSession implements AutoCloseable {
     private final Path folder;
     private final boolean gzip;
     private final Clock clock;
     private volatile CaptureTarget target;
     private volatile Path inProgress;
+    private V8Session v8;
     private int taken;
 
     public CaptureSession(CaptureTarget target, Path folder, boolean gzip) {
@@ -70,7 +73,7 @@ public final class CaptureSession {
             if (current instanceof JvmTarget jvm) {
                 JvmHeapDumper.dump(jvm, file, gzip, progress, cancel);
             } else {
-                V8SnapshotTaker.take((InspectorTarget) current, file, gzip, progress, cancel);
+                v8((InspectorTarget) current, progress, cancel).takeSnapshot(file, gzip, progress, cancel);
             }
         } finally {
             inProgress = null;
@@ -81,14 +84,34 @@ public final class CaptureSession {
                 size(file), millis, start);
     }
 
+    /** The series' inspector session, opened on first use and again if it was lost (its object numbers start over). */
+    private V8Session v8(InspectorTarget inspector, CaptureProgress progress, CancelSignal cancel)
+            throws CaptureException {
+        if (v8 == null || !v8.isOpen()) {
+            v8 = V8Session.open(inspector, progress, cancel);
+        }
+        return v8;
+    }
+
+    /** Ends the series: closes the inspector session of a V8 target. */
+    @Override
+    public void close() {
+        if (v8 != null) {
+            v8.close();
+            v8 = null;
+        }
+    }
+
+    /** Removes a snapshot that was taken but is not wanted (its capture was canceled as it finished). */
+    public static void discard(CapturedSnapshot snapshot) {
+        OutputFiles.deletePartial(snapshot.file());
+    }
+
     /** Removes the file of a snapshot still being taken, e.g. when the command line is interrupted. */
     public void abandon() {
         Path file = inProgress;
         if (file != null) {
             OutputFiles.deletePartial(file);
-            if (gzip) {
-                OutputFiles.deletePartial(file.resolveSibling(file.getFileName().toString().replaceAll("\\.gz$", "")));
-            }
         }
     }
 

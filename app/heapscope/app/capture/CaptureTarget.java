@@ -17,6 +17,11 @@ public sealed interface CaptureTarget permits JvmTarget, InspectorTarget {
     /** The program: a JVM's main class or jar, a Node.js script, a page's title; empty when unknown. */
     String name();
 
+    /** The program in few words: a main class without its package, a jar without its folder. */
+    default String shortName() {
+        return name();
+    }
+
     /** The runtime and its version ({@code Java 17.0.15}, {@code node.js/v20.20.2}); empty when unknown. */
     String runtime();
 

@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * does not always report it: callers watch the process and the inspector themselves. Thread-safe.
  */
 final class InspectorConnection implements AutoCloseable {
-    /** Hears the protocol's events; may throw to end the session (the failure completes {@link #closed()}). */
+    /** Hears the protocol's events, on the WebSocket's thread. */
     interface EventHandler {
-        void event(InspectorJson.Message event) throws IOException;
+        void event(InspectorJson.Message event);
     }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY)
@@ -89,15 +89,6 @@ final class InspectorConnection implements AutoCloseable {
         end(null);
     }
 
-    /** Ends the session politely (a close frame); for after the last response. */
-    void closeNormally() {
-        if (socket != null && !socket.isOutputClosed()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "").orTimeout(2, TimeUnit.SECONDS)
-                    .whenComplete((s, e) -> socket.abort());
-        }
-        end(null);
-    }
-
     private void end(Throwable failure) {
         IOException ended = new IOException(failure == null ? "the inspector closed the connection"
                 : String.valueOf(failure.getMessage()), failure);
@@ -132,7 +123,7 @@ final class InspectorConnection implements AutoCloseable {
             return null;
         }
 
-        private void dispatch(InspectorJson.Message message) throws IOException {
+        private void dispatch(InspectorJson.Message message) {
             if (message.isResponse()) {
                 CompletableFuture<InspectorJson.Message> response = pending.remove(message.id());
                 if (response != null) {

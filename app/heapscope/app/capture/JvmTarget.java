@@ -17,26 +17,23 @@ public record JvmTarget(long pid, String name, String runtime, String user, Stri
 
     @Override
     public String label() {
-        return "JVM " + pid + (name.isEmpty() ? "" : " (" + name + ")");
+        return "JVM " + pid + (name.isEmpty() ? "" : " (" + shortName() + ")");
+    }
+
+    @Override
+    public String shortName() {
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        return last.endsWith(".jar") || last.endsWith(".java") ? last : last.substring(last.lastIndexOf('.') + 1);
     }
 
     @Override
     public String fileStem() {
-        String program = CaptureTarget.safeFileNamePart(simpleName(name));
+        String program = CaptureTarget.safeFileNamePart(shortName());
         return "jvm-" + pid + (program.isEmpty() ? "" : "-" + program);
     }
 
     @Override
     public String fileExtension() {
         return ".hprof";
-    }
-
-    /** {@code com.example.Main} → {@code Main}; {@code /opt/app/app.jar} → {@code app.jar}. */
-    private static String simpleName(String program) {
-        String last = program.substring(program.lastIndexOf('/') + 1);
-        if (last.endsWith(".jar")) {
-            return last;
-        }
-        return last.substring(last.lastIndexOf('.') + 1);
     }
 }

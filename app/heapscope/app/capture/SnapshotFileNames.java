@@ -20,13 +20,10 @@ final class SnapshotFileNames {
     static Path next(Path folder, CaptureTarget target, int number, Instant time, boolean gzip) {
         String base = target.fileStem() + "-" + TIME.format(time.atZone(ZoneId.systemDefault())) + "-"
                 + String.format("%02d", number);
-        String extension = target.fileExtension();
-        String compressed = gzip ? ".gz" : "";
+        String extension = target.fileExtension() + (gzip ? ".gz" : "");
         for (char suffix = 'a'; ; suffix++) {
-            String name = base + (suffix == 'a' ? "" : String.valueOf(suffix));
-            Path plain = folder.resolve(name + extension);
-            Path file = folder.resolve(name + extension + compressed);
-            if (!Files.exists(plain) && !Files.exists(file) || suffix == 'z') {
+            Path file = folder.resolve(base + (suffix == 'a' ? "" : String.valueOf(suffix)) + extension);
+            if (!Files.exists(file) || suffix == 'z') {
                 return file;
             }
         }

@@ -173,6 +173,7 @@ final class CaptureCommand implements Callable<Integer> {
             System.err.println("heapscope: " + error);
         } finally {
             Runtime.getRuntime().removeShutdownHook(cleanup);
+            session.close();
         }
         if (json) {
             Json.print(new CaptureJson(TargetJson.of(session.target()), session.folder().toString(),

@@ -49,10 +49,6 @@ class SnapshotFilesTest {
         Path second = SnapshotFileNames.next(folder, JVM, 1, now, false);
         assertFalse(second.equals(first));
         assertTrue(second.getFileName().toString().endsWith("-01b.hprof"), second.toString());
-        // A gzip dump is written next to its name without .gz too; both must be free.
-        Path plain = SnapshotFileNames.next(folder, JVM, 2, now, false);
-        Files.createFile(plain);
-        assertTrue(SnapshotFileNames.next(folder, JVM, 2, now, true).getFileName().toString().endsWith("-02b.hprof.gz"));
     }
 
     @Test

@@ -19,8 +19,11 @@ record LocalProcess(long pid, String command, List<String> arguments, String use
 
     private static LocalProcess of(ProcessHandle handle) {
         ProcessHandle.Info info = handle.info();
-        return new LocalProcess(handle.pid(), info.command().orElse(""),
-                info.arguments().map(List::of).orElse(List.of()), info.user().orElse(""));
+        // Another user's executable is hidden (Linux: /proc/PID/exe), its command line is not: take its first word.
+        String command = info.command().orElseGet(() -> info.commandLine().map(line -> line.split(" ", 2)[0])
+                .orElse(""));
+        return new LocalProcess(handle.pid(), command, info.arguments().map(List::of).orElse(List.of()),
+                info.user().orElse(""));
     }
 
     /** The executable's file name without {@code .exe}: {@code java}, {@code node}. */

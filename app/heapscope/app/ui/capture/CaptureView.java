@@ -136,7 +136,6 @@ public final class CaptureView {
         gzipBox.selectedProperty().bindBidirectional(viewModel.gzipProperty());
         folderField.disableProperty().bind(viewModel.capturingProperty().or(viewModel.awaitingActionProperty()));
         gzipBox.disableProperty().bind(folderField.disableProperty());
-        targetTable.disableProperty().bind(folderField.disableProperty());
 
         instructions.textProperty().bind(viewModel.instructionsProperty());
         instructions.visibleProperty().bind(viewModel.instructionsProperty().isNotEmpty());

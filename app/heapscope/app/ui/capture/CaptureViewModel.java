@@ -60,6 +60,8 @@ public final class CaptureViewModel {
                     && selected.get().problem() == null, capturing, awaitingAction, selected);
     /** The snapshots the running 3-snapshot method has taken so far; null when none is running. */
     private List<Snapshot> method;
+    /** The target of the running 3-snapshot method (the selection may move meanwhile). */
+    private CaptureTarget methodTarget;
     private CaptureSession session;
     private CaptureTarget sessionTarget;
     private Job job;
@@ -164,7 +166,7 @@ public final class CaptureViewModel {
     /** Takes one snapshot of the selected target and adds it to the end of the series. */
     public void takeSnapshot() {
         if (canStart.get()) {
-            take(snapshot -> { });
+            take(selected.get(), snapshot -> { });
         }
     }
 
@@ -174,8 +176,9 @@ public final class CaptureViewModel {
             return;
         }
         method = new ArrayList<>();
+        methodTarget = selected.get();
         instructions.set("The 3-snapshot method: taking snapshot 1 of 3\u2026");
-        take(this::methodTook);
+        take(methodTarget, this::methodTook);
     }
 
     /** Takes the method's next snapshot, once the user has done the action. */
@@ -185,7 +188,7 @@ public final class CaptureViewModel {
         }
         awaitingAction.set(false);
         instructions.set("The 3-snapshot method: taking snapshot " + (method.size() + 1) + " of 3\u2026");
-        take(this::methodTook);
+        take(methodTarget, this::methodTook);
     }
 
     /** Cancels the snapshot being taken, or stops the 3-snapshot method while it waits. */
@@ -220,8 +223,8 @@ public final class CaptureViewModel {
         instructions.set(why);
     }
 
-    private void take(Consumer<Snapshot> then) {
-        CaptureSession current = session(selected.get());
+    private void take(CaptureTarget target, Consumer<Snapshot> then) {
+        CaptureSession current = session(target);
         job = new Job("Taking a snapshot of " + current.target().label());
         capturing.set(true);
         progress.set(-1);

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code heapscope capture} end to end, as a user runs it (the CLI in a child JVM), on real targets: a Java program
+ * {@code heapscope capture} end to end, as a user runs it (in this JVM, or in a child JVM where the test types Enter or
+ * kills the target meanwhile), on real targets: a Java program
  * whose static map grows and a Node.js program whose array behind a closure grows. Three snapshots of each, then the
  * leak report on the files names the real leak first; and the errors a user meets, each one clear line with no file
  * left behind.
@@ -42,7 +43,7 @@ class CaptureCommandTest {
     void listShowsTheJvmAndTheNodeInspectorWithTheirRuntimes() throws Exception {
         try (LiveTarget jvm = LiveTarget.jvm(List.of()); LiveTarget node = LiveTarget.node(INSPECT_ANY_PORT)) {
             String url = node.webSocketUrl();
-            HeapscopeProcess.Result run = HeapscopeProcess.run("capture", "--list", "--json");
+            CliRunner.Run run = CliRunner.run("capture", "--list", "--json");
             assertEquals(0, run.exitCode(), run.err());
             JsonNode targets = JSON.readTree(run.out()).get("targets");
             JsonNode java = target(targets, jvm.pid());
@@ -56,8 +57,8 @@ class CaptureCommandTest {
             assertEquals(url, v8.get("webSocketUrl").asText());
             assertEquals("node.js/" + nodeVersion(), v8.get("runtime").asText());
             assertEquals("growing-closure.js", v8.get("name").asText());
-            assertTrue(targets.findValuesAsText("id").stream().noneMatch(id -> id.equals("jvm:" + run.pid())),
-                    "Heapscope's own JVM is not listed");
+            assertTrue(targets.findValuesAsText("id").stream().noneMatch(id -> id.equals("jvm:" + ProcessHandle
+                    .current().pid())), "Heapscope's own JVM is not listed");
         }
     }
 
@@ -93,7 +94,7 @@ class CaptureCommandTest {
     @Test
     void threeSnapshotsOfANodeProgramAtAnIntervalPutTheClosureArrayFirst() throws Exception {
         try (LiveTarget node = LiveTarget.node(INSPECT_ANY_PORT, "--every", "100")) {
-            HeapscopeProcess.Result run = HeapscopeProcess.run("capture", "node:127.0.0.1:" + node.inspectorPort(),
+            CliRunner.Run run = CliRunner.run("capture", "node:127.0.0.1:" + node.inspectorPort(),
                     "--count", "3", "--interval", "1500ms", "-o", dir.toString(), "--json");
             assertEquals(0, run.exitCode(), run.err());
             JsonNode doc = JSON.readTree(run.out());
@@ -120,13 +121,12 @@ class CaptureCommandTest {
         // --inspect-port only says where the inspector opens when asked; 0 lets the system pick a free port.
         try (LiveTarget node = LiveTarget.node(List.of("--inspect-port=127.0.0.1:0"))) {
             node.grow(123);
-            HeapscopeProcess.Result run = HeapscopeProcess.run("capture", Long.toString(node.pid()), "-o",
-                    dir.toString());
+            CliRunner.Run run = CliRunner.run("capture", Long.toString(node.pid()), "-o", dir.toString());
             assertEquals(0, run.exitCode(), run.err());
             Path file = Path.of(run.out().trim());
             assertTrue(Files.size(file) > 100_000, file + " is a whole snapshot");
             assertTrue(node.stderr().contains("Debugger listening on ws://127.0.0.1:"), node.stderr());
-            HeapscopeProcess.Result summary = HeapscopeProcess.run("summary", file.toString(), "--json");
+            CliRunner.Run summary = CliRunner.run("summary", file.toString(), "--json", "--no-progress");
             assertEquals(0, summary.exitCode(), summary.err());
             JsonNode classes = JSON.readTree(summary.out()).get("classes");
             for (JsonNode row : classes) {
@@ -142,8 +142,7 @@ class CaptureCommandTest {
     @Test
     void aJvmThatDisablesAttachGetsOneClearLine() throws Exception {
         try (LiveTarget jvm = LiveTarget.jvm(List.of("-XX:+DisableAttachMechanism"))) {
-            HeapscopeProcess.Result run = HeapscopeProcess.run("capture", Long.toString(jvm.pid()), "-o",
-                    dir.toString());
+            CliRunner.Run run = CliRunner.run("capture", Long.toString(jvm.pid()), "-o", dir.toString());
             assertEquals(1, run.exitCode());
             assertOneLine(run.err(), "-XX:+DisableAttachMechanism");
             assertEquals("", run.out());
@@ -155,7 +154,7 @@ class CaptureCommandTest {
     void inspectorsOffLoopbackAreRefused() throws Exception {
         // 192.0.2.0/24 is reserved for documentation: nothing there could answer, and nothing is asked.
         for (String target : List.of("node:192.0.2.7:9229", "ws://192.0.2.7:9229/0f2c", "node:example.com:9229")) {
-            HeapscopeProcess.Result run = HeapscopeProcess.run("capture", target, "-o", dir.toString());
+            CliRunner.Run run = CliRunner.run("capture", target, "-o", dir.toString());
             assertEquals(1, run.exitCode(), target);
             assertOneLine(run.err(), "only connects to 127.0.0.1, ::1 or localhost");
         }
@@ -168,8 +167,7 @@ class CaptureCommandTest {
         assumeTrue(address.isPresent(), "this machine has no non-loopback IPv4 address");
         try (LiveTarget node = LiveTarget.node(List.of("--inspect=" + address.get() + ":0"))) {
             node.webSocketUrl();
-            HeapscopeProcess.Result run = HeapscopeProcess.run("capture", Long.toString(node.pid()), "-o",
-                    dir.toString());
+            CliRunner.Run run = CliRunner.run("capture", Long.toString(node.pid()), "-o", dir.toString());
             assertEquals(1, run.exitCode(), run.out());
             assertOneLine(run.err(), "its inspector listens on " + address.get() + ":" + node.inspectorPort()
                     + ", not on loopback");
@@ -212,7 +210,7 @@ class CaptureCommandTest {
         assumeTrue(mount(small), "mounting a 3 MB tmpfs needs root on Linux");
         try (LiveTarget jvm = LiveTarget.jvm(List.of()); LiveTarget node = LiveTarget.node(INSPECT_ANY_PORT)) {
             for (String target : List.of("jvm:" + jvm.pid(), node.webSocketUrl())) {
-                HeapscopeProcess.Result run = HeapscopeProcess.run("capture", target, "-o", small.toString());
+                CliRunner.Run run = CliRunner.run("capture", target, "-o", small.toString());
                 assertEquals(1, run.exitCode(), target + ": " + run.out());
                 assertOneLine(run.err(), "the disk holding " + small + " is full");
                 assertTrue(run.err().contains("the partial file was removed"), run.err());
@@ -234,7 +232,7 @@ class CaptureCommandTest {
         assertEquals(java.time.Duration.ofSeconds(90), durations.convert("1.5m"));
         assertEquals(java.time.Duration.ofHours(2), durations.convert("2h"));
         assertEquals(java.time.Duration.ofSeconds(45), durations.convert("PT45S"));
-        HeapscopeProcess.Result wrong = HeapscopeProcess.run("capture", "1", "--interval", "soon");
+        CliRunner.Run wrong = CliRunner.run("capture", "1", "--interval", "soon");
         assertEquals(2, wrong.exitCode());
         assertTrue(wrong.err().contains("not a duration: soon"), wrong.err());
     }
@@ -270,9 +268,9 @@ class CaptureCommandTest {
 
     /** The leak report over the files, through the CLI: its first group. */
     private static JsonNode firstLeak(List<Path> files) throws IOException {
-        List<String> args = new ArrayList<>(List.of("leaks", "--json"));
+        List<String> args = new ArrayList<>(List.of("leaks", "--json", "--no-progress"));
         files.forEach(f -> args.add(f.toString()));
-        HeapscopeProcess.Result leaks = HeapscopeProcess.run(args.toArray(new String[0]));
+        CliRunner.Run leaks = CliRunner.run(args.toArray(new String[0]));
         assertEquals(0, leaks.exitCode(), leaks.err());
         JsonNode report = JSON.readTree(leaks.out());
         assertTrue(report.get("groups").size() > 0, leaks.out());

@@ -25,8 +25,8 @@ final class HeapscopeProcess implements AutoCloseable {
     private final CompletableFuture<String> stderr;
     private final List<String> lines = new ArrayList<>();
 
-    /** How a run ended; {@code pid} is the CLI's own process. */
-    record Result(int exitCode, String out, String err, long pid) {
+    /** How a run ended. */
+    record Result(int exitCode, String out, String err) {
     }
 
     private HeapscopeProcess(String... args) {
@@ -50,14 +50,6 @@ final class HeapscopeProcess implements AutoCloseable {
 
     static HeapscopeProcess start(String... args) {
         return new HeapscopeProcess(args);
-    }
-
-    /** Runs to the end with stdin closed. */
-    static Result run(String... args) {
-        try (HeapscopeProcess heapscope = start(args)) {
-            heapscope.closeStdin();
-            return heapscope.finish();
-        }
     }
 
     /** The next line of stdout (waits for it); null at its end. */
@@ -91,14 +83,6 @@ final class HeapscopeProcess implements AutoCloseable {
         }
     }
 
-    void closeStdin() {
-        try {
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            // Already ended.
-        }
-    }
-
     /** Waits for the end; the result holds all of stdout, the lines read one by one included. */
     Result finish() {
         try {
@@ -111,8 +95,7 @@ final class HeapscopeProcess implements AutoCloseable {
                 throw new IllegalStateException("heapscope did not end within " + WAIT_SECONDS + " s");
             }
             String read = lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
-            return new Result(process.exitValue(), read + rest, stderr.get(WAIT_SECONDS, TimeUnit.SECONDS),
-                    process.pid());
+            return new Result(process.exitValue(), read + rest, stderr.get(WAIT_SECONDS, TimeUnit.SECONDS));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

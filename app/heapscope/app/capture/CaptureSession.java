@@ -4,7 +4,6 @@ import heapscope.parser.progress.CancelSignal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -13,27 +12,21 @@ import java.time.Instant;
  * snapshot. A V8 target keeps one inspector session for the whole series (see {@link V8Session}: V8 keeps an object's
  * number only while it lasts, and "allocated between" filters compare those numbers): close the capture session when
  * the series is done. The folder is created when missing; files are only ever written there (the target's own working
- * folder is never used: the target gets an absolute path). Snapshots are taken one at a time; {@link #abandon()} may be
- * called from any thread.
+ * folder is never used: the target gets an absolute path). Used by one thread at a time (one snapshot after the other);
+ * {@link #abandon()} may be called from any thread.
  */
 public final class CaptureSession implements AutoCloseable {
     private final Path folder;
     private final boolean gzip;
-    private final Clock clock;
     private volatile CaptureTarget target;
     private volatile Path inProgress;
     private V8Session v8;
     private int taken;
 
     public CaptureSession(CaptureTarget target, Path folder, boolean gzip) {
-        this(target, folder, gzip, Clock.systemDefaultZone());
-    }
-
-    CaptureSession(CaptureTarget target, Path folder, boolean gzip, Clock clock) {
         this.target = target;
         this.folder = folder.toAbsolutePath().normalize();
         this.gzip = gzip;
-        this.clock = clock;
     }
 
     /** The target, as last seen (with its inspector's address once opened). */
@@ -43,11 +36,6 @@ public final class CaptureSession implements AutoCloseable {
 
     public Path folder() {
         return folder;
-    }
-
-    /** How many snapshots this session has taken. */
-    public int taken() {
-        return taken;
     }
 
     /**
@@ -65,7 +53,7 @@ public final class CaptureSession implements AutoCloseable {
             target = current;
         }
         int number = taken + 1;
-        Instant start = clock.instant();
+        Instant start = Instant.now();
         Path file = SnapshotFileNames.next(folder, current, number, start, gzip);
         long started = System.nanoTime();
         inProgress = file;

@@ -5,10 +5,10 @@ package heapscope.app.capture;
  * ({@link InspectorTarget}: a Node.js process, a Chrome page or worker). Immutable.
  */
 public sealed interface CaptureTarget permits JvmTarget, InspectorTarget {
-    /** How {@code heapscope capture} names this target: {@code jvm:PID}, {@code node:HOST:PORT}, a WebSocket URL or a pid. */
+    /** How {@code heapscope capture} names it: {@code jvm:PID}, {@code node:HOST:PORT}, a WebSocket URL or a pid. */
     String id();
 
-    /** {@code jvm}, {@code node}, or the inspector's own type for browser targets ({@code page}, {@code worker}, ...). */
+    /** {@code jvm}, {@code node}, or the inspector's type of a browser target ({@code page}, {@code worker}, ...). */
     String kind();
 
     /** The process id, or -1 when unknown (an inspector found by its port only). */
@@ -40,7 +40,7 @@ public sealed interface CaptureTarget permits JvmTarget, InspectorTarget {
     /** {@code .hprof} or {@code .heapsnapshot}. */
     String fileExtension();
 
-    /** A name part made safe for every file system: letters, digits, dot, dash and underscore, at most 40 characters. */
+    /** A name part safe on every file system: letters, digits, dot, dash and underscore, at most 40 characters. */
     static String safeFileNamePart(String text) {
         String safe = text.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+|_+$", "");
         return safe.length() <= 40 ? safe : safe.substring(0, 40);

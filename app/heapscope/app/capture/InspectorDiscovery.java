@@ -82,7 +82,7 @@ final class InspectorDiscovery {
     /** The sockets that may be the inspector: the flags' port (any the process has, for port 0). */
     private static List<ListeningPorts.Socket> inspectorSockets(LocalProcess process, NodeInspectorFlags flags) {
         if (!ListeningPorts.available()) {
-            // No way to see the process's sockets: trust its command line (not the default port, which may be another's).
+            // No way to see the process's sockets: trust its command line (not the default port: maybe another's).
             return flags.active() && flags.port() > 0 ? List.of(new ListeningPorts.Socket(flags.host(), flags.port()))
                     : List.of();
         }

@@ -50,10 +50,4 @@ public record InspectorTarget(String kind, long pid, String name, String runtime
     public String fileExtension() {
         return ".heapsnapshot";
     }
-
-    /** This target with its inspector now open at {@code host:port}. */
-    InspectorTarget opened(String openHost, int openPort, String url, String title, String browser) {
-        return new InspectorTarget(kind, pid, name.isEmpty() ? title : name, browser, user, openHost, openPort, url,
-                null);
-    }
 }

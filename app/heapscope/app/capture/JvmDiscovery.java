@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The local JVMs, as {@code jcmd -l} lists them (the attach mechanism's list, which Heapscope's own JVM is left out
- * of), each with its Java version ({@code jcmd VM.version} over {@link AttachSocket}). Java processes the mechanism does not list are added with
- * the reason they cannot be dumped (started with {@code -XX:+DisableAttachMechanism}, another user's). Stateless;
- * attaches to every listed JVM (as VisualVM does), in parallel, waiting at most a few seconds in all.
+ * of), each with its Java version ({@code jcmd VM.version} over {@link AttachSocket}). Java processes the mechanism
+ * does not list are added with the reason they cannot be dumped (started with {@code -XX:+DisableAttachMechanism},
+ * another user's). Stateless; attaches to every listed JVM (as VisualVM does), in parallel, waiting at most a few
+ * seconds in all.
  */
 final class JvmDiscovery {
     private static final long VERSION_WAIT_MILLIS = 5_000;
@@ -102,7 +103,7 @@ final class JvmDiscovery {
         }
     }
 
-    /** The main class or jar of {@code jcmd -l}'s display name (its first word; the source file for {@code java X.java}). */
+    /** The main class or jar of {@code jcmd -l}'s display name (its first word; for {@code java X.java}, X.java). */
     static String program(String displayName) {
         String[] words = displayName.trim().split("\\s+");
         if (words.length > 1 && words[0].equals(SOURCE_LAUNCHER)) {

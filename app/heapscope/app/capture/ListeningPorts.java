@@ -11,9 +11,9 @@ import java.util.Set;
 
 /**
  * The TCP ports a process listens on, read from Linux's {@code /proc} (the process's socket inodes in
- * {@code /proc/PID/fd}, matched with the listening sockets of {@code /proc/PID/net/tcp} and {@code tcp6}). How a Node.js
- * process started with {@code --inspect=127.0.0.1:0} is found. Empty on other systems and for processes of other
- * users. Stateless; reads files.
+ * {@code /proc/PID/fd}, matched with the listening sockets of {@code /proc/PID/net/tcp} and {@code tcp6}). How a
+ * Node.js process started with {@code --inspect=127.0.0.1:0} is found. Empty on other systems and for processes of
+ * other users. Stateless; reads files.
  */
 final class ListeningPorts {
     private static final Path PROC = Path.of("/proc");
@@ -89,7 +89,7 @@ final class ListeningPorts {
         return (word & 0xff) + "." + (word >> 8 & 0xff) + "." + (word >> 16 & 0xff) + "." + (word >> 24 & 0xff);
     }
 
-    /** Four little-endian 32-bit words; {@code ::1}, {@code ::} and mapped IPv4 addresses come out in their short forms. */
+    /** Four little-endian 32-bit words; {@code ::1}, {@code ::} and mapped IPv4 addresses in their short forms. */
     static String ipv6(String hex) {
         int[] groups = new int[8];
         for (int word = 0; word < 4; word++) {

@@ -36,7 +36,8 @@ public final class TargetAddress {
             String host = address.substring(5, Math.max(5, colon));
             String port = address.substring(colon + 1);
             if (host.isEmpty() || !port.matches("\\d{1,5}")) {
-                throw new IllegalArgumentException("node:HOST:PORT expected, e.g. node:127.0.0.1:9229 (got " + text + ")");
+                throw new IllegalArgumentException("node:HOST:PORT expected, e.g. node:127.0.0.1:9229 (got " + text
+                        + ")");
             }
             return inspector(host, Integer.parseInt(port));
         }

@@ -10,7 +10,7 @@
  *       {@code HotSpotDiagnosticMXBean.dumpHeap} of live objects: {@code jcmd GC.heap_dump}'s semantics) and
  *       {@link heapscope.app.capture.V8SnapshotTaker} (the DevTools protocol's {@code HeapProfiler} over the
  *       inspector's WebSocket, chunks streamed to the file).</li>
- *   <li>A series: {@link heapscope.app.capture.CaptureSession} names the files in order with the time and the target.</li>
+ *   <li>A series: {@link heapscope.app.capture.CaptureSession} names the files in order, with time and target.</li>
  * </ul>
  *
  * <p>Only loopback addresses are ever contacted. Every failure a user can meet is a

@@ -16,8 +16,8 @@ import javafx.collections.ObservableList;
  * Runs the app's work off the JavaFX thread and hands results back on it. Separate pools, so that opening files never
  * starves the views: {@code loads} (two threads: two snapshots load while the user works on a third),
  * {@code queries} (the views' sorting, paging and aggregation) and {@code captures} (one thread: taking a snapshot
- * of a running program, which must not wait behind the loads of the snapshots taken before it). Results of canceled jobs are dropped. The list of
- * running jobs feeds the status bar. Create and use on the JavaFX thread.
+ * of a running program, which must not wait behind the loads of the snapshots taken before it). Results of canceled
+ * jobs are dropped. The list of running jobs feeds the status bar. Create and use on the JavaFX thread.
  */
 public final class Background {
     private final ExecutorService loads;

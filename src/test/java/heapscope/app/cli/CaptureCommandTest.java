@@ -183,7 +183,8 @@ class CaptureCommandTest {
                 killOnceWriting(node);
                 HeapscopeProcess.Result run = capture.finish();
                 assertEquals(1, run.exitCode(), run.out());
-                assertOneLine(run.err(), "exited while its heap snapshot was being taken; the partial file was removed");
+                assertOneLine(run.err(),
+                        "exited while its heap snapshot was being taken; the partial file was removed");
             }
             assertNoFiles();
         }

@@ -36,10 +36,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * File ▸ Take snapshot… driven headless (Monocle) as a user does it, on real running programs: the 3-snapshot method
- * on a Node.js program that leaks behind a closure (Snapshot 3 shown with "Objects allocated between Snapshot 1 and
- * Snapshot 2", the leaking class on top, exactly the objects made between the two), and three single snapshots of a
- * Java program whose static map grows (the Leaks view names it first). The user's action between two snapshots is
+ * File ▸ Take snapshot… driven headless (Monocle) as a user does it, on real running programs: the 3-snapshot
+ * method on a Node.js program that leaks behind a closure (Snapshot 3 shown with "Objects allocated between Snapshot 1
+ * and Snapshot 2", the leaking class on top, exactly the objects made between the two), and three single snapshots of
+ * a Java program whose static map grows (the Leaks view names it first). The user's action between two snapshots is
  * the program handling requests.
  */
 @ExtendWith(ApplicationExtension.class)

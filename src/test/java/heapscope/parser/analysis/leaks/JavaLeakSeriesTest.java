@@ -1,10 +1,12 @@
-package heapscope.parser.analysis;
+package heapscope.parser.analysis.leaks;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import heapscope.parser.FileSeries;
-import heapscope.parser.model.LeakGroup;
+import heapscope.parser.model.ClassGrowth;
+import heapscope.parser.model.LeakSuspect;
 import heapscope.parser.model.LeakReport;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The leak report on three real HPROF dumps of a program whose static map grows (src/test/resources/programs/
- * GrowingStaticMap.java, run in a child JVM during the test). Addresses differ between the dumps, so groups are
- * matched by class and retainer path.
+ * GrowingStaticMap.java, run in a child JVM during the test). Addresses differ between the dumps, so its objects are
+ * followed by the object matching.
  */
 class JavaLeakSeriesTest {
     @TempDir
@@ -36,24 +38,30 @@ class JavaLeakSeriesTest {
         assertEquals(0, child.exitValue(), output);
         List<Path> files = List.of(dumps.resolve("round-1.hprof"), dumps.resolve("round-2.hprof"),
                 dumps.resolve("round-3.hprof"));
-        report = LeakFinder.find(new FileSeries(files, ProgressListener.NO_OP, CancelSignal.NEVER), CancelSignal.NEVER);
+        report = LeakFinder.find(new FileSeries(files, ProgressListener.NO_OP, CancelSignal.NEVER),
+                ProgressListener.NO_OP, CancelSignal.NEVER);
     }
 
     @Test
-    void theSessionsInTheStaticMapAreTheFirstGroup() {
+    void theStaticMapIsTheOneLeakNamedByItsField() {
         assertEquals("structural", report.matching());
-        LeakGroup first = report.groups().get(0);
-        assertEquals("GrowingStaticMap$Session", first.className());
-        assertTrue(first.pathSignature().contains("static SESSIONS"), first.pathSignature());
-        assertTrue(first.grewEveryStep());
-        assertEquals(3000, first.counts()[1] - first.counts()[0]);
-        assertEquals(3000, first.counts()[2] - first.counts()[1]);
+        assertEquals(1, report.suspects().size(), report.suspects().toString());
+        LeakSuspect leak = report.suspects().get(0);
+        assertEquals("GrowingStaticMap.SESSIONS", leak.name());
+        assertEquals("java.util.HashMap", leak.containerClass());
+        assertTrue(leak.grewEveryStep());
+        ClassGrowth sessions = leak.held().get(0);
+        assertEquals("GrowingStaticMap$Session", sessions.className());
+        assertArrayEquals(new long[] {3000, 6000, 9000}, sessions.countBySnapshot());
     }
 
     @Test
     void theCacheWarmedOnceIsNotReported() {
-        for (LeakGroup group : report.groups()) {
-            assertTrue(!group.pathSignature().contains("COUNTRY_CODES"), group.pathSignature());
+        for (LeakSuspect suspect : report.suspects()) {
+            assertTrue(!suspect.path().contains("COUNTRY_CODES"), suspect.path());
+        }
+        for (LeakSuspect suspect : report.runtimeGrowth()) {
+            assertTrue(!suspect.path().contains("COUNTRY_CODES"), suspect.path());
         }
     }
 }

@@ -25,21 +25,47 @@ import org.junit.jupiter.api.io.TempDir;
 class JavaLeakSeriesTest {
     @TempDir
     static Path dumps;
+    @TempDir
+    static Path otherRun;
     private static LeakReport report;
 
     @BeforeAll
     static void dumpThreeRounds() throws Exception {
+        run(dumps);
+        report = find(dumps.resolve("round-1.hprof"), dumps.resolve("round-2.hprof"), dumps.resolve("round-3.hprof"));
+    }
+
+    private static void run(Path out) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(java.toString(), "-Xmx256m",
-                Path.of("src/test/resources/programs/GrowingStaticMap.java").toString(), dumps.toString())
+                Path.of("src/test/resources/programs/GrowingStaticMap.java").toString(), out.toString())
                 .redirectErrorStream(true).start();
         String output = new String(child.getInputStream().readAllBytes());
         assertTrue(child.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, child.exitValue(), output);
-        List<Path> files = List.of(dumps.resolve("round-1.hprof"), dumps.resolve("round-2.hprof"),
-                dumps.resolve("round-3.hprof"));
-        report = LeakFinder.find(new FileSeries(files, ProgressListener.NO_OP, CancelSignal.NEVER),
+    }
+
+    private static LeakReport find(Path... files) throws Exception {
+        return LeakFinder.find(new FileSeries(List.of(files), ProgressListener.NO_OP, CancelSignal.NEVER),
                 ProgressListener.NO_OP, CancelSignal.NEVER);
+    }
+
+    @Test
+    void dumpsGivenNewestFirstAreFlaggedByTheirHeaders() throws Exception {
+        LeakReport reversed = find(dumps.resolve("round-3.hprof"), dumps.resolve("round-2.hprof"),
+                dumps.resolve("round-1.hprof"));
+        assertEquals(2, reversed.warnings().stream().filter(w -> w.contains("not in the order they were taken"))
+                .count(), reversed.warnings().toString());
+        assertTrue(report.warnings().stream().noneMatch(w -> w.contains("order") || w.contains("process")),
+                report.warnings().toString());
+    }
+
+    @Test
+    void dumpsOfAnotherRunAreFlaggedByTheirThreads() throws Exception {
+        run(otherRun);
+        LeakReport mixed = find(dumps.resolve("round-1.hprof"), otherRun.resolve("round-2.hprof"));
+        assertTrue(mixed.warnings().stream().anyMatch(w -> w.contains("different processes")),
+                mixed.warnings().toString());
     }
 
     @Test

@@ -26,7 +26,7 @@ import heapscope.app.ui.summary.SummaryViewModel;
 import heapscope.app.ui.tree.RootTreeView;
 import heapscope.app.ui.tree.RootTreeViewModel;
 import heapscope.app.ui.welcome.WelcomeView;
-import heapscope.parser.model.LeakGroup;
+import heapscope.parser.model.LeakSuspect;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -451,13 +451,13 @@ public final class MainWindowView {
         }
         if (view instanceof LeaksView leaks) {
             List<List<String>> rows = new ArrayList<>();
-            for (LeakGroup g : leaks.shownGroups()) {
-                rows.add(List.of(g.className(), g.pathSignature(), java.util.Arrays.toString(g.counts()),
-                        Long.toString(g.growth()), Boolean.toString(g.grewEveryStep()),
-                        Long.toString(g.retainedSize())));
+            for (LeakSuspect s : leaks.shownSuspects()) {
+                rows.add(List.of(s.name(), s.containerClass(), s.path(), Integer.toString(s.instances()),
+                        java.util.Arrays.toString(s.retainedSizes()), Long.toString(s.growth()),
+                        Boolean.toString(s.grewEveryStep())));
             }
-            return new ExportTable(title, List.of("class", "path", "counts", "growth", "grewEveryStep",
-                    "retainedSize"), rows);
+            return new ExportTable(title, List.of("name", "container", "path", "instances", "retainedSizes",
+                    "growth", "grewEveryStep"), rows);
         }
         return view.grid() == null ? null : ExportTable.of(title, view.grid());
     }

@@ -17,7 +17,7 @@ import heapscope.app.ui.main.ViewKind;
 import heapscope.app.ui.snapshot.RecentFiles;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.model.ClassAggregate;
-import heapscope.parser.model.LeakGroup;
+import heapscope.parser.model.LeakSuspect;
 import heapscope.testing.LiveTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,11 +113,12 @@ class CaptureDialogTest {
                     .allMatch(Snapshot::isReady));
             onFx(() -> window.viewModel().viewProperty().set(ViewKind.LEAKS));
             LeaksView leaks = (LeaksView) window.view(ViewKind.LEAKS);
-            waitUntil("the leak report is shown", () -> !leaks.shownGroups().isEmpty());
-            LeakGroup first = onFx(() -> leaks.shownGroups().get(0));
-            assertEquals(LiveTarget.LEAKY_JAVA_CLASS, first.className());
-            assertTrue(first.pathSignature().contains("static SESSIONS"), first.pathSignature());
-            assertEquals(400, first.counts()[1] - first.counts()[0]);
+            waitUntil("the leak report is shown", () -> !leaks.shownSuspects().isEmpty());
+            LeakSuspect first = onFx(() -> leaks.shownSuspects().get(0));
+            assertEquals("GrowingSessionsService.SESSIONS", first.name());
+            assertEquals(LiveTarget.LEAKY_JAVA_CLASS, first.held().get(0).className());
+            long[] counts = first.held().get(0).countBySnapshot();
+            assertEquals(400, counts[1] - counts[0]);
         }
     }
 

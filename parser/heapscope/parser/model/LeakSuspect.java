@@ -3,33 +3,36 @@ package heapscope.parser.model;
 import java.util.List;
 
 /**
- * One suspect of the single-dump leak report (Eclipse MAT's "Leak Suspects"): an object, or a class's objects taken
- * together, that alone keeps a large share of the heap alive. Immutable.
+ * One leak the report found: a container (or several alike, such as the thread-local maps of a pool's threads) whose
+ * retained size kept growing across the snapshots, with everything it holds folded in.
  *
- * @param kind whether one object or a class's objects are suspect
- * @param node the suspect object, or the class's largest instance
- * @param name the object's name ({@code class AuditRegistry}, {@code java.util.HashMap}) or the class's name
- * @param instances 1 for an object, else how many of the class's objects the dominator tree has at its top
- * @param retainedSize the bytes that would be freed if the suspect went away
- * @param heldBy the first holder outside the runtime's own classes on the suspect's way to a GC root, as a path
- *     step ({@code AuditRegistry.ENTRIES}), or the GC root that holds it
- * @param accumulationPoint where the retained bytes gather, the object under which they fan out (usually an array or
- *     a collection's table), or -1 when they do not gather in one object
- * @param accumulationVia the references from the suspect down to the accumulation point
- *     ({@code GrowingStaticMap.SESSIONS → java.util.HashMap.table}); empty when they are the same object
- * @param accumulated what the accumulation point keeps alive, by class, largest first
- * @param path the shortest way from a GC root to the suspect (the Retainers pane's chain)
+ * @param name what a reader knows it by: the static field, closure variable or thread local that holds it, e.g.
+ *     {@code AuditRegistry.ENTRIES}
+ * @param containerClass the class of the object where the growth accumulates, e.g. {@code java.util.HashMap}
+ * @param path how that object is reached, from its anchor, e.g. {@code AuditRegistry.ENTRIES → HashMap.table →
+ *     HashMap$Node[]}
+ * @param instances how many containers alike are folded into this suspect (1 but for, say, thread-local maps)
+ * @param retainedSizes what the containers retained in each snapshot, in series order; -1 where the object was too
+ *     small then to be followed
+ * @param grewEveryStep whether the retained size rose from every snapshot to the next
+ * @param held what the containers hold in the last snapshot, by class, largest growth first
+ * @param exampleNode an object of the class that grew most, added after the first snapshot (node ordinal in the last
+ *     snapshot), to show its retainer path
+ * @param containerNodes the containers' node ordinals in the last snapshot
  */
-public record LeakSuspect(Kind kind, int node, String name, long instances, long retainedSize, String heldBy,
-        int accumulationPoint, String accumulationVia, List<ClassShare> accumulated, RetainerPath path) {
+public record LeakSuspect(String name, String containerClass, String path, int instances, long[] retainedSizes,
+        boolean grewEveryStep, List<ClassGrowth> held, int exampleNode, int[] containerNodes) {
 
-    public enum Kind { OBJECT, CLASS }
-
-    /** Objects of one class kept alive under the accumulation point: how many, and the bytes they retain. */
-    public record ClassShare(String className, long count, long retainedSize) {
-    }
-
-    public LeakSuspect {
-        accumulated = List.copyOf(accumulated);
+    /** Retained bytes gained from the first snapshot the containers were followed in to the last. */
+    public long growth() {
+        long first = -1;
+        for (long size : retainedSizes) {
+            if (size >= 0) {
+                first = size;
+                break;
+            }
+        }
+        long last = retainedSizes[retainedSizes.length - 1];
+        return first < 0 ? 0 : Math.max(0, last - first);
     }
 }

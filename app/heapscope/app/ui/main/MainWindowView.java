@@ -1,6 +1,8 @@
 package heapscope.app.ui.main;
 
 import heapscope.app.ui.about.AboutDialog;
+import heapscope.app.ui.capture.CaptureView;
+import heapscope.app.ui.capture.CaptureViewModel;
 import heapscope.app.ui.help.HelpDialog;
 import heapscope.app.ui.common.DialogService;
 import heapscope.app.ui.common.ExportTable;
@@ -69,6 +71,7 @@ public final class MainWindowView {
     private final SearchView searchView;
     private final FieldsView fieldsView;
     private final WelcomeView welcomeView;
+    private CaptureView captureView;
     private Stage stage;
     private Parent root;
     private DialogService dialogs;
@@ -335,6 +338,20 @@ public final class MainWindowView {
     @FXML
     private void openDemo() {
         viewModel.openDemo();
+    }
+
+    /** File ▸ Take snapshot…: the capture dialog, made on first use. */
+    @FXML
+    private void takeSnapshot() {
+        if (captureView == null) {
+            captureView = new CaptureView(new CaptureViewModel(viewModel.background(), viewModel));
+        }
+        captureView.show(stage);
+    }
+
+    /** The Take snapshot dialog; null until it was first opened (for tests). */
+    public CaptureView captureView() {
+        return captureView;
     }
 
     @FXML

@@ -51,7 +51,7 @@ public final class MainWindowViewModel {
     private final StringProperty memoryStatus = new SimpleStringProperty("");
     private final StringProperty hint = new SimpleStringProperty("");
     private final BooleanProperty empty = new SimpleBooleanProperty(true);
-    private final DemoSetup demo;
+    private final ThreeSnapshotMethod method;
     private final SeriesBirths births;
     /** The option the user chose last; shown whenever it applies to the shown snapshot. */
     private ObjectFilterOption requestedFilter = ObjectFilterOption.ALL;
@@ -61,7 +61,7 @@ public final class MainWindowViewModel {
         this.background = background;
         this.recentFiles = recentFiles;
         this.series = new SnapshotSeries(background, this::loaded, this::failed);
-        this.demo = new DemoSetup(this);
+        this.method = new ThreeSnapshotMethod(this);
         this.births = new SeriesBirths(background, series.snapshots(), this::updateFilterOptions);
         series.snapshots().addListener((ListChangeListener<Snapshot>) c -> seriesChanged());
         javafx.beans.InvalidationListener phaseChanged = o -> updateStatus();
@@ -217,18 +217,26 @@ public final class MainWindowViewModel {
      */
     public void openDemo() {
         try {
-            demo.open();
+            method.openDemo();
         } catch (IOException e) {
             showError("Cannot open the demo", "The demo snapshots could not be unpacked: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Sets up the 3-snapshot method on three snapshots of the series (the demo's, or three just taken): once all three
+     * are loaded, the third is shown in Summary with "Objects allocated between" the first and the second, and a hint
+     * says why.
+     */
+    public void showThreeSnapshotMethod(List<Snapshot> three) {
+        method.start(three);
+    }
+
     private void loaded(Snapshot snapshot) {
-        if (!demo.isDemo(snapshot)) {
+        if (!method.isDemo(snapshot)) {
             recentFiles.add(snapshot.file());
         }
         seriesChanged();
-        demo.loaded();
         if (snapshot == selected.get()) {
             updateStatus();
         }
@@ -241,7 +249,7 @@ public final class MainWindowViewModel {
             showError("Cannot open " + snapshot.fileName(), LoadErrors.sentence(snapshot.file(), error), error);
             series.close(snapshot);
         }
-        demo.failed();
+        method.failed(snapshot);
     }
 
     private void showError(String title, String sentence, Throwable details) {
@@ -300,6 +308,12 @@ public final class MainWindowViewModel {
             adjustingFilter = false;
         }
         updateFilter();
+        method.check();
+    }
+
+    /** Whether Java dumps of the series are still being matched (their allocation ranges are not offered yet). */
+    boolean rangesPending() {
+        return births.isMatching();
     }
 
     private void updateFilter() {

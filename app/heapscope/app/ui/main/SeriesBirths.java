@@ -42,6 +42,11 @@ final class SeriesBirths {
         this.changed = changed;
     }
 
+    /** Whether a pair of dumps is being matched now. */
+    boolean isMatching() {
+        return job != null;
+    }
+
     /** The births of {@code viewed} in this series, or null when they are not known (yet). */
     ObjectBirths of(List<Snapshot> series, Snapshot viewed) {
         Entry entry = entries.get(viewed);

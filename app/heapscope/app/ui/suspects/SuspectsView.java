@@ -7,9 +7,9 @@ import heapscope.app.ui.main.HeapView;
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.main.NodeSelection;
 import heapscope.app.ui.snapshot.Snapshot;
-import heapscope.parser.analysis.LeakSuspects;
+import heapscope.parser.analysis.ProblemSuspects;
 import heapscope.parser.graph.HeapFormat;
-import heapscope.parser.model.LeakSuspect;
+import heapscope.parser.model.ProblemSuspect;
 import heapscope.parser.progress.CanceledException;
 import heapscope.parser.view.Units;
 import java.util.ArrayList;
@@ -33,17 +33,17 @@ public final class SuspectsView extends HeapView {
     @FXML
     private Label summary;
     @FXML
-    private TableView<LeakSuspect> table;
+    private TableView<ProblemSuspect> table;
     @FXML
-    private TableColumn<LeakSuspect, Number> rankColumn;
+    private TableColumn<ProblemSuspect, Number> rankColumn;
     @FXML
-    private TableColumn<LeakSuspect, String> suspectColumn;
+    private TableColumn<ProblemSuspect, String> suspectColumn;
     @FXML
-    private TableColumn<LeakSuspect, String> retainedColumn;
+    private TableColumn<ProblemSuspect, String> retainedColumn;
     @FXML
-    private TableColumn<LeakSuspect, String> shareColumn;
+    private TableColumn<ProblemSuspect, String> shareColumn;
     @FXML
-    private TableColumn<LeakSuspect, String> heldByColumn;
+    private TableColumn<ProblemSuspect, String> heldByColumn;
     @FXML
     private VBox details;
     @FXML
@@ -71,12 +71,12 @@ public final class SuspectsView extends HeapView {
         heldByColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().heldBy()));
         suspectColumn.setCellFactory(TableCells.withTooltip());
         heldByColumn.setCellFactory(TableCells.withTooltip());
-        for (TableColumn<LeakSuspect, ?> column : table.getColumns()) {
+        for (TableColumn<ProblemSuspect, ?> column : table.getColumns()) {
             column.setSortable(false);
         }
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> showDetails(is));
         accumulationButton.setOnAction(e -> {
-            LeakSuspect suspect = table.getSelectionModel().getSelectedItem();
+            ProblemSuspect suspect = table.getSelectionModel().getSelectedItem();
             if (suspect != null && suspect.accumulationPoint() >= 0 && shown() != null && shown().isReady()) {
                 main.selectionProperty().set(new NodeSelection(shown(),
                         shown().rows().row(suspect.accumulationPoint())));
@@ -107,7 +107,7 @@ public final class SuspectsView extends HeapView {
                     + " a series.");
             return;
         }
-        summary.setText("Looking for objects and classes that keep " + LeakSuspects.THRESHOLD_PERCENT
+        summary.setText("Looking for objects and classes that keep " + ProblemSuspects.THRESHOLD_PERCENT
                 + " % of " + snapshot.title() + " alive\u2026");
         placeholder.setText("Computing the leak suspects\u2026");
         job = main.background().query("Finding leak suspects\u2026", j -> viewModel.suspects(snapshot, j),
@@ -122,9 +122,9 @@ public final class SuspectsView extends HeapView {
                 });
     }
 
-    private void show(Snapshot snapshot, List<LeakSuspect> suspects) {
+    private void show(Snapshot snapshot, List<ProblemSuspect> suspects) {
         table.getItems().setAll(suspects);
-        String rule = "objects or classes that alone keep " + LeakSuspects.THRESHOLD_PERCENT + " % or more of the"
+        String rule = "objects or classes that alone keep " + ProblemSuspects.THRESHOLD_PERCENT + " % or more of the"
                 + " heap (" + Units.bytes(snapshot.heap().totalSize()) + ") alive, by Eclipse MAT's rules";
         summary.setText(suspects.isEmpty() ? "No suspect in " + snapshot.title() + ": no " + rule + "."
                 : suspects.size() + " suspect" + (suspects.size() == 1 ? "" : "s") + " in " + snapshot.title() + ": "
@@ -135,7 +135,7 @@ public final class SuspectsView extends HeapView {
         }
     }
 
-    private void showDetails(LeakSuspect suspect) {
+    private void showDetails(ProblemSuspect suspect) {
         Snapshot snapshot = shown();
         boolean visible = suspect != null && snapshot != null && snapshot.isReady();
         details.setVisible(visible);
@@ -153,7 +153,7 @@ public final class SuspectsView extends HeapView {
     @Override
     public ExportTable exportTable(String title) {
         List<List<String>> rows = new ArrayList<>();
-        for (LeakSuspect s : table.getItems()) {
+        for (ProblemSuspect s : table.getItems()) {
             rows.add(List.of(s.kind().name().toLowerCase(java.util.Locale.ROOT), SuspectsViewModel.title(s),
                     Long.toString(s.instances()), Long.toString(s.retainedSize()), s.heldBy(), s.accumulationVia()));
         }

@@ -2,8 +2,8 @@ package heapscope.app.ui.suspects;
 
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.snapshot.Snapshot;
-import heapscope.parser.analysis.LeakSuspects;
-import heapscope.parser.model.LeakSuspect;
+import heapscope.parser.analysis.ProblemSuspects;
+import heapscope.parser.model.ProblemSuspect;
 import heapscope.parser.model.RetainerEdge;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.view.NodeRows;
@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Leak Suspects: Eclipse MAT's single-dump report over the engine's {@link LeakSuspects}, for a user with one Java
+ * Leak Suspects: Eclipse MAT's single-dump report over the engine's {@link ProblemSuspects}, for a user with one Java
  * dump: the objects or classes that alone keep a tenth of the heap or more alive, where their bytes gather, and the
  * way a GC root holds them. Computed once per heap.
  */
 public final class SuspectsViewModel {
     private final MainWindowViewModel main;
-    private final Map<Object, List<LeakSuspect>> found = new WeakHashMap<>();
+    private final Map<Object, List<ProblemSuspect>> found = new WeakHashMap<>();
 
     public SuspectsViewModel(MainWindowViewModel main) {
         this.main = main;
@@ -31,14 +31,14 @@ public final class SuspectsViewModel {
     }
 
     /** The suspects of a ready snapshot, computed the first time. Runs in the background. */
-    public List<LeakSuspect> suspects(Snapshot snapshot, CancelSignal cancel) {
+    public List<ProblemSuspect> suspects(Snapshot snapshot, CancelSignal cancel) {
         synchronized (found) {
-            List<LeakSuspect> known = found.get(snapshot.heap());
+            List<ProblemSuspect> known = found.get(snapshot.heap());
             if (known != null) {
                 return known;
             }
         }
-        List<LeakSuspect> suspects = LeakSuspects.find(snapshot.heap(), cancel);
+        List<ProblemSuspect> suspects = ProblemSuspects.find(snapshot.heap(), cancel);
         synchronized (found) {
             found.put(snapshot.heap(), suspects);
         }
@@ -46,22 +46,22 @@ public final class SuspectsViewModel {
     }
 
     /** The suspect's title, as MAT words it: {@code class GrowingStaticMap} or {@code 20 × Widget}. */
-    public static String title(LeakSuspect suspect) {
-        return suspect.kind() == LeakSuspect.Kind.OBJECT ? suspect.name()
+    public static String title(ProblemSuspect suspect) {
+        return suspect.kind() == ProblemSuspect.Kind.OBJECT ? suspect.name()
                 : Units.count(suspect.instances()) + " \u00d7 " + suspect.name();
     }
 
     /** What the suspect is and keeps, in a few sentences. */
-    public static String description(Snapshot snapshot, LeakSuspect suspect) {
+    public static String description(Snapshot snapshot, ProblemSuspect suspect) {
         NodeRows rows = snapshot.rows();
         long total = snapshot.heap().totalSize();
         String size = Units.count(suspect.retainedSize()) + " bytes (" + Units.percent(suspect.retainedSize(), total)
                 + " of the heap)";
         StringBuilder text = new StringBuilder();
-        if (suspect.kind() == LeakSuspect.Kind.OBJECT && suspect.heldBy().startsWith("loaded by ")) {
+        if (suspect.kind() == ProblemSuspect.Kind.OBJECT && suspect.heldBy().startsWith("loaded by ")) {
             text.append("The ").append(rows.row(suspect.node()).label()).append(", ").append(suspect.heldBy())
                     .append(", keeps ").append(size).append(" alive through its static fields.");
-        } else if (suspect.kind() == LeakSuspect.Kind.OBJECT) {
+        } else if (suspect.kind() == ProblemSuspect.Kind.OBJECT) {
             text.append("One object, ").append(rows.row(suspect.node()).label()).append(", keeps ").append(size)
                     .append(" alive. It is held by ").append(suspect.heldBy()).append('.');
         } else {
@@ -79,7 +79,7 @@ public final class SuspectsViewModel {
         }
         if (!suspect.accumulated().isEmpty()) {
             List<String> shares = new ArrayList<>();
-            for (LeakSuspect.ClassShare share : suspect.accumulated()) {
+            for (ProblemSuspect.ClassShare share : suspect.accumulated()) {
                 shares.add(Units.count(share.count()) + " \u00d7 " + share.className() + " ("
                         + Units.bytes(share.retainedSize()) + ")");
             }
@@ -89,7 +89,7 @@ public final class SuspectsViewModel {
     }
 
     /** The shortest path from a GC root to the suspect, root first, one reference a line. */
-    public static List<String> pathFromRoot(Snapshot snapshot, LeakSuspect suspect) {
+    public static List<String> pathFromRoot(Snapshot snapshot, ProblemSuspect suspect) {
         NodeRows rows = snapshot.rows();
         List<String> lines = new ArrayList<>();
         List<RetainerEdge> steps = suspect.path().steps();

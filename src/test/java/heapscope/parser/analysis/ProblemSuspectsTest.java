@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.NodeType;
-import heapscope.parser.model.LeakSuspect;
+import heapscope.parser.model.ProblemSuspect;
 import heapscope.parser.model.RetainerPath;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** MAT's leak-suspect rules on a hand-built heap with known sizes, and on a real dump of a program that leaks. */
-class LeakSuspectsTest {
+class ProblemSuspectsTest {
     /**
      * <pre>
      * root → (GC roots) → Holder 8 → map: Map 48 → table: Entry[] 416 → [i]: Entry 32 → value: Value 100   (×50)
@@ -53,22 +53,22 @@ class LeakSuspectsTest {
     void anObjectAndAClassThatRetainATenthOfTheHeapAreTheSuspects() {
         AnalyzedHeap heap = handBuilt();
         assertEquals(9482, heap.totalSize());
-        List<LeakSuspect> suspects = LeakSuspects.find(heap, CancelSignal.NEVER);
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
         assertEquals(2, suspects.size(), suspects.toString());
 
-        LeakSuspect holder = suspects.get(0);
-        assertEquals(LeakSuspect.Kind.OBJECT, holder.kind());
+        ProblemSuspect holder = suspects.get(0);
+        assertEquals(ProblemSuspect.Kind.OBJECT, holder.kind());
         assertEquals("Holder", holder.name());
         assertEquals(7072, holder.retainedSize());
         assertEquals("Entry[]", heap.graph().nodeName(holder.accumulationPoint()));
         assertEquals("Holder.map \u2192 Map.table", holder.accumulationVia());
-        assertEquals(List.of(new LeakSuspect.ClassShare("Entry", 50, 50 * 132)), holder.accumulated());
+        assertEquals(List.of(new ProblemSuspect.ClassShare("Entry", 50, 50 * 132)), holder.accumulated());
         assertEquals("(GC roots)", holder.heldBy());
         assertEquals(RetainerPath.Stop.REACHED_ROOT, holder.path().stop());
         assertEquals("(GC roots)", heap.graph().nodeName(holder.path().steps().get(0).retainerNode()));
 
-        LeakSuspect widgets = suspects.get(1);
-        assertEquals(LeakSuspect.Kind.CLASS, widgets.kind());
+        ProblemSuspect widgets = suspects.get(1);
+        assertEquals(ProblemSuspect.Kind.CLASS, widgets.kind());
         assertEquals("Widget", widgets.name());
         assertEquals(20, widgets.instances());
         assertEquals(2400, widgets.retainedSize());
@@ -85,19 +85,19 @@ class LeakSuspectsTest {
         }
         AnalyzedHeap heap = HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP,
                 CancelSignal.NEVER);
-        assertEquals(List.of(), LeakSuspects.find(heap, CancelSignal.NEVER));
+        assertEquals(List.of(), ProblemSuspects.find(heap, CancelSignal.NEVER));
     }
 
     @Test
     void theStaticMapOfARealProgramIsTheSuspectAndItsTableTheAccumulationPoint() {
         AnalyzedHeap heap = Fixtures.load(JavaDumps.growingStaticMap().get(2));
-        LeakSuspect first = LeakSuspects.find(heap, CancelSignal.NEVER).get(0);
+        ProblemSuspect first = ProblemSuspects.find(heap, CancelSignal.NEVER).get(0);
         assertEquals("class GrowingStaticMap", first.name());
         assertTrue(first.retainedSize() > heap.totalSize() / 2, first.retainedSize() + " of " + heap.totalSize());
         assertEquals("GrowingStaticMap.SESSIONS \u2192 java.util.HashMap.table", first.accumulationVia());
         assertEquals("java.util.HashMap$Node[]", heap.graph().nodeName(first.accumulationPoint()));
         assertEquals("loaded by jdk.internal.loader.ClassLoaders$AppClassLoader", first.heldBy());
-        LeakSuspect.ClassShare nodes = first.accumulated().get(0);
+        ProblemSuspect.ClassShare nodes = first.accumulated().get(0);
         assertEquals("java.util.HashMap$Node", nodes.className());
         // 9,000 sessions in three rounds; the entries that share a bucket hang under the first one.
         assertTrue(nodes.count() > 3 * JavaDumps.SESSIONS_PER_ROUND / 2 && nodes.count() <= 9000, nodes.toString());

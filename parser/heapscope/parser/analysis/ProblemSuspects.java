@@ -3,7 +3,7 @@ package heapscope.parser.analysis;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
-import heapscope.parser.model.LeakSuspect;
+import heapscope.parser.model.ProblemSuspect;
 import heapscope.parser.model.RetainerEdge;
 import heapscope.parser.model.RetainerPath;
 import heapscope.parser.progress.CancelSignal;
@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * </ol>
  * Stateless. No IO.
  */
-public final class LeakSuspects {
+public final class ProblemSuspects {
     /** MAT's default threshold: a tenth of the heap. */
     public static final int THRESHOLD_PERCENT = 10;
     /** MAT's big drop: the walk stops where the largest child keeps less than this share of its parent. */
@@ -45,15 +45,15 @@ public final class LeakSuspects {
     /** The HPROF reader's name for a class object's reference to its class loader. */
     private static final String CLASS_LOADER_EDGE = "<classloader>";
 
-    private LeakSuspects() {
+    private ProblemSuspects() {
     }
 
     /** The suspects, largest retained size first. */
-    public static List<LeakSuspect> find(AnalyzedHeap heap, CancelSignal cancel) {
+    public static List<ProblemSuspect> find(AnalyzedHeap heap, CancelSignal cancel) {
         long threshold = heap.totalSize() * THRESHOLD_PERCENT / 100;
         int[] top = topDominators(heap, cancel);
         NodeSizes retained = heap.retainedSizes();
-        List<LeakSuspect> suspects = new ArrayList<>();
+        List<ProblemSuspect> suspects = new ArrayList<>();
         Set<Integer> suspectClasses = new HashSet<>();
         int[] classByNode = heap.classes().classByNode();
         for (int node : top) {
@@ -78,8 +78,8 @@ public final class LeakSuspects {
                 suspects.add(classSuspect(heap, e.getKey(), sum[1], sum[0], (int) sum[2]));
             }
         }
-        suspects.sort(Comparator.comparingLong(LeakSuspect::retainedSize).reversed()
-                .thenComparing(LeakSuspect::name));
+        suspects.sort(Comparator.comparingLong(ProblemSuspect::retainedSize).reversed()
+                .thenComparing(ProblemSuspect::name));
         return suspects;
     }
 
@@ -107,22 +107,22 @@ public final class LeakSuspects {
                 .mapToInt(Integer::intValue).toArray();
     }
 
-    private static LeakSuspect objectSuspect(AnalyzedHeap heap, int node, CancelSignal cancel) {
+    private static ProblemSuspect objectSuspect(AnalyzedHeap heap, int node, CancelSignal cancel) {
         List<Integer> chain = accumulationChain(heap, node);
         int point = chain.get(chain.size() - 1);
         RetainerPath path = new RetainerView(heap).shortestPath(node);
         cancel.throwIfCanceled();
         String heldBy = ObjectNames.classObjectName(heap.graph(), node) != null ? loadedBy(heap, node)
                 : heldBy(heap, path);
-        return new LeakSuspect(LeakSuspect.Kind.OBJECT, node, ObjectNames.name(heap.graph(), node), 1,
+        return new ProblemSuspect(ProblemSuspect.Kind.OBJECT, node, ObjectNames.name(heap.graph(), node), 1,
                 heap.retainedSizes().get(node), heldBy, point, via(heap, chain),
                 accumulated(heap, point), path);
     }
 
-    private static LeakSuspect classSuspect(AnalyzedHeap heap, int classId, long count, long retainedSize,
+    private static ProblemSuspect classSuspect(AnalyzedHeap heap, int classId, long count, long retainedSize,
             int largest) {
         RetainerPath path = new RetainerView(heap).shortestPath(largest);
-        return new LeakSuspect(LeakSuspect.Kind.CLASS, largest, heap.classes().name(classId), count, retainedSize,
+        return new ProblemSuspect(ProblemSuspect.Kind.CLASS, largest, heap.classes().name(classId), count, retainedSize,
                 heldBy(heap, path), -1, "", List.of(), path);
     }
 
@@ -166,7 +166,7 @@ public final class LeakSuspects {
     }
 
     /** The accumulation point's immediately dominated objects, by class: count and retained bytes, largest first. */
-    private static List<LeakSuspect.ClassShare> accumulated(AnalyzedHeap heap, int point) {
+    private static List<ProblemSuspect.ClassShare> accumulated(AnalyzedHeap heap, int point) {
         int[] first = heap.dominatedNodes().firstDominated();
         int[] children = heap.dominatedNodes().dominatedNodes();
         int[] classByNode = heap.classes().classByNode();
@@ -177,10 +177,10 @@ public final class LeakSuspects {
             share[1] += heap.retainedSizes().get(children[i]);
         }
         return byClass.entrySet().stream()
-                .map(e -> new LeakSuspect.ClassShare(heap.classes().name(e.getKey()), e.getValue()[0],
+                .map(e -> new ProblemSuspect.ClassShare(heap.classes().name(e.getKey()), e.getValue()[0],
                         e.getValue()[1]))
-                .sorted(Comparator.comparingLong(LeakSuspect.ClassShare::retainedSize).reversed()
-                        .thenComparing(LeakSuspect.ClassShare::className))
+                .sorted(Comparator.comparingLong(ProblemSuspect.ClassShare::retainedSize).reversed()
+                        .thenComparing(ProblemSuspect.ClassShare::className))
                 .limit(ACCUMULATED_CLASSES).toList();
     }
 

@@ -69,7 +69,7 @@ class ViewProvidersTest {
         EdgeRow closest = retainers.page(0, 1).rows().get(0).edge();
         assertEquals("[299]", closest.edgeLabel());
         assertEquals(74801, closest.node().id());
-        assertEquals("[299] :: Array @74801", closest.label());
+        assertEquals("[299] in Array @74801", closest.label());
         EdgeRow next = retainers.page(1, 1).rows().get(0).edge();
         assertEquals("299", next.edgeLabel());
         assertEquals("(object elements)[]", next.node().name());
@@ -133,11 +133,18 @@ class ViewProvidersTest {
 
     @Test
     void searchFindsByIdAndByName() {
-        assertEquals(81933, LEAK_3.graph().nodeId(NodeSearch.byId(LEAK_3, NodeSearch.parseId("@81933"))));
-        assertEquals(-1, NodeSearch.parseId("LeakyItem"));
-        NodeSearch.Result found = NodeSearch.byName(rows, "leakyitem", 10, CancelSignal.NEVER);
-        assertTrue(found.total() >= 1200, "total " + found.total());
+        assertEquals(81933, LEAK_3.graph().nodeId(NodeSearch.byId(LEAK_3, ObjectIds.parse("@81933"))));
+        assertEquals(ObjectIds.NOT_AN_ID, ObjectIds.parse("LeakyItem"));
+        NodeSearch.Result found = NodeSearch.byText(rows, "leakyitem", 10, CancelSignal.NEVER);
         assertEquals(10, found.rows().size());
+        // Every LeakyItem, and the few strings and functions whose name mentions it.
+        NodeSearch.Result all = NodeSearch.byText(rows, "leakyitem", 5000, CancelSignal.NEVER);
+        assertEquals(found.total(), all.rows().size());
+        assertEquals(1200, all.rows().stream().filter(r -> r.className().equals("LeakyItem")).count());
+        assertTrue(all.rows().stream().allMatch(r -> r.name().toLowerCase(java.util.Locale.ROOT)
+                .contains("leakyitem")), all.rows().toString());
+        assertEquals(List.of("LeakyItem"), found.classes().stream().map(NodeSearch.ClassMatch::name).toList());
+        assertEquals(1200, found.classes().get(0).count());
     }
 
     @Test

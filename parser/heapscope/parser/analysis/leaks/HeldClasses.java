@@ -23,7 +23,8 @@ import java.util.Map;
  */
 final class HeldClasses {
     private static final java.util.regex.Pattern PLUMBING = java.util.regex.Pattern.compile(".*\\[\\]"
-            + "|java\\.util\\.(concurrent\\.)?[A-Za-z]+\\$[A-Za-z]*(Node|Entry|Bin)|\\(.*\\)|system / .*|Array");
+            + "|java\\.util\\.(concurrent\\.)?[A-Za-z]+\\$[A-Za-z]*(Node|Entry|Bin)|java\\.lang\\.ThreadLocal(\\$.*)?"
+            + "|\\(.*\\)|system / .*|Array");
     private HeldClasses() {
     }
 
@@ -122,8 +123,8 @@ final class HeldClasses {
     }
 
     /**
-     * Classes a leak is made of but is not about: collection internals and arrays, Strings and boxed values, V8's
-     * internal stores. The headline of a breakdown is the class nearest the container that is none of these (the
+     * Classes a leak is made of but is not about: collection internals and arrays, thread locals and their maps'
+     * entries, Strings and boxed values, V8's internal stores. The headline of a breakdown is the class nearest the container that is none of these (the
      * {@code CacheEntry} of a cache, not its map entries).
      */
     static boolean isPlumbing(String className) {

@@ -98,7 +98,7 @@ public final class LeakFinder {
         SuspectNames names = new SuspectNames(last);
         Map<String, List<AccumulationPoints.Point>> alike = new LinkedHashMap<>();
         Map<String, SuspectNames.Named> namesBySignature = new LinkedHashMap<>();
-        for (AccumulationPoints.Point point : AccumulationPoints.find(last, history, n, minGrowth)) {
+        for (AccumulationPoints.Point point : AccumulationPoints.find(last, history, minGrowth)) {
             SuspectNames.Named named = names.of(point.node());
             String key = last.classes().classByNode()[point.node()] + "\n" + named.signature();
             alike.computeIfAbsent(key, k -> new ArrayList<>()).add(point);
@@ -108,8 +108,11 @@ public final class LeakFinder {
         List<LeakSuspect> runtime = new ArrayList<>();
         alike.forEach((key, points) -> {
             SuspectNames.Named named = namesBySignature.get(key);
-            LeakSuspect suspect = suspect(last, births, named, points, n);
-            (isRuntime(named, suspect, v8) ? runtime : suspects).add(suspect);
+            LeakSuspect suspect = suspect(last, births, names, named, points, n);
+            Growth growth = Growth.of(suspect.retainedSizes());
+            if (growth.kept(n) && growth.bytes() >= minGrowth) {
+                (isRuntime(named, suspect, v8) ? runtime : suspects).add(suspect);
+            }
         });
         Comparator<LeakSuspect> rank = Comparator.comparing(LeakSuspect::grewEveryStep).reversed()
                 .thenComparing(Comparator.comparingLong(LeakSuspect::growth).reversed())
@@ -119,8 +122,8 @@ public final class LeakFinder {
         return new LeakReport(labels, v8 ? "v8-object-id" : "structural", suspects, runtime, warnings, last);
     }
 
-    private static LeakSuspect suspect(AnalyzedHeap last, ObjectBirths births, SuspectNames.Named named,
-            List<AccumulationPoints.Point> points, int n) {
+    private static LeakSuspect suspect(AnalyzedHeap last, ObjectBirths births, SuspectNames names,
+            SuspectNames.Named named, List<AccumulationPoints.Point> points, int n) {
         long[] sizes = new long[n];
         java.util.Arrays.fill(sizes, -1);
         int[] nodes = new int[points.size()];
@@ -134,20 +137,22 @@ public final class LeakFinder {
             }
         }
         HeldClasses.Held held = HeldClasses.of(last, nodes, births);
-        String name = points.size() == 1 ? named.name() : named.signature().substring(0,
-                named.signature().indexOf(" \u2192 ") < 0 ? named.signature().length()
-                        : named.signature().indexOf(" \u2192 ")) + " (" + points.size() + " alike)";
+        String name = points.size() == 1 ? named.name() : names.alike(named, nodes);
         return new LeakSuspect(name, last.classes().name(last.classes().classByNode()[nodes[0]]),
                 points.size() == 1 ? named.path() : named.signature(), points.size(), sizes,
                 Growth.of(sizes).everyStep(n), held.classes(), held.exampleNode(), nodes);
     }
 
     /**
-     * Growth inside the runtime's own tables: an anchor the runtime owns (for V8, one only the system roots reach; for
-     * Java, a JDK class's static or a VM table such as a class's resolved constants) holding no added object of the
-     * program's own classes.
+     * Growth inside the runtime's own tables: a class loader's list of classes (classes loaded as the program warms up;
+     * when one class's statics leak, the accumulation point lies past the list), or an anchor the runtime owns (for
+     * V8, one only the system roots reach; for Java, a JDK class's static or a VM table such as a class's resolved
+     * constants) holding no added object of the program's own classes.
      */
     private static boolean isRuntime(SuspectNames.Named named, LeakSuspect suspect, boolean v8) {
+        if (named.classLoading()) {
+            return true; // classes loaded as the program runs, with their statics; a leak held there is walked past
+        }
         if (!named.runtimeAnchor()) {
             return false;
         }

@@ -7,7 +7,7 @@
 //
 // usage: node --expose-gc node-closure.js OUT_DIR   (writes OUT_DIR/node-closure-{1..4}.heapsnapshot)
 'use strict';
-const { PHASES, outDirFromArgs, writePhaseSnapshot } = require('./phase-snapshots');
+const { outDirFromArgs, runPhases } = require('./phase-snapshots');
 
 const REQUESTS_PER_PHASE = 400;
 const outDir = outDirFromArgs('node-closure');
@@ -57,7 +57,6 @@ function handleRequest() {
   average = rememberRecent(millis);
 }
 
-for (let phase = 1; phase <= PHASES; phase++) {
+runPhases(outDir, 'node-closure', () => {
   for (let i = 0; i < REQUESTS_PER_PHASE; i++) handleRequest();
-  writePhaseSnapshot(outDir, 'node-closure', phase, `samples=${recorded} average=${average.toFixed(1)}`);
-}
+}, () => `samples=${recorded} average=${average.toFixed(1)}`);

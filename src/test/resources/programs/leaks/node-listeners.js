@@ -9,7 +9,7 @@
 // usage: node --expose-gc node-listeners.js OUT_DIR   (writes OUT_DIR/node-listeners-{1..4}.heapsnapshot)
 'use strict';
 const { EventEmitter } = require('events');
-const { PHASES, outDirFromArgs, writePhaseSnapshot } = require('./phase-snapshots');
+const { outDirFromArgs, runPhases } = require('./phase-snapshots');
 
 const REQUESTS_PER_PHASE = 300;
 const outDir = outDirFromArgs('node-listeners');
@@ -47,7 +47,7 @@ function handleRequest() {
   return scratch.tags.length;
 }
 
-for (let phase = 1; phase <= PHASES; phase++) {
+runPhases(outDir, 'node-listeners', () => {
   for (let i = 0; i < REQUESTS_PER_PHASE; i++) {
     handleRequest();
     if (i % 100 === 99) {
@@ -55,6 +55,5 @@ for (let phase = 1; phase <= PHASES; phase++) {
       tracker.emit('drain');
     }
   }
-  writePhaseSnapshot(outDir, 'node-listeners', phase,
-    `request listeners=${tracker.listenerCount('request')} progress listeners=${tracker.listenerCount('progress')} drained=${drained}`);
-}
+}, () => `request listeners=${tracker.listenerCount('request')} progress listeners=${tracker.listenerCount('progress')}`
+  + ` drained=${drained}`);

@@ -8,7 +8,7 @@
 //
 // usage: node --expose-gc node-response-cache.js OUT_DIR   (writes OUT_DIR/node-response-cache-{1..4}.heapsnapshot)
 'use strict';
-const { PHASES, outDirFromArgs, writePhaseSnapshot } = require('./phase-snapshots');
+const { outDirFromArgs, runPhases } = require('./phase-snapshots');
 
 const REQUESTS_PER_PHASE = 250;
 const outDir = outDirFromArgs('node-response-cache');
@@ -53,7 +53,6 @@ function handleRequest() {
   bytes += JSON.parse(json).name.length;
 }
 
-for (let phase = 1; phase <= PHASES; phase++) {
+runPhases(outDir, 'node-response-cache', () => {
   for (let i = 0; i < REQUESTS_PER_PHASE; i++) handleRequest();
-  writePhaseSnapshot(outDir, 'node-response-cache', phase, `cached=${responseCache.size} bytes=${bytes}`);
-}
+}, () => `cached=${responseCache.size} bytes=${bytes}`);

@@ -6,7 +6,7 @@
 //
 // usage: node --expose-gc node-steady-lru.js OUT_DIR   (writes OUT_DIR/node-steady-lru-{1..4}.heapsnapshot)
 'use strict';
-const { PHASES, outDirFromArgs, writePhaseSnapshot } = require('./phase-snapshots');
+const { outDirFromArgs, runPhases } = require('./phase-snapshots');
 
 const LRU_SIZE = 500;
 const USERS = 2000;
@@ -50,12 +50,11 @@ function userOfLookup(i) { // half the lookups hit a few hot users, half stride 
 }
 
 let visits = 0;
-for (let phase = 1; phase <= PHASES; phase++) {
+runPhases(outDir, 'node-steady-lru', () => {
   for (let i = 0; i < LOOKUPS_PER_PHASE; i++) {
     const profile = profiles.get(userOfLookup(i), (id) => new UserProfile(id));
     profile.visits++;
     const view = { profile, plan: PLANS.get(profile.id % 50), rendered: `<b>${profile.name}</b> ${profile.visits}` };
     visits += view.rendered.length;
   }
-  writePhaseSnapshot(outDir, 'node-steady-lru', phase, `profiles=${profiles.entries.size} visits=${visits}`);
-}
+}, () => `profiles=${profiles.entries.size} visits=${visits}`);

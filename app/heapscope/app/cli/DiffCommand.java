@@ -56,7 +56,14 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     record DiffJson(String base, String target, String matching, Header baseInfo, Header targetInfo,
-            MatchingJson objectMatching, List<Row> classes) {
+            MatchingJson objectMatching, List<String> warnings, List<Row> classes) {
+    }
+
+    /** The readers' warnings about both files, each naming its file. */
+    private List<String> warnings(AnalyzedHeap before, AnalyzedHeap after) {
+        List<String> warnings = new java.util.ArrayList<>(HeapLoading.warnings(base, before));
+        warnings.addAll(HeapLoading.warnings(target, after));
+        return warnings;
     }
 
     @Override
@@ -88,7 +95,7 @@ final class DiffCommand implements Callable<Integer> {
         if (json) {
             Json.print(new DiffJson(Paths.absolute(base), Paths.absolute(target),
                     v8 ? "v8-object-id" : "structural",
-                    Header.of(before), Header.of(after), matchingJson, rows), out);
+                    Header.of(before), Header.of(after), matchingJson, warnings(before, after), rows), out);
             return 0;
         }
         TextTable table = new TextTable("Constructor", "# New", "# Deleted", "# Delta", "Alloc. Size", "Freed Size",

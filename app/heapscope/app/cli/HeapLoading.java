@@ -24,9 +24,7 @@ final class HeapLoading {
     /** Opens and analyses the file; the reader's warnings (e.g. a dump cut short) go to stderr. */
     AnalyzedHeap load(Path file, ProgressListener timer) throws HeapFileException, IOException {
         AnalyzedHeap heap = HeapLoader.load(file, timer, CancelSignal.NEVER);
-        for (String warning : heap.graph().fileNotes().warnings()) {
-            System.err.println("heapscope: warning: " + file.getFileName() + ": " + warning);
-        }
+        printWarnings(warnings(file, heap));
         return heap;
     }
 
@@ -54,6 +52,18 @@ final class HeapLoading {
                 return HeapFiles.maxJsObjectId(files.get(k));
             }
         };
+    }
+
+    /** The reader's warnings about a file, each as {@code FILE: sentence}, as the JSON of several files lists them. */
+    static List<String> warnings(Path file, AnalyzedHeap heap) {
+        return heap.graph().fileNotes().warnings().stream().map(w -> file.getFileName() + ": " + w).toList();
+    }
+
+    /** Warnings that name their file go to stderr as {@code heapscope: warning: FILE: sentence}. */
+    static void printWarnings(List<String> warnings) {
+        for (String warning : warnings) {
+            System.err.println("heapscope: warning: " + warning);
+        }
     }
 
     ProgressListener listener() {

@@ -307,7 +307,9 @@ final class GraphPass {
         }
         for (int i = 0; i < record.staticTypes.length; i++) {
             if (record.staticTypes[i] == HprofBasicType.OBJECT && record.staticValues[i] != 0) {
-                String staticName = c.staticNames[i] == null ? "(static " + i + ")" : c.staticNames[i];
+                // A repeated CLASS DUMP record (the first one is the class) may have more statics than the first.
+                String staticName = i >= c.staticNames.length || c.staticNames[i] == null ? "(static " + i + ")"
+                        : c.staticNames[i];
                 boolean pseudo = staticName.startsWith("<");
                 addReference(pseudo ? EdgeType.INTERNAL : EdgeType.PROPERTY,
                         names.intern(pseudo ? staticName : "static " + staticName), record.staticValues[i]);

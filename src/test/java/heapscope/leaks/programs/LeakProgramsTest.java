@@ -89,19 +89,9 @@ class LeakProgramsTest {
             snapshots.add(SnapshotCounts.load(snapshot));
         }
         assertEquals(truth.snapshots(), snapshots.size());
-        long listedPerStep = 0;
-        long othersMin = 0;
-        long othersMax = 0;
         for (Leak leak : truth.leaks()) {
-            List<ClassGrowth> growths = new ArrayList<>(List.of(leak.accumulates()));
-            growths.addAll(leak.alsoGrows());
-            for (ClassGrowth growth : growths) {
+            for (ClassGrowth growth : classesOf(leak)) {
                 checkGrowth(program, leak, growth, snapshots);
-                listedPerStep += growth.perStep();
-            }
-            if (leak.others() != null) {
-                othersMin += leak.others().minPerStep();
-                othersMax += leak.others().maxPerStep();
             }
         }
         for (Kept kept : truth.notLeaks()) {
@@ -111,12 +101,29 @@ class LeakProgramsTest {
                         + ") is not steady: " + Arrays.toString(counts));
             }
         }
-        long runtimeMin = truth.runtimeGrowth().stream().mapToLong(RuntimeGrowth::minObjectsPerStep).sum();
-        long runtimeMax = truth.runtimeGrowth().stream().mapToLong(RuntimeGrowth::maxObjectsPerStep).sum();
+        checkTotalGrowth(program, truth, snapshots);
+    }
+
+    private static List<ClassGrowth> classesOf(Leak leak) {
+        List<ClassGrowth> growths = new ArrayList<>(List.of(leak.accumulates()));
+        growths.addAll(leak.alsoGrows());
+        return growths;
+    }
+
+    /** All objects together grow by the leaks' listed classes, their others and the runtime growth, no more. */
+    private static void checkTotalGrowth(LeakProgram program, ProgramTruth truth, List<SnapshotCounts> snapshots) {
+        long listedPerStep = truth.leaks().stream().flatMap(leak -> classesOf(leak).stream())
+                .mapToLong(ClassGrowth::perStep).sum();
+        long low = truth.runtimeGrowth().stream().mapToLong(RuntimeGrowth::minObjectsPerStep).sum();
+        long high = truth.runtimeGrowth().stream().mapToLong(RuntimeGrowth::maxObjectsPerStep).sum();
+        for (Leak leak : truth.leaks()) {
+            if (leak.others() != null) {
+                low += leak.others().minPerStep();
+                high += leak.others().maxPerStep();
+            }
+        }
         for (int step = 1; step < snapshots.size(); step++) {
             long unexplained = snapshots.get(step).total() - snapshots.get(step - 1).total() - listedPerStep;
-            long low = othersMin + runtimeMin;
-            long high = othersMax + runtimeMax;
             assertTrue(unexplained >= low && unexplained <= high, program.id() + ": step " + step + " grew by "
                     + unexplained + " objects beyond the leaks' classes, not in [" + low + ", " + high + "]");
         }

@@ -129,7 +129,23 @@ final class AccumulationPoints {
             while (end > 0 && isStructure(growing.get(path.get(end)).node())) {
                 end--;
             }
-            points.add(growing.get(path.get(end)));
+            Point point = growing.get(path.get(end));
+            points.add(new Point(owner(point.node()), point.sizes(), point.growth()));
+        }
+
+        /**
+         * The container whose structure a node is, up its dominators (a map whose table grew but which was not
+         * followed itself), or the node. Its growth is the structure's.
+         */
+        private int owner(int node) {
+            int[] dominators = last.dominators();
+            int root = last.graph().rootOrdinal();
+            int at = node;
+            for (int step = 0; step < 4 && isStructure(at) && dominators[at] != root
+                    && last.graph().nodeTypes()[dominators[at]] != NodeType.SYNTHETIC; step++) {
+                at = dominators[at];
+            }
+            return isStructure(at) ? node : at;
         }
 
         /**

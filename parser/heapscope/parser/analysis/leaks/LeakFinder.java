@@ -40,6 +40,9 @@ import java.util.Map;
 public final class LeakFinder {
     private static final long MIN_GROWTH_BYTES = 4096;
     private static final long MIN_GROWTH_PER_10000 = 5;
+    /** What V8 makes for itself: compiled code and its metadata, not a program's objects. */
+    private static final java.util.regex.Pattern V8_RUNTIME = java.util.regex.Pattern.compile(
+            "\\((compiled code|code|system|array|object shape)\\)|system / (?!Context$).*");
 
     private LeakFinder() {
     }
@@ -145,19 +148,21 @@ public final class LeakFinder {
 
     /**
      * Growth inside the runtime's own tables: a class loader's list of classes (classes loaded as the program warms up;
-     * when one class's statics leak, the accumulation point lies past the list), or an anchor the runtime owns (for
-     * V8, one only the system roots reach; for Java, a JDK class's static or a VM table such as a class's resolved
-     * constants) holding no added object of the program's own classes.
+     * when one class's statics leak, the accumulation point lies past the list); for V8, an anchor only the system
+     * roots reach, or growth made only of code and V8's own metadata (functions compiled as they run); for Java, an
+     * anchor the JDK or the VM owns (a JDK class's static, a class's resolved constants) holding no added object of
+     * the program's own classes.
      */
     private static boolean isRuntime(SuspectNames.Named named, LeakSuspect suspect, boolean v8) {
         if (named.classLoading()) {
             return true; // classes loaded as the program runs, with their statics; a leak held there is walked past
         }
+        if (v8) {
+            return named.runtimeAnchor() || suspect.held().stream().allMatch(held -> held.added() == 0
+                    || V8_RUNTIME.matcher(held.className()).matches());
+        }
         if (!named.runtimeAnchor()) {
             return false;
-        }
-        if (v8) {
-            return true;
         }
         for (ClassGrowth held : suspect.held()) {
             if (held.added() > 0 && !SuspectNames.isJdk(held.className())

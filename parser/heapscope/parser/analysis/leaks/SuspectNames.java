@@ -3,6 +3,7 @@ package heapscope.parser.analysis.leaks;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ClassTable;
 import heapscope.parser.analysis.Distances;
+import heapscope.parser.analysis.ObjectNames;
 import heapscope.parser.analysis.RetainerView;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapFormat;
@@ -85,6 +86,10 @@ final class SuspectNames {
         if (anchor.local() && !below.isEmpty() && !below.get(0).endsWith("]")) {
             name = below.get(0); // the field of the local's object that holds the container: EventBus.listeners
         }
+        String listeners = emitterListeners(steps);
+        if (listeners != null) {
+            name = listeners;
+        }
         boolean classLoading = java && !steps.isEmpty() && "classes".equals(graph.edgeName(steps.get(0).edgeIndex()))
                 && isA(steps.get(0).retainerNode(), "class java.lang.ClassLoader");
         return new Named(name, anchor.pathStart() + tail, anchor.signatureStart() + tail, anchor.runtime(),
@@ -128,13 +133,13 @@ final class SuspectNames {
     private Anchor anchorAt(int holder, int edge) {
         String field = graph.edgeName(edge);
         byte type = graph.edgeType(edge);
-        String label = graph.nodeLabel(holder);
-        if (java && label != null && field.startsWith("static ")) {
-            String owner = label.substring("class ".length());
-            String name = simple(owner) + "." + field.substring("static ".length());
+        boolean classObject = ObjectNames.classObjectName(graph, holder) != null;
+        if (java && classObject && field.startsWith("static ")) {
+            String owner = ObjectNames.owner(heap, holder);
+            String name = ObjectNames.step(simple(owner), type, field);
             return new Anchor(name, name, name, isJdk(owner));
         }
-        if (java && label != null && type == EdgeType.INTERNAL && field.startsWith("<")) {
+        if (java && classObject && type == EdgeType.INTERNAL && field.startsWith("<")) {
             String name = field + " of " + display(holder); // a VM table: a class's resolved constants, its loader
             return new Anchor(name, name, name, true);
         }
@@ -158,6 +163,17 @@ final class SuspectNames {
         return null;
     }
 
+    /**
+     * For a container of a Node {@code EventEmitter}'s listeners ({@code emitter._events.request}), the listeners by
+     * their emitter and event: {@code RequestTracker 'request' listeners}; else null.
+     */
+    private String emitterListeners(List<RetainerEdge> steps) {
+        if (java || steps.size() < 2 || !"_events".equals(graph.edgeName(steps.get(1).edgeIndex()))) {
+            return null;
+        }
+        return display(steps.get(1).retainerNode()) + " '" + graph.edgeName(steps.get(0).edgeIndex()) + "' listeners";
+    }
+
     /** The steps from the anchor down, a run of one step written once with its count: {@code Link.next ×13}. */
     private static String collapse(List<String> below) {
         StringBuilder text = new StringBuilder();
@@ -172,34 +188,20 @@ final class SuspectNames {
         return text.toString();
     }
 
-    /** One step of a path: the holder's class and the field ({@code HashMap.table}), or the array ({@code Node[]}). */
+    /** One step of a path ({@link ObjectNames#step}), the holder written as {@link #display} writes it. */
     private String step(int holder, int edge) {
-        if (EdgeType.hasNumericName(graph.edgeType(edge))) {
-            String name = display(holder);
-            return name.endsWith("]") ? name : name + "[]";
-        }
-        return display(holder) + "." + graph.edgeName(edge);
+        String owner = display(holder);
+        return ObjectNames.step(owner.startsWith("class ") ? owner.substring("class ".length()) : owner,
+                graph.edgeType(edge), graph.edgeName(edge));
     }
 
     /** A node as the report writes it: its class without package, a class object as {@code class X}. */
     String display(int node) {
-        byte type = graph.nodeTypes()[node];
-        if (!java && type == NodeType.CLOSURE) {
-            return functionName(node);
-        }
-        String label = graph.nodeLabel(node);
-        if (label != null) {
-            return "class " + simple(label.substring("class ".length()));
-        }
-        return simple(className(node));
-    }
-
-    /** The class of a node as the breakdown groups it: closures by function, lambdas by declaring class. */
-    String groupName(int node) {
         if (!java && graph.nodeTypes()[node] == NodeType.CLOSURE) {
             return functionName(node);
         }
-        return java ? unsuffixed(className(node)) : className(node);
+        String owner = simple(ObjectNames.owner(heap, node));
+        return ObjectNames.classObjectName(graph, node) != null ? "class " + owner : owner;
     }
 
     private String functionName(int closure) {

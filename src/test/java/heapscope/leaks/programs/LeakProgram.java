@@ -51,6 +51,8 @@ public enum LeakProgram {
 
     private final String id;
     private final Class<?> mainClass;
+    /** The run {@link #snapshots()} shares, once made. */
+    private List<Path> sharedRun;
 
     LeakProgram(String id, Class<?> mainClass) {
         this.id = id;
@@ -74,6 +76,25 @@ public enum LeakProgram {
     /** The truth about this program, from {@code <id>.truth.json}. */
     public ProgramTruth truth() {
         return ProgramTruth.read(FOLDER.resolve(id + ".truth.json"));
+    }
+
+    /**
+     * The program's snapshots from one run on the JDK running the tests, made the first time a test asks and shared by
+     * every test of this JVM (in a temporary folder deleted when the JVM ends): the truth's check and the leak
+     * report's read the same run. Skips the calling test where Node is needed and missing.
+     */
+    public synchronized List<Path> snapshots() throws IOException, InterruptedException {
+        if (sharedRun == null) {
+            Path dir = Files.createTempDirectory("heapscope-" + id);
+            sharedRun = run(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (Path snapshot : sharedRun) {
+                    snapshot.toFile().delete();
+                }
+                dir.toFile().delete();
+            }));
+        }
+        return sharedRun;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each leak program's truth is true: the program runs, and in the snapshots it writes, read by Heapscope's engine as
@@ -22,9 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * same noise, JIT-resolved Strings and the like, so the total is checked against the runtime range alone.)
  */
 class LeakProgramsTest {
-    @TempDir
-    Path dir;
-
     @Test
     void javaStaticMap() throws Exception {
         checkTruth(LeakProgram.JAVA_STATIC_MAP);
@@ -85,7 +81,7 @@ class LeakProgramsTest {
         assertEquals(program.id(), truth.program());
         assertEquals(program.isJava() ? "hprof" : "v8-heapsnapshot", truth.format());
         List<SnapshotCounts> snapshots = new ArrayList<>();
-        for (Path snapshot : program.run(dir)) {
+        for (Path snapshot : program.snapshots()) {
             snapshots.add(SnapshotCounts.load(snapshot));
         }
         assertEquals(truth.snapshots(), snapshots.size());

@@ -96,6 +96,35 @@ class CaptureDialogTest {
     }
 
     @Test
+    void theThreeSnapshotMethodOnAJavaProgramShowsTheSessionsMadeBetweenSnapshot1And2(FxRobot robot) {
+        try (LiveTarget jvm = LiveTarget.jvm(List.of("-Xmx256m"))) {
+            jvm.grow(50);
+            CaptureViewModel capture = openDialogOn(robot, jvm.pid());
+            robot.clickOn("#capture-method");
+            waitUntil("snapshot 1 is taken", () -> capture.awaitingActionProperty().get());
+            jvm.grow(300); // the suspect action
+            robot.clickOn("#capture-continue");
+            waitUntil("snapshot 2 is taken", () -> capture.awaitingActionProperty().get()
+                    && window.viewModel().snapshots().size() == 2);
+            jvm.grow(200); // the same action again
+            robot.clickOn("#capture-continue");
+            waitUntil("Snapshot 3 is shown with the filter", () -> window.viewModel().snapshots().size() == 3
+                    && window.viewModel().snapshots().stream().allMatch(Snapshot::isReady)
+                    && window.viewModel().filterOptionProperty().get().label().equals(BETWEEN_1_AND_2)
+                    && window.viewModel().selected() == window.viewModel().snapshots().get(2));
+            waitSettled(window);
+
+            assertFilesInOrder("jvm-" + jvm.pid() + "-GrowingSessionsService-", ".hprof");
+            TreeTableView<GridRow> summary = robot.lookup("#summary-grid").queryAs(TreeTableView.class);
+            long sessions = topRows(summary).stream().map(row -> ((GridRow.ClassRow) row).aggregate())
+                    .filter(c -> c.name().equals(LiveTarget.LEAKY_JAVA_CLASS)).mapToLong(ClassAggregate::count)
+                    .sum();
+            assertEquals(300, sessions, "exactly the sessions made between Snapshot 1 and Snapshot 2, matched"
+                    + " object by object across the dumps");
+        }
+    }
+
+    @Test
     void takeSnapshotAddsEachDumpOfAJavaProgramAndTheLeaksViewNamesTheStaticMap(FxRobot robot) {
         try (LiveTarget jvm = LiveTarget.jvm(List.of("-Xmx256m"))) {
             CaptureViewModel capture = openDialogOn(robot, jvm.pid());

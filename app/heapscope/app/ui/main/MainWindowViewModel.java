@@ -7,6 +7,7 @@ import heapscope.app.ui.snapshot.LoadErrors;
 import heapscope.app.ui.snapshot.RecentFiles;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.app.ui.snapshot.SnapshotSeries;
+import heapscope.parser.analysis.matching.ObjectMatching;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.NodeFilter;
 import heapscope.parser.view.NodeRow;
@@ -309,6 +310,20 @@ public final class MainWindowViewModel {
         }
         updateFilter();
         method.check();
+    }
+
+    /**
+     * For a Java dump, how its objects were matched to the snapshot before it (what "allocated between" rests on), in
+     * a sentence; "" for V8 snapshots, the first snapshot, or before the matching is done.
+     */
+    public String matchingNote(Snapshot snapshot) {
+        ObjectMatching.Summary summary = snapshot == null ? null : births.matching(series.snapshots(), snapshot);
+        if (summary == null) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "%,d of %,d objects matched to the snapshot before, %,d new; %,d"
+                + " decided by a tie-break", summary.matched(), summary.objects(), summary.objects()
+                - summary.matched(), summary.tieBreaks());
     }
 
     /** Whether Java dumps of the series are still being matched (their allocation ranges are not offered yet). */

@@ -6,6 +6,7 @@ import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.matching.Lineage;
 import heapscope.parser.analysis.matching.ObjectMatcher;
+import heapscope.parser.analysis.matching.ObjectMatching;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.ObjectBirths;
 import heapscope.parser.progress.CanceledException;
@@ -23,8 +24,11 @@ import java.util.Map;
  * JavaFX thread.
  */
 final class SeriesBirths {
-    /** A snapshot's births and the heaps, in series order, they were matched through. */
-    private record Entry(List<AnalyzedHeap> chain, ObjectBirths births) {
+    /**
+     * A snapshot's births, the heaps, in series order, they were matched through, and how its objects were matched to
+     * the snapshot before (null for the first).
+     */
+    private record Entry(List<AnalyzedHeap> chain, ObjectBirths births, ObjectMatching.Summary matching) {
     }
 
     private final Background background;
@@ -52,6 +56,12 @@ final class SeriesBirths {
         Entry entry = entries.get(viewed);
         int k = series.indexOf(viewed) + 1;
         return entry != null && k > 0 && entry.chain().equals(chain(series, k)) ? entry.births() : null;
+    }
+
+    /** How {@code viewed}'s objects were matched to the snapshot before it in this series, or null (not known, first). */
+    ObjectMatching.Summary matching(List<Snapshot> series, Snapshot viewed) {
+        Entry entry = entries.get(viewed);
+        return of(series, viewed) == null ? null : entry.matching();
     }
 
     /** Matches what the series needs and was not matched yet (after a snapshot loaded, moved or closed). */
@@ -94,11 +104,16 @@ final class SeriesBirths {
         }
         String title = index == 0 ? "Dating objects\u2026" : "Matching objects of " + snapshots.get(index).title()
                 + " to " + snapshots.get(index - 1).title() + "\u2026";
-        job = background.query(title, j -> before == null ? Lineage.first(heaps.get(0))
-                : Lineage.next(before, ObjectMatcher.match(heaps.get(index - 1), heaps.get(index), j)), births -> {
-                    entries.put(snapshots.get(index), new Entry(heaps.subList(0, index + 1), births));
+        job = background.query(title, j -> {
+            if (before == null) {
+                return new Entry(heaps.subList(0, 1), Lineage.first(heaps.get(0)), null);
+            }
+            ObjectMatching matching = ObjectMatcher.match(heaps.get(index - 1), heaps.get(index), j);
+            return new Entry(heaps.subList(0, index + 1), Lineage.next(before, matching), matching.summary());
+        }, entry -> {
+                    entries.put(snapshots.get(index), entry);
                     changed.run();
-                    match(snapshots, heaps, index + 1, births);
+                    match(snapshots, heaps, index + 1, entry.births());
                 }, error -> {
                     if (!(error instanceof CanceledException)) {
                         job = null;

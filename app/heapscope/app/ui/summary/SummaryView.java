@@ -82,7 +82,8 @@ public final class SummaryView extends HeapView {
         }
         ObjectFilterOption option = main.filterOptionProperty().get();
         String filter = option == null ? ObjectFilterOption.ALL.label() : option.label();
-        return snapshot.title() + " \u2014 " + filter;
+        String matching = option != null && option.isRange() ? main.matchingNote(snapshot) : "";
+        return snapshot.title() + " \u2014 " + filter + (matching.isEmpty() ? "" : " (" + matching + ")");
     }
 
     /** For tests: the grid. */

@@ -63,6 +63,14 @@ public final class ObjectMatching {
         return count(MatchRule.TIE_BREAK) + undecidedCount;
     }
 
+    /** How many objects of the newer dump there are, were matched, and were decided by a tie-break. */
+    public record Summary(long objects, long matched, long tieBreaks) {
+    }
+
+    public Summary summary() {
+        return new Summary(olderByNewer.length, matchedCount, tieBreakCount());
+    }
+
     /** Bytes the result holds. */
     public long retainedBytes() {
         return 4L * olderByNewer.length;

@@ -226,6 +226,11 @@ class JavaFaceTest extends WindowTest {
         GridRow.ClassRow sessions = (GridRow.ClassRow) UiTesting.topItem(grid(robot, "#summary-grid"),
                 r -> r.label().equals("GrowingStaticMap$Session")).getValue();
         assertEquals(JavaDumps.SESSIONS_PER_ROUND, sessions.aggregate().count());
+        // What the range rests on is said: how Snapshot 3's objects were matched, tie-breaks included.
+        String note = onFx(() -> window.viewModel().matchingNote(window.viewModel().snapshots().get(2)));
+        assertTrue(note.matches("[0-9,]+ of [0-9,]+ objects matched to the snapshot before, [0-9,]+ new; [0-9,]+"
+                + " decided by a tie-break"), note);
+        assertEquals("", onFx(() -> window.viewModel().matchingNote(window.viewModel().snapshots().get(0))));
         // On Snapshot 1 no object was allocated between 1 and 2: all objects are shown instead.
         onFx(() -> window.viewModel().selectedProperty().set(window.viewModel().snapshots().get(0)));
         waitSettled(window);

@@ -15,12 +15,15 @@ import java.util.stream.Stream;
 
 /**
  * The committed real snapshots (made by src/test/scripts/) and the DevTools-oracle JSON beside them. The demo series
- * lives in the app's resources; its oracle files live under fixtures/v8/demo/. Loaded heaps are cached per file.
+ * lives in the app's resources; its oracle files live under fixtures/v8/demo/. Loaded heaps are cached per file, unless
+ * the system property {@code heapscope.fixtures.cache} is {@code off}: the mutation run (pom.xml, profile mutation)
+ * swaps mutated engine classes into one JVM test after test, and a heap cached before the swap would hide the mutant.
  */
 public final class Fixtures {
     public static final Path V8 = Path.of("src/test/resources/fixtures/v8");
     public static final Path DEMO = Path.of("src/main/resources/demo");
     private static final Map<Path, AnalyzedHeap> LOADED = new ConcurrentHashMap<>();
+    private static final boolean CACHED = !"off".equals(System.getProperty("heapscope.fixtures.cache"));
 
     private Fixtures() {
     }
@@ -43,12 +46,15 @@ public final class Fixtures {
     }
 
     public static AnalyzedHeap load(Path file) {
-        return LOADED.computeIfAbsent(file.toAbsolutePath().normalize(), path -> {
-            try {
-                return HeapLoader.load(path, ProgressListener.NO_OP, CancelSignal.NEVER);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot load fixture " + path, e);
-            }
-        });
+        Path path = file.toAbsolutePath().normalize();
+        return CACHED ? LOADED.computeIfAbsent(path, Fixtures::loadNow) : loadNow(path);
+    }
+
+    private static AnalyzedHeap loadNow(Path path) {
+        try {
+            return HeapLoader.load(path, ProgressListener.NO_OP, CancelSignal.NEVER);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load fixture " + path, e);
+        }
     }
 }

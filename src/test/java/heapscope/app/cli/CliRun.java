@@ -1,0 +1,49 @@
+package heapscope.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** One run of the command line in this JVM, as a user's shell would see it: exit code, stdout, stderr. */
+record CliRun(int exitCode, String out, String err) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static CliRun of(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = HeapscopeCommand.run(args);
+            return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    /** Runs a command that must succeed and print JSON, and returns the document. */
+    static JsonNode json(String... args) {
+        CliRun run = of(args);
+        if (run.exitCode() != 0) {
+            throw new AssertionError("exit " + run.exitCode() + ": " + run.err());
+        }
+        try {
+            return JSON.readTree(run.out());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** stdout's lines. */
+    List<String> lines() {
+        return out.lines().toList();
+    }
+}

@@ -8,16 +8,20 @@ import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.HeapFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A series of heap files, loaded one at a time when an analysis asks for them and not kept: a long series costs the
- * memory of the snapshots in use, not of all. Reads each file read-only.
+ * memory of the snapshots in use, not of all. Keeps the readers' warnings. Not thread-safe. Reads each file
+ * read-only.
  */
 public final class FileSeries implements SnapshotSeries {
     private final List<Path> files;
     private final ProgressListener listener;
     private final CancelSignal cancel;
+    private final Set<String> readerWarnings = new LinkedHashSet<>();
 
     public FileSeries(List<Path> files, ProgressListener listener, CancelSignal cancel) {
         this.files = List.copyOf(files);
@@ -37,7 +41,19 @@ public final class FileSeries implements SnapshotSeries {
 
     @Override
     public AnalyzedHeap heap(int k) throws HeapFileException, IOException {
-        return HeapLoader.load(files.get(k), listener, cancel);
+        AnalyzedHeap heap = HeapLoader.load(files.get(k), listener, cancel);
+        for (String warning : heap.graph().fileNotes().warnings()) {
+            readerWarnings.add(label(k) + ": " + warning);
+        }
+        return heap;
+    }
+
+    /**
+     * What the readers warned about the files loaded so far (a dump cut short, ...), each as {@code FILE: sentence},
+     * once each however often a file was loaded.
+     */
+    public List<String> readerWarnings() {
+        return List.copyOf(readerWarnings);
     }
 
     @Override

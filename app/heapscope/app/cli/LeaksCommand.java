@@ -58,12 +58,12 @@ final class LeaksCommand implements Callable<Integer> {
                 g.growth(), g.grewEveryStep(), g.retainedSize(),
                 PathJson.steps(last, view.shortestPath(g.exampleNode())))).toList();
         PrintStream out = System.out;
-        for (String warning : report.warnings()) {
-            System.err.println("heapscope: warning: " + warning);
-        }
+        List<String> warnings = new java.util.ArrayList<>(series.readerWarnings());
+        warnings.addAll(report.warnings());
+        HeapLoading.printWarnings(warnings);
         if (json) {
             Json.print(new LeaksJson(snapshots.stream().map(Paths::absolute).toList(), report.matching(),
-                    report.warnings(), rows), out);
+                    warnings, rows), out);
             return 0;
         }
         if (rows.isEmpty()) {

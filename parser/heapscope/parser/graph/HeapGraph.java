@@ -9,7 +9,7 @@ import java.util.List;
  * by the analysis pipeline, not stored here.
  *
  * <p>Memory: per node 1 (type) + 4 (name) + 4 (V8 id; 8 for an HPROF address) + 4 (self size, see {@link NodeSizes})
- * + 4 (first edge) = 17 bytes (21 for HPROF); per edge 4 (type and name, see {@link EdgeTypesAndNames}) + 4 (target) =
+ * + 4 (first edge) = 17 bytes (25 for HPROF: 8-byte ids and a 4-byte content hash); per edge 4 (type and name, see {@link EdgeTypesAndNames}) + 4 (target) =
  * 8 bytes; plus the {@link StringTable}.
  *
  * <p>Immutable once built; safe to read from several threads. The accessors hand out the arrays themselves, without
@@ -29,6 +29,7 @@ public final class HeapGraph {
     private final EdgeTypesAndNames edgeTypesAndNames;
     private final int[] edgeTargets;
     private final byte[] nodeDetachedness;
+    private final int[] contentHashes;
     private final NodeLocations locations;
     private final long extraNativeBytes;
     private final StringTable strings;
@@ -51,6 +52,7 @@ public final class HeapGraph {
         this.edgeTypesAndNames = b.edgeTypesAndNames;
         this.edgeTargets = b.edgeTargets;
         this.nodeDetachedness = b.nodeDetachedness;
+        this.contentHashes = b.contentHashes;
         this.locations = b.locations.build();
         this.extraNativeBytes = b.extraNativeBytes;
         this.strings = b.strings;
@@ -125,6 +127,17 @@ public final class HeapGraph {
     /** V8 DOM link state by node ordinal (0 unknown, 1 attached, 2 detached), or null when the file has none. */
     public byte[] nodeDetachedness() {
         return nodeDetachedness;
+    }
+
+    /**
+     * Content hash by node ordinal, or null when the file does not tell objects' values (V8). A hash of what an object
+     * holds that identifies it across dumps of one process whatever its address: for HPROF its primitive field values
+     * and the values of the Strings and boxed numbers it refers to (see the reader's {@code ContentHashes}). Two
+     * objects of one class with different hashes hold different values; equal hashes mean equal values but for
+     * collisions. The reader that built the graph finishes the array before handing the graph out.
+     */
+    public int[] contentHashes() {
+        return contentHashes;
     }
 
     public NodeLocations locations() {
@@ -232,7 +245,8 @@ public final class HeapGraph {
         long nodes = (long) nodeCount * (1 + 4 + nodeIds.bytesPerId()) + nodeSelfSizes.retainedBytes()
                 + 4L * (nodeCount + 1);
         long detachedness = nodeDetachedness == null ? 0 : nodeCount;
-        return nodes + edgeBytes() + detachedness + locations.retainedBytes() + labels.retainedBytes()
+        long hashes = contentHashes == null ? 0 : 4L * nodeCount;
+        return nodes + edgeBytes() + detachedness + hashes + locations.retainedBytes() + labels.retainedBytes()
                 + strings.retainedBytes() + objectContents.retainedBytes();
     }
 }

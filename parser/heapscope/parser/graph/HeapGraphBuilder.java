@@ -26,6 +26,7 @@ public final class HeapGraphBuilder {
     final List<String> nodeTypeNames = new ArrayList<>(NodeType.KNOWN_NAMES);
     final List<String> edgeTypeNames = new ArrayList<>(EdgeType.KNOWN_NAMES);
     byte[] nodeDetachedness;
+    int[] contentHashes;
     int nodeCount;
     int edgeCount;
     int rootOrdinal;
@@ -106,6 +107,14 @@ public final class HeapGraphBuilder {
             nodeDetachedness = new byte[nodeTypes.length];
         }
         nodeDetachedness[ordinal] = state;
+    }
+
+    /** Gives a node its content hash (see {@link HeapGraph#contentHashes}); readers that can tell objects' values call it. */
+    public void setContentHash(int ordinal, int hash) {
+        if (contentHashes == null) {
+            contentHashes = new int[nodeTypes.length];
+        }
+        contentHashes[ordinal] = hash;
     }
 
     public void addLocation(int nodeOrdinal, int scriptId, int line, int column) {

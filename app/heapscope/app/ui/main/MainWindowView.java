@@ -205,6 +205,8 @@ public final class MainWindowView {
         hintLabel.textProperty().bind(viewModel.hintProperty());
         hintBar.visibleProperty().bind(viewModel.hintProperty().isNotEmpty());
         hintBar.managedProperty().bind(hintBar.visibleProperty());
+        ((javafx.scene.layout.VBox) hintBar.getParent()).getChildren().add(
+                new heapscope.app.ui.snapshot.WarningBanner(viewModel.selectedProperty()));
 
         // Sidebar
         snapshotList.setItems(viewModel.snapshots());

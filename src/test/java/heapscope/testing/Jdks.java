@@ -1,74 +1,64 @@
 package heapscope.testing;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds installed JDKs by major version for the tests that dump a child JVM: the Java homes listed in the environment
- * variable {@code HEAPSCOPE_TEST_JDKS} (separated like a class path) come first, then every folder under
- * {@code /usr/lib/jvm}. A folder counts when it has {@code bin/java}, {@code bin/jcmd} and a {@code release} file
- * naming its version. Tests that need a JDK that is not found skip with {@link #missing}'s reason.
+ * The JDKs the tests can run child JVMs with: the one running the tests, and others found where Debian and the
+ * Temurin packages install them ({@code /usr/lib/jvm}, or the folders in {@code HEAPSCOPE_JDKS}, separated by the path
+ * separator), by the major version in their {@code release} file.
  */
 public final class Jdks {
-    public static final String VARIABLE = "HEAPSCOPE_TEST_JDKS";
-    private static final Path SYSTEM_JVMS = Path.of("/usr/lib/jvm");
-    private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"(?:1\\.)?(\\d+)", Pattern.MULTILINE);
-
     private Jdks() {
     }
 
-    /** The first JDK found whose major version is {@code major}. */
-    public static Optional<Path> find(int major) {
-        return candidates().stream().filter(home -> major(home) == major).findFirst();
+    /** The home of the JDK running the tests. */
+    public static Path current() {
+        return Path.of(System.getProperty("java.home"));
     }
 
-    /** Why {@link #find} found nothing: the sentence a skipped test reports. */
-    public static String missing(int major) {
-        return "no JDK " + major + " found in $" + VARIABLE + " or under " + SYSTEM_JVMS
-                + " (a Java home with bin/java, bin/jcmd and a release file)";
+    /** A JDK of this major version with a {@code bin/java}, if one is installed. */
+    public static Optional<Path> find(int majorVersion) {
+        String configured = System.getenv("HEAPSCOPE_JDKS");
+        Stream<Path> roots = configured != null
+                ? Stream.of(configured.split(java.io.File.pathSeparator)).map(Path::of)
+                : Stream.of(Path.of("/usr/lib/jvm"));
+        return roots.flatMap(Jdks::children).filter(home -> majorVersion(home) == majorVersion)
+                .filter(home -> Files.isExecutable(home.resolve("bin/java"))).sorted().findFirst();
+    }
+
+    /** Why a test needing JDK {@code majorVersion} cannot run, for its skip message. */
+    public static String missing(int majorVersion) {
+        return "no JDK " + majorVersion + " found under " + (System.getenv("HEAPSCOPE_JDKS") != null
+                ? "HEAPSCOPE_JDKS" : "/usr/lib/jvm") + " (set HEAPSCOPE_JDKS to the folders holding JDKs)";
+    }
+
+    private static Stream<Path> children(Path root) {
+        if (Files.isRegularFile(root.resolve("release"))) {
+            return Stream.of(root);
+        }
+        try (Stream<Path> list = Files.list(root)) {
+            return list.toList().stream();
+        } catch (IOException e) {
+            return Stream.empty();
+        }
     }
 
     /** The major version a Java home's release file names, or -1. */
-    static int major(Path home) {
-        Path release = home.resolve("release");
-        if (!Files.isExecutable(home.resolve("bin/java")) || !Files.isExecutable(home.resolve("bin/jcmd"))
-                || !Files.isRegularFile(release)) {
-            return -1;
-        }
+    static int majorVersion(Path home) {
         try {
-            Matcher m = VERSION.matcher(Files.readString(release));
-            return m.find() ? Integer.parseInt(m.group(1)) : -1;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Path> candidates() {
-        List<Path> homes = new ArrayList<>();
-        String listed = System.getenv(VARIABLE);
-        if (listed != null) {
-            for (String home : listed.split(File.pathSeparator)) {
-                if (!home.isBlank()) {
-                    homes.add(Path.of(home.strip()));
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    return Integer.parseInt(version.split("[.+-]")[0]);
                 }
             }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
         }
-        if (Files.isDirectory(SYSTEM_JVMS)) {
-            try (Stream<Path> installed = Files.list(SYSTEM_JVMS)) {
-                installed.sorted().forEach(homes::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return homes;
+        return -1;
     }
 }

@@ -57,7 +57,7 @@ class RealDumpTest {
     /** The Java home of a JDK of this major version (the test JVM's own when it is one), or the test is skipped. */
     private static Path jdk(int major) {
         if (Runtime.version().feature() == major) {
-            return Path.of(System.getProperty("java.home"));
+            return Jdks.current();
         }
         Optional<Path> found = Jdks.find(major);
         assumeTrue(found.isPresent(), Jdks.missing(major));

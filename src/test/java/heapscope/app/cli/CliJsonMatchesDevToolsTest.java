@@ -65,7 +65,7 @@ class CliJsonMatchesDevToolsTest {
 
     @Test
     void summaryJsonIsDevToolsSummaryRowByRow() {
-        JsonNode doc = CliRun.json("summary", file("leak-4"), "--json", "--no-progress");
+        JsonNode doc = CliRunner.json("summary", file("leak-4"), "--json", "--no-progress");
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-4.summary.json"));
         assertEquals(List.of("file", "format", "nodeCount", "edgeCount", "totalSize", "maxJsObjectId", "filter",
                 "unreachable", "classes"), fieldNames(doc));
@@ -80,20 +80,20 @@ class CliJsonMatchesDevToolsTest {
     @Test
     void topKeepsTheLargestRows() {
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-4.summary.json")).get("classes");
-        JsonNode three = CliRun.json("summary", file("leak-4"), "--json", "--no-progress", "--top", "3").get("classes");
+        JsonNode three = CliRunner.json("summary", file("leak-4"), "--json", "--no-progress", "--top", "3").get("classes");
         assertEquals(3, three.size());
         for (int i = 0; i < 3; i++) {
             assertEquals(oracle.get(i).get("key"), three.get(i).get("key"));
         }
-        assertEquals(0, CliRun.json("summary", file("leak-4"), "--json", "--no-progress", "--top", "0")
+        assertEquals(0, CliRunner.json("summary", file("leak-4"), "--json", "--no-progress", "--top", "0")
                 .get("classes").size());
-        assertEquals(oracle.size(), CliRun.json("summary", file("leak-4"), "--json", "--no-progress", "--top",
+        assertEquals(oracle.size(), CliRunner.json("summary", file("leak-4"), "--json", "--no-progress", "--top",
                 Integer.toString(oracle.size())).get("classes").size());
     }
 
     @Test
     void theThreeSnapshotMethodIsDevToolsAllocationFilterRowByRow() {
-        JsonNode doc = CliRun.json("summary", file("leak-4"), "--allocated-between", file("leak-1"), file("leak-3"),
+        JsonNode doc = CliRunner.json("summary", file("leak-4"), "--allocated-between", file("leak-1"), file("leak-3"),
                 "--json", "--no-progress");
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-4.allocated-1-3.summary.json"));
         JsonNode filter = doc.get("filter");
@@ -111,14 +111,14 @@ class CliJsonMatchesDevToolsTest {
 
     @Test
     void namedFiltersAreDevToolsRowByRow() {
-        JsonNode duplicated = CliRun.json("summary", file("leak-4"), "--filter", "duplicated-strings", "--json",
+        JsonNode duplicated = CliRunner.json("summary", file("leak-4"), "--filter", "duplicated-strings", "--json",
                 "--no-progress");
         assertEquals("duplicated-strings", duplicated.at("/filter/kind").asText());
         assertEquals(1, duplicated.get("filter").size());
         assertRows(Oracle.read(LEAK.resolve("leak-4.duplicatedStrings.summary.json")).get("classes"),
                 duplicated.get("classes"), SUMMARY_ROW);
         Path page = Fixtures.V8.resolve("browser/detached-dom.heapsnapshot.gz");
-        JsonNode detached = CliRun.json("summary", page.toString(), "--filter", "detached-dom", "--json",
+        JsonNode detached = CliRunner.json("summary", page.toString(), "--filter", "detached-dom", "--json",
                 "--no-progress");
         assertEquals("detached-dom", detached.at("/filter/kind").asText());
         assertRows(Oracle.read(Fixtures.V8.resolve("browser/detached-dom.objectsRetainedByDetachedDomNodes.summary"
@@ -128,7 +128,7 @@ class CliJsonMatchesDevToolsTest {
     /** DevTools' Comparison of snapshot 4 against 3: swapping two columns, or base and target, shows here. */
     @Test
     void diffJsonIsDevToolsComparisonRowByRow() {
-        JsonNode doc = CliRun.json("diff", file("leak-3"), file("leak-4"), "--json", "--no-progress");
+        JsonNode doc = CliRunner.json("diff", file("leak-3"), file("leak-4"), "--json", "--no-progress");
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-3__leak-4.diff.json"));
         assertEquals(List.of("base", "target", "matching", "baseInfo", "targetInfo", "classes"), fieldNames(doc));
         assertEquals(absolute(file("leak-3")), doc.get("base").asText());
@@ -142,7 +142,7 @@ class CliJsonMatchesDevToolsTest {
         assertEquals(400, leaky.get("newCount").asInt(), "400 new LeakyItems per snapshot");
         assertEquals(0, leaky.get("deletedCount").asInt(), "none of them is ever freed");
 
-        JsonNode top = CliRun.json("diff", file("leak-3"), file("leak-4"), "--json", "--no-progress", "--top", "2")
+        JsonNode top = CliRunner.json("diff", file("leak-3"), file("leak-4"), "--json", "--no-progress", "--top", "2")
                 .get("classes");
         assertEquals(2, top.size());
         assertEquals(oracle.at("/classes/1/key"), top.get(1).get("key"));
@@ -152,7 +152,7 @@ class CliJsonMatchesDevToolsTest {
     void retainersJsonIsDevToolsPathStepByStep() {
         long id = Oracle.instanceIds(LEAK.resolve("leak-4.instances-LeakyItem.json")).get(1);
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-4.retainers-" + id + ".json"));
-        JsonNode doc = CliRun.json("retainers", file("leak-4"), "@" + id, "--json", "--no-progress");
+        JsonNode doc = CliRunner.json("retainers", file("leak-4"), "@" + id, "--json", "--no-progress");
         assertEquals(List.of("node", "path", "stop"), fieldNames(doc));
         List<String> nodeFields = List.of("id", "name", "className", "distance");
         assertEquals(nodeFields, fieldNames(doc.get("node")));
@@ -168,14 +168,14 @@ class CliJsonMatchesDevToolsTest {
         assertEquals("distance<=1", oracle.get("pathStop").asText());
         assertEquals("REACHED_ROOT", doc.get("stop").asText());
         // The same object by its id in hex and without the '@'.
-        assertEquals(doc, CliRun.json("retainers", file("leak-4"), "@0x" + Long.toHexString(id), "--json",
+        assertEquals(doc, CliRunner.json("retainers", file("leak-4"), "@0x" + Long.toHexString(id), "--json",
                 "--no-progress"));
-        assertEquals(doc, CliRun.json("retainers", file("leak-4"), Long.toString(id), "--json", "--no-progress"));
+        assertEquals(doc, CliRunner.json("retainers", file("leak-4"), Long.toString(id), "--json", "--no-progress"));
     }
 
     @Test
     void theRootHasAnEmptyPath() {
-        JsonNode root = CliRun.json("retainers", file("leak-1"), "@1", "--json", "--no-progress");
+        JsonNode root = CliRunner.json("retainers", file("leak-1"), "@1", "--json", "--no-progress");
         assertEquals(1, root.at("/node/id").asLong());
         assertEquals(0, root.get("path").size());
         assertEquals("NO_RETAINERS", root.get("stop").asText());
@@ -183,7 +183,7 @@ class CliJsonMatchesDevToolsTest {
 
     @Test
     void infoJsonHasTheOraclesCountsAndTheEnginesMemory() throws Exception {
-        JsonNode doc = CliRun.json("info", file("leak-4"), "--json", "--no-progress");
+        JsonNode doc = CliRunner.json("info", file("leak-4"), "--json", "--no-progress");
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-4.summary.json"));
         assertEquals(List.of("file", "format", "fileSize", "nodeCount", "edgeCount", "stringCount", "totalSize",
                 "maxJsObjectId", "phases", "totalMillis", "peakHeapBytes", "peakRssBytes", "engineBytes",
@@ -232,7 +232,7 @@ class CliJsonMatchesDevToolsTest {
     /** The seed program leaks exactly 400 LeakyItems per snapshot into leakyData. */
     @Test
     void leaksJsonCountsTheSeedLeakExactly() {
-        JsonNode doc = CliRun.json("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"), "--json",
+        JsonNode doc = CliRunner.json("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"), "--json",
                 "--no-progress");
         assertEquals(List.of("snapshots", "matching", "warnings", "groups"), fieldNames(doc));
         List<String> snapshots = new ArrayList<>();
@@ -265,7 +265,7 @@ class CliJsonMatchesDevToolsTest {
             assertEquals(devtools.get(i).get("edgeName"), example.get(i).get("edgeName"));
             assertEquals(devtools.get(i).at("/node/id"), example.get(i).at("/node/id"));
         }
-        assertEquals(1, CliRun.json("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"), "--json",
+        assertEquals(1, CliRunner.json("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"), "--json",
                 "--no-progress", "--top", "1").get("groups").size());
     }
 }

@@ -27,8 +27,8 @@ class CliTest {
     @Test
     void hprofSummaryReportsUnreachableObjectsAndCountsThemOnlyWhenAsked() throws IOException {
         String dump = Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz").toString();
-        JsonNode plain = JSON.readTree(CliRun.of("summary", dump, "--json", "--no-progress").out());
-        JsonNode all = JSON.readTree(CliRun.of("summary", dump, "--json", "--no-progress", "--include-unreachable").out());
+        JsonNode plain = JSON.readTree(CliRunner.run("summary", dump, "--json", "--no-progress").out());
+        JsonNode all = JSON.readTree(CliRunner.run("summary", dump, "--json", "--no-progress", "--include-unreachable").out());
         assertEquals("hprof", plain.get("format").asText());
         long unreachable = plain.at("/unreachable/count").asLong();
         long unreachableBytes = plain.at("/unreachable/shallowSize").asLong();
@@ -63,7 +63,7 @@ class CliTest {
     @Test
     void retainersTextNamesObjectsAsTheAppDoes() {
         String dump = Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz").toString();
-        CliRun run = CliRun.of("retainers", dump, "@0xff082d68", "--no-progress");
+        CliRunner.Run run = CliRunner.run("retainers", dump, "@0xff082d68", "--no-progress");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("class SmallFixture @0xff082d68", lines.get(0));
@@ -82,7 +82,7 @@ class CliTest {
 
     @Test
     void versionComesFromThePom() {
-        CliRun run = CliRun.of("--version");
+        CliRunner.Run run = CliRunner.run("--version");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().matches("heapscope \\d+\\.\\d+\\.\\d+.*\\R"), run.out());
     }
@@ -103,7 +103,7 @@ class CliTest {
                 "\"node_count\":7").getBytes(StandardCharsets.UTF_8));
         List<String> before = listing(dir);
         for (Path bad : List.of(truncated, notJson, otherJson, wrongCount, dir.resolve("missing.heapsnapshot"))) {
-            CliRun run = CliRun.of("summary", bad.toString(), "--no-progress");
+            CliRunner.Run run = CliRunner.run("summary", bad.toString(), "--no-progress");
             assertEquals(HeapscopeCommand.EXIT_BAD_INPUT, run.exitCode(), bad + ": " + run.err());
             String message = run.err().strip();
             assertEquals(1, message.lines().count(), message);

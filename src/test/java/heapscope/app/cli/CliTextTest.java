@@ -51,7 +51,7 @@ class CliTextTest {
 
     @Test
     void summaryTableIsTheOraclesRowsWithSharesOfTheTotal() {
-        CliRun run = CliRun.of("summary", file("leak-4"), "--no-progress");
+        CliRunner.Run run = CliRunner.run("summary", file("leak-4"), "--no-progress");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-4.summary.json"));
         long total = oracle.get("totalSize").asLong();
@@ -78,7 +78,7 @@ class CliTextTest {
 
     @Test
     void diffTableIsTheOraclesComparisonWithSignedDeltas() {
-        CliRun run = CliRun.of("diff", file("leak-3"), file("leak-4"), "--no-progress");
+        CliRunner.Run run = CliRunner.run("diff", file("leak-3"), file("leak-4"), "--no-progress");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode classes = Oracle.read(LEAK.resolve("leak-3__leak-4.diff.json")).get("classes");
         List<String> lines = run.lines();
@@ -96,7 +96,7 @@ class CliTextTest {
 
     @Test
     void infoTextHasTheCountsAndEveryPhase() {
-        CliRun run = CliRun.of("info", file("leak-4"), "--no-progress");
+        CliRunner.Run run = CliRunner.run("info", file("leak-4"), "--no-progress");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-4.summary.json"));
         List<String> lines = run.lines();
@@ -119,7 +119,7 @@ class CliTextTest {
 
     @Test
     void infoTextOfADumpTellsItsLayoutAndUnreachableObjects() {
-        CliRun run = CliRun.of("info", HPROF, "--no-progress");
+        CliRunner.Run run = CliRunner.run("info", HPROF, "--no-progress");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.lines().stream().anyMatch(l -> l.matches(
                 "Unreachable: +[\\d,]+ objects, [\\d,]+ bytes, left out \\(--include-unreachable counts them\\)")),
@@ -129,10 +129,10 @@ class CliTextTest {
 
     @Test
     void leaksTextRanksTheSeedLeakFirst() {
-        CliRun run = CliRun.of("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"),
+        CliRunner.Run run = CliRunner.run("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"),
                 "--no-progress", "--top", "1");
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode group = CliRun.json("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"),
+        JsonNode group = CliRunner.json("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"),
                 "--no-progress", "--json").at("/groups/0");
         List<Long> counts = new ArrayList<>();
         group.get("counts").forEach(c -> counts.add(c.asLong()));
@@ -142,16 +142,16 @@ class CliTextTest {
 
     @Test
     void snapshotsWhereNothingGrewSaySo() {
-        CliRun run = CliRun.of("leaks", file("leak-1"), file("leak-1"), "--no-progress");
+        CliRunner.Run run = CliRunner.run("leaks", file("leak-1"), file("leak-1"), "--no-progress");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of("No group of objects grew across these 2 snapshots."), run.lines());
     }
 
     @Test
     void progressListsEachPhaseOnStderrWhenAsked() {
-        CliRun quiet = CliRun.of("summary", file("leak-1"), "--json");
+        CliRunner.Run quiet = CliRunner.run("summary", file("leak-1"), "--json");
         assertEquals("", quiet.err(), "no terminal, no progress by default");
-        CliRun shown = CliRun.of("summary", file("leak-1"), "--json", "--progress");
+        CliRunner.Run shown = CliRunner.run("summary", file("leak-1"), "--json", "--progress");
         List<String> labels = shown.err().lines().toList();
         assertEquals(Phase.READING_FILE.label(), labels.get(0));
         assertTrue(labels.contains(Phase.BUILDING_DOMINATOR_TREE.label()), labels.toString());
@@ -167,9 +167,9 @@ class CliTextTest {
             dump = in.readAllBytes();
         }
         Path cut = Files.write(dir.resolve("cut.hprof"), Arrays.copyOf(dump, dump.length * 3 / 4));
-        CliRun run = CliRun.of("summary", cut.toString(), "--no-progress", "--json");
+        CliRunner.Run run = CliRunner.run("summary", cut.toString(), "--no-progress", "--json");
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode info = CliRun.json("info", cut.toString(), "--no-progress", "--json");
+        JsonNode info = CliRunner.json("info", cut.toString(), "--no-progress", "--json");
         List<String> warnings = new ArrayList<>();
         info.get("warnings").forEach(w -> warnings.add("heapscope: warning: cut.hprof: " + w.asText()));
         assertTrue(warnings.size() >= 1);
@@ -178,26 +178,26 @@ class CliTextTest {
 
     @Test
     void wrongUsageExitsWithTwoAndSaysWhy() {
-        CliRun both = CliRun.of("summary", file("leak-4"), "--allocated-between", file("leak-1"), file("leak-2"),
+        CliRunner.Run both = CliRunner.run("summary", file("leak-4"), "--allocated-between", file("leak-1"), file("leak-2"),
                 "--filter", "detached-dom");
         assertEquals(2, both.exitCode());
         assertTrue(both.err().contains("--allocated-between and --filter cannot be combined"), both.err());
-        CliRun badId = CliRun.of("retainers", file("leak-4"), "@xyz");
+        CliRunner.Run badId = CliRunner.run("retainers", file("leak-4"), "@xyz");
         assertEquals(2, badId.exitCode());
         assertTrue(badId.err().contains("not an object id: @xyz"), badId.err());
-        assertEquals(2, CliRun.of("summary", file("leak-4"), "--filter", "nonsense").exitCode());
+        assertEquals(2, CliRunner.run("summary", file("leak-4"), "--filter", "nonsense").exitCode());
     }
 
     @Test
     void inputThatCannotBeAnsweredExitsWithOneAndOneLine() {
-        CliRun absent = CliRun.of("retainers", file("leak-4"), "@2");
+        CliRunner.Run absent = CliRunner.run("retainers", file("leak-4"), "@2");
         assertEquals(HeapscopeCommand.EXIT_BAD_INPUT, absent.exitCode());
         assertEquals("heapscope: leak-4.heapsnapshot.gz: there is no object @2 in this heap", absent.err().strip());
-        CliRun mixed = CliRun.of("diff", file("leak-4"), HPROF);
+        CliRunner.Run mixed = CliRunner.run("diff", file("leak-4"), HPROF);
         assertEquals(HeapscopeCommand.EXIT_BAD_INPUT, mixed.exitCode());
         assertEquals("heapscope: jdk25-small.hprof.gz: is a hprof file but leak-4.heapsnapshot.gz is a "
                 + "v8-heapsnapshot file: they cannot be compared", mixed.err().strip());
-        CliRun filtered = CliRun.of("summary", HPROF, "--filter", "duplicated-strings");
+        CliRunner.Run filtered = CliRunner.run("summary", HPROF, "--filter", "duplicated-strings");
         assertEquals(HeapscopeCommand.EXIT_BAD_INPUT, filtered.exitCode());
         assertTrue(filtered.err().startsWith("heapscope: jdk25-small.hprof.gz: "), filtered.err());
         assertEquals("", mixed.out() + absent.out() + filtered.out());
@@ -205,7 +205,7 @@ class CliTextTest {
 
     @Test
     void aFolderIsNotAHeapDump(@TempDir Path dir) {
-        CliRun run = CliRun.of("summary", dir.toString());
+        CliRunner.Run run = CliRunner.run("summary", dir.toString());
         assertEquals(HeapscopeCommand.EXIT_BAD_INPUT, run.exitCode());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().startsWith("heapscope: "), run.err());

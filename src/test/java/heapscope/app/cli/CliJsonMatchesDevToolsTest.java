@@ -68,12 +68,13 @@ class CliJsonMatchesDevToolsTest {
         JsonNode doc = CliRunner.json("summary", file("leak-4"), "--json", "--no-progress");
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-4.summary.json"));
         assertEquals(List.of("file", "format", "nodeCount", "edgeCount", "totalSize", "maxJsObjectId", "filter",
-                "unreachable", "classes"), fieldNames(doc));
+                "unreachable", "classes", "instances"), fieldNames(doc));
         assertEquals(absolute(file("leak-4")), doc.get("file").asText());
         assertEquals("v8-heapsnapshot", doc.get("format").asText());
         assertFields(oracle, doc, HEAP_INFO);
         assertTrue(doc.get("filter").isNull());
         assertTrue(doc.get("unreachable").isNull());
+        assertTrue(doc.get("instances").isNull(), "only with --instances");
         assertRows(oracle.get("classes"), doc.get("classes"), SUMMARY_ROW);
     }
 
@@ -97,8 +98,10 @@ class CliJsonMatchesDevToolsTest {
                 "--json", "--no-progress");
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-4.allocated-1-3.summary.json"));
         JsonNode filter = doc.get("filter");
-        assertEquals(List.of("kind", "first", "last", "minIdExclusive", "maxIdInclusive"), fieldNames(filter));
+        assertEquals(List.of("kind", "first", "last", "matching", "minIdExclusive", "maxIdInclusive"),
+                fieldNames(filter));
         assertEquals("allocated-between", filter.get("kind").asText());
+        assertEquals("v8-object-id", filter.get("matching").asText());
         assertEquals(absolute(file("leak-1")), filter.get("first").asText());
         assertEquals(absolute(file("leak-3")), filter.get("last").asText());
         assertEquals(oracle.at("/filter/minIdExclusive"), filter.get("minIdExclusive"));
@@ -130,7 +133,10 @@ class CliJsonMatchesDevToolsTest {
     void diffJsonIsDevToolsComparisonRowByRow() {
         JsonNode doc = CliRunner.json("diff", file("leak-3"), file("leak-4"), "--json", "--no-progress");
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-3__leak-4.diff.json"));
-        assertEquals(List.of("base", "target", "matching", "baseInfo", "targetInfo", "classes"), fieldNames(doc));
+        assertEquals(List.of("base", "target", "matching", "baseInfo", "targetInfo", "objectMatching", "warnings",
+                "classes"), fieldNames(doc));
+        assertTrue(doc.get("objectMatching").isNull(), "V8 objects are matched by id");
+        assertEquals(0, doc.get("warnings").size());
         assertEquals(absolute(file("leak-3")), doc.get("base").asText());
         assertEquals(absolute(file("leak-4")), doc.get("target").asText());
         assertEquals("v8-object-id", doc.get("matching").asText());

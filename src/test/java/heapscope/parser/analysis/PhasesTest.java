@@ -63,8 +63,6 @@ class PhasesTest {
         assertThrows(CanceledException.class, () -> RetainerIndex.build(graph, CANCELED));
         assertThrows(CanceledException.class, () -> ClassNames.baseNames(graph, new DerivedNames(graph.strings()),
                 CANCELED));
-        assertThrows(CanceledException.class, () -> InterfaceDefinitions.inferAndApply(graph,
-                new int[graph.nodeCount()], new DerivedNames(graph.strings()), CANCELED));
         BitSet none = new BitSet();
         assertThrows(CanceledException.class, () -> EssentialEdges.compute(graph, none, WeakMapEdgeNames.of(graph),
                 null, CANCELED));

@@ -66,11 +66,6 @@ class PhasesTest {
         BitSet none = new BitSet();
         assertThrows(CanceledException.class, () -> EssentialEdges.compute(graph, none, WeakMapEdgeNames.of(graph),
                 null, CANCELED));
-        RetainerIndex retainers = RetainerIndex.build(graph, CancelSignal.NEVER);
-        BitSet all = new BitSet();
-        all.set(0, graph.edgeCount());
-        assertThrows(CanceledException.class, () -> DominatorTree.build(graph, retainers, all,
-                new Scratch(graph.nodeCount()), CANCELED));
     }
 
     /** Per edge: the graph's 8 bytes and the retainer index's 4; per node: the graph's 17 and the analyses' 29. */

@@ -1,8 +1,9 @@
 #!/bin/bash
-# Makes a series of two HPROF dumps of one process for the object-matching benchmark, in $BENCH_DATA (default
-# bench/work/ in this repository): JsonHeapHolder fills its heap with Jackson-parsed JSON to 250 MB and is dumped
-# (json-series-1.hprof, ~0.43 GB), then parses more to 290 MB and is dumped again (json-series-2.hprof, ~0.5 GB,
-# ~8 M objects). Both with jcmd GC.heap_dump (full GC first), JDK 17.
+# Makes a series of three HPROF dumps of one process for the object-matching and leak-report benchmarks, in
+# $BENCH_DATA (default bench/work/ in this repository): JsonHeapHolder fills its heap with Jackson-parsed JSON to
+# 250 MB and is dumped (json-series-1.hprof, ~0.43 GB, 7 M objects), then parses more to 270 MB and 290 MB and is
+# dumped after each (json-series-2.hprof, json-series-3.hprof, ~0.5 GB, 8 M objects). All with jcmd GC.heap_dump
+# (full GC first), JDK 17. The documents parsed are never dropped: the leak report finds them.
 # Usage: bench/hprof/make-series.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,10 +18,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$java_home/bin/javac" -cp "$cp_jackson" -d "$work/classes" "$here/src/JsonHeapHolder.java"
 mkfifo "$work/in"
-"$java_home/bin/java" -Xmx1g -cp "$cp_jackson:$work/classes" JsonHeapHolder 250 290 < "$work/in" > "$work/out" &
+"$java_home/bin/java" -Xmx1g -cp "$cp_jackson:$work/classes" JsonHeapHolder 250 270 290 < "$work/in" > "$work/out" &
 pid=$!
 exec 3> "$work/in"
-for step in 1 2; do
+for step in 1 2 3; do
     until [ "$(grep -c ready "$work/out")" -ge $step ]; do
         kill -0 $pid 2>/dev/null || { echo "JsonHeapHolder died" >&2; exit 1; }
         sleep 1

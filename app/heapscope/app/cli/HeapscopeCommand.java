@@ -8,13 +8,14 @@ import picocli.CommandLine.Command;
  * The root of the command line: {@code heapscope <command> ...}. Every command is a {@code Callable<Integer>} of its
  * own class, makes the same engine calls as the desktop app, writes results to stdout and messages to stderr.
  *
- * <p>Exit codes: 0 success; 1 the input is not a readable heap dump (one line on stderr names the file and the
- * problem); 2 wrong usage; 3 not enough memory (the line names the {@code -Xmx} that would do).
+ * <p>Exit codes: 0 success; 1 the input is not a readable heap dump, or for {@code capture} the target cannot be
+ * captured (one line on stderr names the file or target and the problem); 2 wrong usage; 3 not enough memory (the
+ * line names the {@code -Xmx} that would do).
  */
 @Command(name = "heapscope", mixinStandardHelpOptions = true, versionProvider = HeapscopeCommand.VersionProvider.class,
         description = "Heap explorer for V8 .heapsnapshot and Java .hprof dumps (plain or gzip-compressed).",
-        subcommands = {DiffCommand.class, InfoCommand.class, LeaksCommand.class, RetainersCommand.class,
-            SummaryCommand.class})
+        subcommands = {CaptureCommand.class, DiffCommand.class, InfoCommand.class, LeaksCommand.class,
+            RetainersCommand.class, SummaryCommand.class})
 public final class HeapscopeCommand {
     /** Exit code when the input cannot be read as a heap dump. */
     public static final int EXIT_BAD_INPUT = 1;

@@ -30,6 +30,7 @@ public final class HeapGraph {
     private final int[] edgeTargets;
     private final byte[] nodeDetachedness;
     private final int[] contentHashes;
+    private final long createdMillis;
     private final NodeLocations locations;
     private final long extraNativeBytes;
     private final StringTable strings;
@@ -53,6 +54,7 @@ public final class HeapGraph {
         this.edgeTargets = b.edgeTargets;
         this.nodeDetachedness = b.nodeDetachedness;
         this.contentHashes = b.contentHashes;
+        this.createdMillis = b.createdMillis;
         this.locations = b.locations.build();
         this.extraNativeBytes = b.extraNativeBytes;
         this.strings = b.strings;
@@ -138,6 +140,11 @@ public final class HeapGraph {
      */
     public int[] contentHashes() {
         return contentHashes;
+    }
+
+    /** When the heap was dumped, in milliseconds since the epoch, as the file says; 0 when it does not (V8). */
+    public long createdMillis() {
+        return createdMillis;
     }
 
     public NodeLocations locations() {

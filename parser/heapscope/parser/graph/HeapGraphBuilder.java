@@ -27,6 +27,7 @@ public final class HeapGraphBuilder {
     final List<String> edgeTypeNames = new ArrayList<>(EdgeType.KNOWN_NAMES);
     byte[] nodeDetachedness;
     int[] contentHashes;
+    long createdMillis;
     int nodeCount;
     int edgeCount;
     int rootOrdinal;
@@ -123,6 +124,11 @@ public final class HeapGraphBuilder {
 
     public void setRootOrdinal(int rootOrdinal) {
         this.rootOrdinal = rootOrdinal;
+    }
+
+    /** When the file says the heap was dumped, in milliseconds since the epoch (HPROF's header has it). */
+    public void setCreatedMillis(long createdMillis) {
+        this.createdMillis = createdMillis;
     }
 
     public void setExtraNativeBytes(long extraNativeBytes) {

@@ -145,6 +145,7 @@ public final class HprofReader {
         long edgeBound = groups + roots.groupEdgeCount() + roots.localTargets.length + pass1.objectEdgeBound;
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, checkedCount(nodes, "nodes"),
                 checkedCount(edgeBound, "references"), strings);
+        builder.setCreatedMillis(header.timestampMillis());
         listener.progress(4, 4);
 
         listener.phaseStarted(Phase.BUILDING_GRAPH);

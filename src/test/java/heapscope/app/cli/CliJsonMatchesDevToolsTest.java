@@ -14,13 +14,13 @@ import heapscope.testing.Oracle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The CLI's JSON, field by field, against the committed DevTools-oracle JSON for the same files (leak4: four snapshots
- * of a Node program that leaks 400 LeakyItems per snapshot). Every number a CI job could read is checked, in order.
+ * of a Node program that leaks 400 LeakyItems per snapshot). Every number a CI job could read is checked, in order
+ * (the leak report's JSON is checked where it is made, issue 13).
  */
 class CliJsonMatchesDevToolsTest {
     private static final Path LEAK = Fixtures.V8.resolve("leak4");
@@ -233,45 +233,5 @@ class CliJsonMatchesDevToolsTest {
         assertTrue(doc.get("peakRssBytes").asLong() > doc.get("peakHeapBytes").asLong() / 4, doc.toString());
         assertTrue(doc.get("unreachable").isNull());
         assertEquals(0, doc.get("warnings").size());
-    }
-
-    /** The seed program leaks exactly 400 LeakyItems per snapshot into leakyData. */
-    @Test
-    void leaksJsonCountsTheSeedLeakExactly() {
-        JsonNode doc = CliRunner.json("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"), "--json",
-                "--no-progress");
-        assertEquals(List.of("snapshots", "matching", "warnings", "groups"), fieldNames(doc));
-        List<String> snapshots = new ArrayList<>();
-        doc.get("snapshots").forEach(s -> snapshots.add(s.asText()));
-        assertEquals(List.of(absolute(file("leak-1")), absolute(file("leak-2")), absolute(file("leak-3")),
-                absolute(file("leak-4"))), snapshots);
-        assertEquals("v8-object-id", doc.get("matching").asText());
-        assertEquals(0, doc.get("warnings").size());
-        JsonNode first = doc.at("/groups/0");
-        assertEquals(List.of("className", "pathSignature", "counts", "growth", "grewEveryStep", "retainedSize",
-                "examplePath"), fieldNames(first));
-        assertEquals("LeakyItem", first.get("className").asText());
-        long[] counts = new long[4];
-        for (int k = 0; k < 4; k++) {
-            counts[k] = first.get("counts").get(k).asLong();
-        }
-        for (int k = 1; k < 4; k++) {
-            assertEquals(400, counts[k] - counts[k - 1], Arrays.toString(counts));
-        }
-        assertEquals(counts[3] - counts[0], first.get("growth").asLong());
-        assertTrue(first.get("grewEveryStep").asBoolean());
-        // The example is one of the leaked items: past the array that holds it (step 0, whose index differs per
-        // item), its path is DevTools' path for any LeakyItem in leakyData.
-        long id = Oracle.instanceIds(LEAK.resolve("leak-4.instances-LeakyItem.json")).get(1);
-        JsonNode devtools = Oracle.read(LEAK.resolve("leak-4.retainers-" + id + ".json")).get("path");
-        JsonNode example = first.get("examplePath");
-        assertEquals(devtools.size(), example.size());
-        assertEquals(devtools.at("/0/node/id"), example.at("/0/node/id"));
-        for (int i = 1; i < example.size(); i++) {
-            assertEquals(devtools.get(i).get("edgeName"), example.get(i).get("edgeName"));
-            assertEquals(devtools.get(i).at("/node/id"), example.get(i).at("/node/id"));
-        }
-        assertEquals(1, CliRunner.json("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"), "--json",
-                "--no-progress", "--top", "1").get("groups").size());
     }
 }

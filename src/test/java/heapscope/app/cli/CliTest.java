@@ -25,6 +25,24 @@ class CliTest {
     private static final Path LEAK = Fixtures.V8.resolve("leak4");
 
     @Test
+    void leaksJsonPutsTheSeedLeakFirstWithItsPath() throws IOException {
+        CliRunner.Run run = CliRunner.run("leaks", LEAK.resolve("leak-1.heapsnapshot.gz").toString(),
+                LEAK.resolve("leak-2.heapsnapshot.gz").toString(), LEAK.resolve("leak-3.heapsnapshot.gz").toString(),
+                LEAK.resolve("leak-4.heapsnapshot.gz").toString(), "--json", "--no-progress");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode suspect = JSON.readTree(run.out()).at("/suspects/0");
+        assertEquals("leakyData (closure variable)", suspect.get("name").asText());
+        assertEquals("LeakyItem", suspect.at("/held/0/className").asText());
+        assertEquals(1190, suspect.at("/held/0/added").asLong());
+        assertTrue(suspect.get("grewEveryStep").asBoolean());
+        boolean heldByLeakyData = false;
+        for (JsonNode step : suspect.get("examplePath")) {
+            heldByLeakyData |= step.get("edgeName").asText().equals("leakyData");
+        }
+        assertTrue(heldByLeakyData, suspect.toString());
+    }
+
+    @Test
     void hprofSummaryReportsUnreachableObjectsAndCountsThemOnlyWhenAsked() throws IOException {
         String dump = Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz").toString();
         JsonNode plain = JSON.readTree(CliRunner.run("summary", dump, "--json", "--no-progress").out());

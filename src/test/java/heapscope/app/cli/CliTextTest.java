@@ -128,26 +128,6 @@ class CliTextTest {
     }
 
     @Test
-    void leaksTextRanksTheSeedLeakFirst() {
-        CliRunner.Run run = CliRunner.run("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"),
-                "--no-progress", "--top", "1");
-        assertEquals(0, run.exitCode(), run.err());
-        JsonNode group = CliRunner.json("leaks", file("leak-1"), file("leak-2"), file("leak-3"), file("leak-4"),
-                "--no-progress", "--json").at("/groups/0");
-        List<Long> counts = new ArrayList<>();
-        group.get("counts").forEach(c -> counts.add(c.asLong()));
-        assertEquals(List.of("1. LeakyItem  " + counts + "  retains " + thousands(group.get("retainedSize").asLong())
-                + " bytes", "   " + group.get("pathSignature").asText()), run.lines());
-    }
-
-    @Test
-    void snapshotsWhereNothingGrewSaySo() {
-        CliRunner.Run run = CliRunner.run("leaks", file("leak-1"), file("leak-1"), "--no-progress");
-        assertEquals(0, run.exitCode(), run.err());
-        assertEquals(List.of("No group of objects grew across these 2 snapshots."), run.lines());
-    }
-
-    @Test
     void progressListsEachPhaseOnStderrWhenAsked() {
         CliRunner.Run quiet = CliRunner.run("summary", file("leak-1"), "--json");
         assertEquals("", quiet.err(), "no terminal, no progress by default");

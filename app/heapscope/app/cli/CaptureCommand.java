@@ -10,6 +10,7 @@ import heapscope.app.capture.InspectorTarget;
 import heapscope.app.capture.LocalTargets;
 import heapscope.app.capture.TargetAddress;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.view.Units;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -200,7 +201,7 @@ final class CaptureCommand implements Callable<Integer> {
             }
             if (showSteps) {
                 System.err.println(String.format(Locale.ROOT, "Snapshot %d of %d: %s bytes in %.1f s", number, count,
-                        Sizes.bytes(snapshot.bytes()), snapshot.millis() / 1000.0));
+                        Units.count(snapshot.bytes()), snapshot.millis() / 1000.0));
             }
         }
     }

@@ -1,5 +1,7 @@
 package heapscope.app.cli;
 
+import heapscope.parser.view.OneLine;
+import heapscope.parser.view.Units;
 import heapscope.app.Json;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.SnapshotComparer;
@@ -101,9 +103,9 @@ final class DiffCommand implements Callable<Integer> {
         TextTable table = new TextTable("Constructor", "# New", "# Deleted", "# Delta", "Alloc. Size", "Freed Size",
                 "Size Delta");
         for (Row row : rows) {
-            table.row(Names.abbreviate(row.name()), Long.toString(row.newCount()), Long.toString(row.deletedCount()),
-                    Sizes.signed(row.countDelta()), Sizes.bytes(row.allocSize()), Sizes.bytes(row.freedSize()),
-                    Sizes.signed(row.sizeDelta()));
+            table.row(OneLine.of(row.name(), SummaryCommand.NAME_WIDTH), Long.toString(row.newCount()), Long.toString(row.deletedCount()),
+                    Units.signedCount(row.countDelta()), Units.count(row.allocSize()), Units.count(row.freedSize()),
+                    Units.signedCount(row.sizeDelta()));
         }
         table.print(out);
         return 0;

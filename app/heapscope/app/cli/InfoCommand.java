@@ -1,5 +1,6 @@
 package heapscope.app.cli;
 
+import heapscope.parser.view.Units;
 import heapscope.app.Json;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.progress.PhaseTimer;
@@ -78,22 +79,22 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static void printText(InfoJson info, PrintStream out) {
-        out.println("File:          " + info.file() + " (" + Sizes.bytes(info.fileSize()) + " bytes, " + info.format()
+        out.println("File:          " + info.file() + " (" + Units.count(info.fileSize()) + " bytes, " + info.format()
                 + ")");
-        out.println("Nodes:         " + Sizes.bytes(info.nodeCount()));
-        out.println("Edges:         " + Sizes.bytes(info.edgeCount()));
-        out.println("Strings:       " + Sizes.bytes(info.stringCount()));
-        out.println("Total size:    " + Sizes.bytes(info.totalSize()) + " bytes");
+        out.println("Nodes:         " + Units.count(info.nodeCount()));
+        out.println("Edges:         " + Units.count(info.edgeCount()));
+        out.println("Strings:       " + Units.count(info.stringCount()));
+        out.println("Total size:    " + Units.count(info.totalSize()) + " bytes");
         TextTable table = new TextTable("Phase", "ms");
         for (PhaseJson phase : info.phases()) {
             table.row(phase.label(), Long.toString(phase.millis()));
         }
         table.row("Total", Long.toString(info.totalMillis()));
         table.print(out);
-        out.println("Peak heap:     " + Sizes.bytes(info.peakHeapBytes()) + " bytes");
-        out.println("Peak RSS:      " + Sizes.bytes(info.peakRssBytes()) + " bytes");
+        out.println("Peak heap:     " + Units.count(info.peakHeapBytes()) + " bytes");
+        out.println("Peak RSS:      " + Units.count(info.peakRssBytes()) + " bytes");
         out.println(String.format(Locale.ROOT, "Engine memory: %s bytes (%.1f bytes/node + %.1f bytes/edge + strings)",
-                Sizes.bytes(info.engineBytes()), info.bytesPerNode(), info.bytesPerEdge()));
+                Units.count(info.engineBytes()), info.bytesPerNode(), info.bytesPerEdge()));
         if (info.unreachable() != null) {
             out.println(info.unreachable().describe());
         }

@@ -9,6 +9,7 @@ import heapscope.parser.model.ClassGrowth;
 import heapscope.parser.model.LeakReport;
 import heapscope.parser.model.LeakSuspect;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.view.Units;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ final class LeaksCommand implements Callable<Integer> {
             out.println();
             out.println("Runtime growth (the runtime's own tables, not leaks): " + runtime.size() + " "
                     + (runtime.size() == 1 ? "entry" : "entries") + ", together +"
-                    + Sizes.bytes(runtime.stream().mapToLong(Suspect::growth).sum()) + " bytes; --json lists them.");
+                    + Units.count(runtime.stream().mapToLong(Suspect::growth).sum()) + " bytes; --json lists them.");
         }
         return 0;
     }
@@ -101,11 +102,11 @@ final class LeaksCommand implements Callable<Integer> {
     private static void print(String prefix, Suspect row, PrintStream out) {
         List<String> sizes = new ArrayList<>();
         for (long size : row.retainedSizes()) {
-            sizes.add(size < 0 ? "?" : Sizes.bytes(size));
+            sizes.add(size < 0 ? "?" : Units.count(size));
         }
         out.println(prefix + row.name() + "  (" + row.containerClass() + (row.instances() > 1 ? " \u00d7"
                 + row.instances() : "") + ")  retained " + String.join(" \u2192 ", sizes) + "  (+"
-                + Sizes.bytes(row.growth()) + (row.grewEveryStep() ? ", every step)" : ")"));
+                + Units.count(row.growth()) + (row.grewEveryStep() ? ", every step)" : ")"));
         out.println("   " + row.path());
         List<String> held = new ArrayList<>();
         for (Held h : row.held()) {

@@ -2,6 +2,7 @@ package heapscope.app.cli;
 
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.NodeNames;
+import heapscope.parser.analysis.ObjectNames;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.model.RetainerEdge;
 import heapscope.parser.model.RetainerPath;
@@ -38,7 +39,7 @@ final class PathJson {
 
     static Node node(AnalyzedHeap heap, int ordinal) {
         HeapGraph graph = heap.graph();
-        return new Node(graph.nodeId(ordinal), NodeNames.nodeName(graph, ordinal),
+        return new Node(graph.nodeId(ordinal), ObjectNames.name(graph, ordinal),
                 heap.classes().name(heap.classes().classByNode()[ordinal]), heap.distances()[ordinal]);
     }
 }

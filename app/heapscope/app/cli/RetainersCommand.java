@@ -8,6 +8,8 @@ import heapscope.parser.model.RetainerPath;
 import heapscope.parser.read.HeapFileException;
 import heapscope.parser.view.NodeRow;
 import heapscope.parser.view.NodeRows;
+import heapscope.parser.view.ObjectIds;
+import heapscope.parser.view.Units;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -37,7 +39,11 @@ final class RetainersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        long objectId = parseId(id);
+        long objectId = ObjectIds.parse(id);
+        if (objectId == ObjectIds.NOT_AN_ID) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new RetainersCommand()),
+                    "not an object id: " + id);
+        }
         AnalyzedHeap heap = loading.load(file, loading.listener());
         int node = heap.graph().ordinalOfId(objectId);
         if (node < 0) {
@@ -61,19 +67,9 @@ final class RetainersCommand implements Callable<Integer> {
         for (RetainerEdge step : path.steps()) {
             indent += "  ";
             NodeRow retainer = rows.row(step.retainerNode());
-            out.println(indent + "\u2190 " + rows.edgeLabel(step.edgeIndex()) + " in " + retainer.label() + "  ("
-                    + retainer.className() + ", distance " + SummaryCommand.distanceText(retainer.distance()) + ")");
+            out.println(indent + "\u2190 " + rows.retaining(step.retainerNode(), step.edgeIndex()).label() + "  ("
+                    + retainer.className() + ", distance " + Units.distance(retainer.distance()) + ")");
         }
         out.println("(" + path.stop().name().toLowerCase().replace('_', ' ') + ")");
-    }
-
-    private static long parseId(String text) {
-        String digits = text.startsWith("@") ? text.substring(1) : text;
-        try {
-            return digits.startsWith("0x") ? Long.parseUnsignedLong(digits.substring(2), 16) : Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new RetainersCommand()),
-                    "not an object id: " + text);
-        }
     }
 }

@@ -6,7 +6,8 @@ import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.analysis.ClassTable;
 import heapscope.parser.analysis.matching.Lineage;
 import heapscope.parser.progress.CancelSignal;
-import heapscope.parser.analysis.Distances;
+import heapscope.parser.view.OneLine;
+import heapscope.parser.view.Units;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.HeapFiles;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "summary", description = "Classes with their instance count, distance, shallow and retained size.")
 final class SummaryCommand implements Callable<Integer> {
+    /** Widest name in the text tables (longer ones end with an ellipsis). */
+    static final int NAME_WIDTH = 80;
+
     @Parameters(paramLabel = "FILE", description = "A .heapsnapshot or .hprof file, plain or gzip-compressed.")
     Path file;
 
@@ -204,17 +208,14 @@ final class SummaryCommand implements Callable<Integer> {
         long total = heap.totalSize();
         TextTable table = new TextTable("Constructor", "Distance", "Count", "Shallow Size", "", "Retained Size", "");
         for (ClassAggregate row : rows) {
-            table.row(Names.abbreviate(row.name()), distanceText(row.distance()), Long.toString(row.count()),
-                    Sizes.bytes(row.shallowSize()), Sizes.percent(row.shallowSize(), total),
-                    Sizes.bytes(row.retainedSize()), Sizes.percent(row.retainedSize(), total));
+            table.row(OneLine.of(row.name(), NAME_WIDTH), Units.distance(row.distance()), Long.toString(row.count()),
+                    Units.count(row.shallowSize()), Units.percent(row.shallowSize(), total),
+                    Units.count(row.retainedSize()), Units.percent(row.retainedSize(), total));
         }
         out.println(heap.format().jsonName() + ", " + heap.graph().nodeCount() + " nodes, " + heap.graph().edgeCount()
-                + " edges, total " + Sizes.bytes(total));
+                + " edges, total " + Units.count(total));
         table.print(out);
     }
 
     /** As DevTools shows it: a number for user-reachable objects, "−" for the rest. */
-    static String distanceText(int distance) {
-        return Distances.isUserReachable(distance) ? Integer.toString(distance) : "\u2212";
-    }
 }

@@ -1,5 +1,6 @@
 package heapscope.app.cli;
 
+import heapscope.parser.view.Units;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.model.ClassAggregate;
@@ -29,7 +30,7 @@ record UnreachableJson(long count, long shallowSize, boolean included, List<Row>
 
     /** One line for the text output. */
     String describe() {
-        return "Unreachable:   " + Sizes.bytes(count) + " objects, " + Sizes.bytes(shallowSize) + " bytes, "
+        return "Unreachable:   " + Units.count(count) + " objects, " + Units.count(shallowSize) + " bytes, "
                 + (included ? "counted in the classes above" : "left out (--include-unreachable counts them)");
     }
 }

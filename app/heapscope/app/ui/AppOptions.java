@@ -7,12 +7,15 @@ import java.util.List;
 
 /**
  * The desktop app's launch arguments: files to open as a series (in the order given), or {@code --demo}; and the
- * unattended screenshot mode, {@code --screenshot OUT.png [--view NAME] [--expand-top] (--demo | files...)}, which
- * opens the window, waits until everything is loaded, writes a PNG of the window and exits.
+ * unattended screenshot mode, {@code --screenshot OUT.png [--view NAME] [--filter LABEL] [--expand-top] (--demo |
+ * files...)}, which opens the window, waits until everything is loaded, chooses the object filter of that label (as
+ * the drop-down writes it), writes a PNG of the window and exits.
  */
-public record AppOptions(List<Path> files, boolean demo, Path screenshot, ViewKind view, boolean expandTop) {
+public record AppOptions(List<Path> files, boolean demo, Path screenshot, ViewKind view, String filter,
+        boolean expandTop) {
     /** The options that belong to the app, not to the command line. */
-    private static final List<String> APP_OPTIONS = List.of("--screenshot", "--demo", "--view", "--expand-top");
+    private static final List<String> APP_OPTIONS = List.of("--screenshot", "--demo", "--view", "--filter",
+            "--expand-top");
 
     /** Whether these arguments start the app in a way the CLI would mistake for its own options. */
     public static boolean isAppLaunch(String[] args) {
@@ -24,6 +27,7 @@ public record AppOptions(List<Path> files, boolean demo, Path screenshot, ViewKi
         boolean demo = false;
         Path screenshot = null;
         ViewKind view = null;
+        String filter = null;
         boolean expandTop = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -32,6 +36,7 @@ public record AppOptions(List<Path> files, boolean demo, Path screenshot, ViewKi
                 case "--expand-top" -> expandTop = true;
                 case "--screenshot" -> screenshot = Path.of(value(args, ++i, arg));
                 case "--view" -> view = ViewKind.parse(value(args, ++i, arg));
+                case "--filter" -> filter = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg);
@@ -40,7 +45,7 @@ public record AppOptions(List<Path> files, boolean demo, Path screenshot, ViewKi
                 }
             }
         }
-        return new AppOptions(List.copyOf(files), demo, screenshot, view, expandTop);
+        return new AppOptions(List.copyOf(files), demo, screenshot, view, filter, expandTop);
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -5,11 +5,9 @@ import heapscope.app.ui.main.MainWindowView;
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.snapshot.RecentFiles;
 import java.util.prefs.Preferences;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * The desktop app: one main window over the engine. Started by {@code heapscope.app.Launcher}; the arguments are
@@ -33,14 +31,14 @@ public final class HeapscopeApp extends Application {
         background = new Background();
         MainWindowView window = createWindow(stage, background, recentFiles(), 1280, 820);
         heapscope.app.ui.common.FxWatchdog.startIfAsked(background);
+        // The files are in the sidebar, loading, before the window first paints: a user who opened files never sees
+        // the welcome page. Loading runs on its own threads, so the window still paints at once.
+        open(window, stage, options);
         stage.show();
-        // Files start loading once the window has painted, so its first frames do not compete with them.
-        PauseTransition firstFrames = new PauseTransition(Duration.millis(300));
-        firstFrames.setOnFinished(e -> open(window, stage, options));
-        firstFrames.play();
     }
 
-    private static void open(MainWindowView window, Stage stage, AppOptions options) {
+    /** Opens what the arguments name (files, the demo, a view, a screenshot to take) in a window not shown yet. */
+    static void open(MainWindowView window, Stage stage, AppOptions options) {
         MainWindowViewModel viewModel = window.viewModel();
         if (options.demo()) {
             viewModel.openDemo();

@@ -19,8 +19,9 @@ import javax.imageio.ImageIO;
 
 /**
  * {@code --screenshot OUT.png}: waits until every snapshot has loaded and no background job runs (for a moment),
- * optionally expands the top row of the view and selects its first object ({@code --expand-top}), then writes a PNG of
- * the whole window and exits (status 0, or 1 when something failed to load or the wait timed out).
+ * chooses the object filter named by {@code --filter} once it is offered, optionally expands the top row of the view
+ * and selects its first object ({@code --expand-top}), then writes a PNG of the whole window and exits (status 0, or 1
+ * when something failed to load or the wait timed out).
  */
 final class Screenshot {
     private static final int QUIET_TICKS = 4;
@@ -59,11 +60,25 @@ final class Screenshot {
             return;
         }
         quiet = 0;
+        if (options.filter() != null && !chooseFilter()) {
+            return;
+        }
         if (options.expandTop() && step < 3 && expandStep()) {
             step++;
             return;
         }
         write();
+    }
+
+    /** Whether the --filter option is chosen (choosing it now if it is offered; the view then reloads). */
+    private boolean chooseFilter() {
+        var filter = window.viewModel().filterOptionProperty();
+        if (filter.get().label().equals(options.filter())) {
+            return true;
+        }
+        window.viewModel().filterOptions().stream().filter(o -> o.label().equals(options.filter())).findFirst()
+                .ifPresent(filter::set);
+        return false;
     }
 
     /** One step of --expand-top: expand the first row, then select its first child object. */

@@ -76,7 +76,7 @@ public final class HeapAnalyzer {
         listener.phaseStarted(Phase.CALCULATING_STATISTICS);
         // DevTools' total: the root's retained size plus the native bytes V8 attributes to no node.
         long totalSize = retained.get(graph.rootOrdinal()) + graph.extraNativeBytes();
-        HeapStatistics statistics = StatisticsCalculator.compute(graph, shallow, retainers, totalSize);
+        HeapStatistics statistics = StatisticsCalculator.compute(graph, shallow, retainers, uncounted, totalSize);
         long maxJsObjectId = graph.maxJsObjectId();
 
         return new AnalyzedHeap(graph, retainers, domStates, shallow, distances, dominators, dominated, retained,

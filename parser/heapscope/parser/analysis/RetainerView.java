@@ -109,12 +109,9 @@ public final class RetainerView {
         return distance;
     }
 
-    public boolean isIgnored(int node) {
-        return ignoredNodes.get(node);
-    }
-
-    public boolean hasIgnored() {
-        return !ignoredNodes.isEmpty();
+    /** How many retainers are ignored. */
+    public int ignoredCount() {
+        return ignoredNodes.cardinality();
     }
 
     /** "Ignore this retainer": recomputes the view's distances without it. */

@@ -4,19 +4,36 @@ import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
+import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.HeapStatistics;
+import heapscope.parser.model.JavaStatistics;
+import heapscope.parser.model.V8Statistics;
+import java.util.BitSet;
+import java.util.List;
 
 /**
- * Sorts the heap's shallow sizes into DevTools' Statistics categories ({@code calculateStatistics} of
- * JSHeapSnapshot): hidden nodes are system; native nodes are native, typed arrays among them when named
- * {@code system / JSArrayBufferData}; code; the three string types; and arrays named {@code Array}, counted with their
- * {@code elements} store when that store has no other retainer. Stateless. No IO.
+ * Sorts the heap's shallow sizes into the Statistics categories of its world. For V8, DevTools' categories
+ * ({@code calculateStatistics} of JSHeapSnapshot): hidden nodes are system; native nodes are native, typed arrays
+ * among them when named {@code system / JSArrayBufferData}; code; the three string types; and arrays named
+ * {@code Array}, counted with their {@code elements} store when that store has no other retainer. For a Java dump,
+ * by class: {@code java.lang.String} with the {@code byte[]}/{@code char[]} a String holds, the other byte and char
+ * arrays, the other primitive arrays, object arrays, class objects, the rest; objects no GC root reaches are left out,
+ * as the heap total leaves them out. Stateless. No IO.
  */
 final class StatisticsCalculator {
+    private static final List<String> PRIMITIVE_ARRAYS = List.of("boolean[]", "byte[]", "char[]", "short[]", "int[]",
+            "long[]", "float[]", "double[]");
+
     private StatisticsCalculator() {
     }
 
-    static HeapStatistics compute(HeapGraph graph, NodeSizes shallow, RetainerIndex retainers, long totalSize) {
+    static HeapStatistics compute(HeapGraph graph, NodeSizes shallow, RetainerIndex retainers, BitSet uncounted,
+            long totalSize) {
+        return graph.format() == HeapFormat.HPROF ? java(graph, shallow, retainers, uncounted, totalSize)
+                : v8(graph, shallow, retainers, totalSize);
+    }
+
+    private static V8Statistics v8(HeapGraph graph, NodeSizes shallow, RetainerIndex retainers, long totalSize) {
         NameMask arrayBufferData = NameMask.of(graph.strings(), "system / JSArrayBufferData");
         NameMask array = NameMask.of(graph.strings(), "Array");
         NameMask elements = NameMask.of(graph.strings(), "elements");
@@ -47,7 +64,69 @@ final class StatisticsCalculator {
                 }
             }
         }
-        return new HeapStatistics(totalSize, nativeTotal, typedArrays, code, strings, jsArrays, system);
+        return new V8Statistics(totalSize, nativeTotal, typedArrays, code, strings, jsArrays, system);
+    }
+
+    /** What a Java object's class name makes it, by the name's string index (0 = not looked at yet). */
+    private static final byte STRING = 1;
+    private static final byte BYTE_OR_CHAR_ARRAY = 2;
+    private static final byte OTHER_PRIMITIVE_ARRAY = 3;
+    private static final byte OBJECT_ARRAY = 4;
+    private static final byte CLASS = 5;
+    private static final byte INSTANCE = 6;
+
+    private static JavaStatistics java(HeapGraph graph, NodeSizes shallow, RetainerIndex retainers, BitSet uncounted,
+            long totalSize) {
+        byte[] kindByName = new byte[graph.strings().size()];
+        int[] names = graph.nodeNames();
+        byte[] types = graph.nodeTypes();
+        long[] bytes = new long[INSTANCE + 1];
+        for (int node = 0, n = graph.nodeCount(); node < n; node++) {
+            if (types[node] != NodeType.OBJECT || (uncounted != null && uncounted.get(node))) {
+                continue;
+            }
+            int name = names[node];
+            if (kindByName[name] == 0) {
+                kindByName[name] = kindOf(graph.strings().get(name));
+            }
+            byte kind = kindByName[name];
+            if (kind == BYTE_OR_CHAR_ARRAY && heldByString(graph, node, retainers, kindByName)) {
+                kind = STRING;
+            }
+            bytes[kind] += shallow.get(node);
+        }
+        return new JavaStatistics(totalSize, bytes[STRING], bytes[BYTE_OR_CHAR_ARRAY], bytes[OTHER_PRIMITIVE_ARRAY],
+                bytes[OBJECT_ARRAY], bytes[CLASS], bytes[INSTANCE]);
+    }
+
+    private static byte kindOf(String className) {
+        if (className.equals("java.lang.String")) {
+            return STRING;
+        }
+        if (className.equals("byte[]") || className.equals("char[]")) {
+            return BYTE_OR_CHAR_ARRAY;
+        }
+        if (PRIMITIVE_ARRAYS.contains(className)) {
+            return OTHER_PRIMITIVE_ARRAY;
+        }
+        if (className.endsWith("[]")) {
+            return OBJECT_ARRAY;
+        }
+        return className.equals("java.lang.Class") ? CLASS : INSTANCE;
+    }
+
+    /** Whether a String refers to this array (its value; Strings deduplicated by the GC share one). */
+    private static boolean heldByString(HeapGraph graph, int array, RetainerIndex retainers, byte[] kindByName) {
+        boolean[] held = {false};
+        int[] names = graph.nodeNames();
+        retainers.forEachRetainingEdge(graph, array, (source, edge) -> {
+            int name = names[source];
+            if (kindByName[name] == 0) {
+                kindByName[name] = kindOf(graph.strings().get(name));
+            }
+            held[0] |= kindByName[name] == STRING && graph.nodeTypes()[source] == NodeType.OBJECT;
+        });
+        return held[0];
     }
 
     private static long ownedElementsSize(HeapGraph graph, int array, NodeSizes shallow, RetainerIndex retainers,

@@ -182,6 +182,11 @@ public final class HeapGraph {
         return objectContents.fields(this, ordinal);
     }
 
+    /** A primitive array's length and first {@code max} elements, or null (see {@link ObjectContents}). May read. */
+    public ObjectContents.ArrayElements arrayElements(int ordinal, int max) {
+        return objectContents.arrayElements(this, ordinal, max);
+    }
+
     /** Why this heap's objects show no text or fields, in a sentence; null when they can be read. */
     public String objectFieldsUnavailable() {
         return objectContents.unavailable();

@@ -39,6 +39,21 @@ public interface ObjectContents {
      */
     List<FieldValue> fields(HeapGraph graph, int ordinal);
 
+    /**
+     * A primitive array as its file holds it: its Java element type ({@code byte}, {@code char}, {@code int}, ...),
+     * its length, and its first elements, boxed.
+     */
+    record ArrayElements(String elementType, long length, List<Object> values) {
+        public ArrayElements {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** The node's first {@code max} elements if it is a primitive array, else null. May read the file. */
+    default ArrayElements arrayElements(HeapGraph graph, int ordinal, int max) {
+        return null;
+    }
+
     /** Why no object has text or fields, in a sentence for the user; null when they can be read. */
     String unavailable();
 

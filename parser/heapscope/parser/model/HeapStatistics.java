@@ -1,24 +1,20 @@
 package heapscope.parser.model;
 
+import java.util.List;
+
 /**
- * The Statistics view (DevTools' {@code calculateStatistics}): where the heap's bytes go. {@code total} is the heap
- * total ({@code totalSize}); the V8 heap is what is not native. The pie chart shows code, strings, JS arrays, typed
- * arrays, system objects, and the rest of the V8 heap and of native memory.
+ * The Statistics view: where the heap's bytes go, in categories of the file's world, drawn as a pie chart out of the
+ * heap total. A V8 snapshot has DevTools' categories ({@link V8Statistics}), a Java dump its own
+ * ({@link JavaStatistics}). Immutable.
  */
-public record HeapStatistics(long total, long nativeTotal, long typedArrays, long code, long strings, long jsArrays,
-        long system) {
+public sealed interface HeapStatistics permits V8Statistics, JavaStatistics {
+    /** The heap total: the root's retained size (plus V8's extra native bytes). */
+    long total();
 
-    public long v8HeapTotal() {
-        return total - nativeTotal;
-    }
+    /** The slices of the pie, in the order drawn; their bytes add up to {@link #total()}. */
+    List<Category> categories();
 
-    /** V8 heap bytes in none of the named categories. */
-    public long otherJsObjects() {
-        return v8HeapTotal() - code - strings - jsArrays - system;
-    }
-
-    /** Native bytes that are not typed-array backing stores. */
-    public long otherNativeObjects() {
-        return nativeTotal - typedArrays;
+    /** One slice: its name, its bytes, and a sentence that says what it holds. */
+    record Category(String name, long bytes, String description) {
     }
 }

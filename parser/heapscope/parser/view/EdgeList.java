@@ -40,6 +40,16 @@ public final class EdgeList {
         return edges.length;
     }
 
+    /** The position of an edge in this list, or -1. */
+    public int indexOf(int edgeIndex) {
+        for (int i = 0; i < edges.length; i++) {
+            if (edges[i] == edgeIndex) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public Page<EdgeRow> page(int begin, int count) {
         int from = Math.max(0, Math.min(begin, edges.length));
         int to = (int) Math.min(edges.length, (long) from + Math.max(0, count));

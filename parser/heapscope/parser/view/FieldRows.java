@@ -23,8 +23,10 @@ public final class FieldRows {
         HeapGraph graph = rows.heap().graph();
         List<FieldRow> result = new ArrayList<>();
         for (FieldValue field : graph.objectFields(ordinal)) {
-            String value = valueText(rows, ordinal, field);
-            result.add(new FieldRow(field.name(), field.type(), value, field.declaringClass()));
+            int target = "reference".equals(field.type()) && field.value() instanceof Long address
+                    ? referenceTarget(graph, ordinal, address) : -1;
+            result.add(new FieldRow(field.name(), field.type(), valueText(rows, field, target),
+                    field.declaringClass(), target));
         }
         if (result.isEmpty()) {
             addElements(rows, ordinal, result);
@@ -40,26 +42,24 @@ public final class FieldRows {
             if (graph.edgeType(e) == EdgeType.ELEMENT) {
                 int target = graph.edgeTargets()[e];
                 result.add(new FieldRow("[" + graph.edgeName(e) + "]", "reference", rows.row(target).label(),
-                        graph.nodeName(ordinal)));
+                        graph.nodeName(ordinal), target));
             }
         }
     }
 
-    private static String valueText(NodeRows rows, int ordinal, FieldValue field) {
+    private static String valueText(NodeRows rows, FieldValue field, int target) {
         Object value = field.value();
         if (value == null) {
             return "null";
         }
         if (value instanceof Character c) {
-            return "'" + c + "'";
+            return "'" + ArrayPreview.printable(c) + "'";
         }
         if (!"reference".equals(field.type())) {
             return value.toString();
         }
-        long address = (Long) value;
-        int target = referenceTarget(rows.heap().graph(), ordinal, address);
         // A reference the dump has no object for was dropped from the graph when it was read.
-        return target < 0 ? "@0x" + Long.toHexString(address) + " (not in the dump)" : rows.row(target).label();
+        return target < 0 ? "@" + ObjectIds.text((Long) value, true) + " (not in the dump)" : rows.row(target).label();
     }
 
     /** The node among {@code node}'s edge targets whose id is {@code address}, or -1. */

@@ -18,13 +18,18 @@ package heapscope.parser.view;
 public record NodeRow(int ordinal, long id, String name, String className, String type, int distance,
         long shallowSize, long retainedSize, boolean detached, boolean hexId) {
 
-    /** {@code Name @id}, the label of an instance row. */
+    /** {@code Name @id}, the label of an instance row; just the name for the synthetic nodes of a Java dump. */
     public String label() {
-        return name + " @" + idText();
+        return hasId() ? name + " @" + idText() : name;
+    }
+
+    /** Whether the object has an id to show (a Java dump's root and GC-root groups have none). */
+    public boolean hasId() {
+        return !(hexId && id == 0);
     }
 
     /** The id as the grids write it: decimal, or {@code 0x...} for addresses. */
     public String idText() {
-        return hexId ? "0x" + Long.toHexString(id) : Long.toString(id);
+        return ObjectIds.text(id, hexId);
     }
 }

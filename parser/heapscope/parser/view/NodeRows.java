@@ -2,6 +2,7 @@ package heapscope.parser.view;
 
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.NodeNames;
+import heapscope.parser.analysis.ObjectNames;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
@@ -31,8 +32,11 @@ public final class NodeRows {
     }
 
     public NodeRow row(int ordinal) {
-        return new NodeRow(ordinal, graph.nodeId(ordinal), displayName(ordinal),
-                heap.classes().name(heap.classes().classByNode()[ordinal]), graph.nodeTypeName(ordinal),
+        String className = heap.classes().name(heap.classes().classByNode()[ordinal]);
+        String name = displayName(ordinal);
+        // A few V8 nodes have no name (some code objects); their class says what they are.
+        return new NodeRow(ordinal, graph.nodeId(ordinal), name.isEmpty() ? className : name, className,
+                graph.nodeTypeName(ordinal),
                 heap.distances()[ordinal], heap.shallowSizes().get(ordinal), heap.retainedSizes().get(ordinal),
                 heap.domStates()[ordinal] == DETACHED, graph.format() == HeapFormat.HPROF);
     }
@@ -40,12 +44,12 @@ public final class NodeRows {
     /** The edge with its target: a Containment row, or an outgoing reference under a Summary instance. */
     public EdgeRow outgoing(int edgeIndex) {
         return new EdgeRow(edgeIndex, graph.edgeTypeName(edgeIndex), edgeLabel(edgeIndex),
-                row(graph.edgeTargets()[edgeIndex]));
+                row(graph.edgeTargets()[edgeIndex]), false);
     }
 
     /** The edge with its source: a Retainers row. */
     public EdgeRow retaining(int sourceOrdinal, int edgeIndex) {
-        return new EdgeRow(edgeIndex, graph.edgeTypeName(edgeIndex), edgeLabel(edgeIndex), row(sourceOrdinal));
+        return new EdgeRow(edgeIndex, graph.edgeTypeName(edgeIndex), edgeLabel(edgeIndex), row(sourceOrdinal), true);
     }
 
     /** The edge's name as the grid writes it: {@code [i]} for elements, {@code (empty)} for no name. */
@@ -58,14 +62,14 @@ public final class NodeRows {
     }
 
     /**
-     * The Object column's name of a node (without its {@code @id}); a label the reader gave the node replaces it,
-     * such as {@code class java.util.HashMap} for the HPROF class object its Summary row counts as a
-     * {@code java.lang.Class}, and a Java String shows its text after its class: {@code java.lang.String "GET /"}.
+     * The Object column's name of a node (without its {@code @id}): an HPROF class object, which its Summary row
+     * counts as a {@code java.lang.Class}, is named by the class it stands for ({@link ObjectNames}), and a Java
+     * String shows its text after its class: {@code java.lang.String "GET /"}.
      */
     public String displayName(int ordinal) {
-        String label = graph.nodeLabel(ordinal);
-        if (label != null) {
-            return cut(label);
+        String classObject = ObjectNames.classObjectName(graph, ordinal);
+        if (classObject != null) {
+            return cut(classObject);
         }
         String name = NodeNames.nodeName(graph, ordinal);
         String text = graph.objectText(ordinal, MAX_NAME_LENGTH);
@@ -94,18 +98,8 @@ public final class NodeRows {
         return "\"" + cut(text) + "\"";
     }
 
-    /** One line of at most {@link #MAX_NAME_LENGTH} characters: control characters (line breaks, NULs) become spaces. */
+    /** One line of at most {@link #MAX_NAME_LENGTH} characters ({@link OneLine}). */
     static String cut(String text) {
-        int length = Math.min(text.length(), MAX_NAME_LENGTH);
-        StringBuilder line = new StringBuilder(length + 1);
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            line.append(Character.isISOControl(c) ? ' ' : c);
-        }
-        if (text.length() > MAX_NAME_LENGTH) {
-            line.setLength(MAX_NAME_LENGTH - 1);
-            line.append('\u2026');
-        }
-        return line.toString();
+        return OneLine.of(text, MAX_NAME_LENGTH);
     }
 }

@@ -8,10 +8,10 @@ import heapscope.app.capture.CapturedSnapshot;
 import heapscope.app.capture.LocalTargets;
 import heapscope.app.ui.common.Background;
 import heapscope.app.ui.common.Job;
-import heapscope.app.ui.common.Sizes;
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.progress.CanceledException;
+import heapscope.parser.view.Units;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -245,7 +245,7 @@ public final class CaptureViewModel {
             progress.set(1);
             Snapshot snapshot = main.openInOrder(List.of(captured.file())).get(0);
             showStatus(snapshot.title() + " taken: " + captured.file().getFileName() + ", "
-                    + Sizes.human(captured.bytes()) + " in " + seconds(captured) + ".", false);
+                    + Units.bytes(captured.bytes()) + " in " + seconds(captured) + ".", false);
             then.accept(snapshot);
         }, error -> {
             capturing.set(false);
@@ -318,7 +318,7 @@ public final class CaptureViewModel {
                 return;
             }
             lastPost = now;
-            String text = total > 0 ? step : step + " " + Sizes.human(done);
+            String text = total > 0 ? step : step + " " + Units.bytes(done);
             double value = total > 0 ? Math.min(1.0, (double) done / total) : -1;
             Platform.runLater(() -> {
                 if (capturing.get()) {

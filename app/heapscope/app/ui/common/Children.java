@@ -17,6 +17,11 @@ public interface Children {
         int size();
 
         List<Child> page(int begin, int count);
+
+        /** The position of the row with this {@link GridRow#key key}, or -1 (also when the list cannot tell). */
+        default int indexOf(String key) {
+            return -1;
+        }
     }
 
     /** A child row and its own children, null for a leaf. */
@@ -35,6 +40,16 @@ public interface Children {
             public List<Child> page(int begin, int count) {
                 int from = Math.min(begin, children.size());
                 return children.subList(from, (int) Math.min(children.size(), (long) from + count));
+            }
+
+            @Override
+            public int indexOf(String key) {
+                for (int i = 0; i < children.size(); i++) {
+                    if (children.get(i).row().key().equals(key)) {
+                        return i;
+                    }
+                }
+                return -1;
             }
         };
     }

@@ -22,12 +22,12 @@ public record ExportTable(String title, List<String> header, List<List<String>> 
         rows = List.copyOf(rows);
     }
 
-    /** The visible rows of a heap grid: depth, then the grid's columns. */
+    /** The visible rows of a heap grid: depth, then the grid's columns, the count always one of them. */
     public static ExportTable of(String title, HeapGrid grid) {
         List<String> header = new ArrayList<>();
         header.add("depth");
-        for (ColumnKind kind : grid.columnKinds()) {
-            header.add(kind.title());
+        for (ColumnKind kind : grid.exportedColumns()) {
+            header.add(grid.vocabulary().title(kind));
         }
         List<List<String>> rows = new ArrayList<>();
         TreeItem<GridRow> root = grid.table().getRoot();
@@ -45,7 +45,7 @@ public record ExportTable(String title, List<String> header, List<List<String>> 
             }
             List<String> cells = new ArrayList<>();
             cells.add(Integer.toString(depth));
-            for (ColumnKind kind : grid.columnKinds()) {
+            for (ColumnKind kind : grid.exportedColumns()) {
                 cells.add(GridText.cell(row, kind));
             }
             rows.add(cells);

@@ -1,5 +1,6 @@
 package heapscope.app.ui.common;
 
+import heapscope.parser.view.Units;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.ClassDiff;
 import heapscope.parser.view.EdgeRow;
@@ -10,6 +11,10 @@ import heapscope.parser.view.NodeRow;
  * values made by the engine's view providers. The grids never compute on the graph; they only format these values.
  */
 public sealed interface GridRow {
+    /** Keys of object rows: {@code node:<ordinal>}, and {@code edge:<edge index>} for a reference. */
+    String NODE_KEY = "node:";
+    String EDGE_KEY = "edge:";
+
     /** The Object/Constructor column. */
     String label();
 
@@ -52,7 +57,7 @@ public sealed interface GridRow {
 
         @Override
         public String key() {
-            return edge == null ? "node:" + node.ordinal() : "edge:" + edge.edgeIndex();
+            return edge == null ? NODE_KEY + node.ordinal() : EDGE_KEY + edge.edgeIndex();
         }
     }
 
@@ -86,7 +91,7 @@ public sealed interface GridRow {
     record MoreRow(int loaded, int total) implements GridRow {
         @Override
         public String label() {
-            return Sizes.count(total - loaded) + " more";
+            return Units.count(total - loaded) + " more";
         }
 
         @Override

@@ -1,5 +1,6 @@
 package heapscope.app.ui.common;
 
+import heapscope.parser.view.Units;
 import heapscope.parser.view.NodeRow;
 
 /**
@@ -36,7 +37,7 @@ public final class GridText {
         if (row instanceof GridRow.ClassRow c) {
             return switch (column) {
                 case OBJECT, CONSTRUCTOR -> c.aggregate().name();
-                case DISTANCE -> Sizes.distance(c.aggregate().distance());
+                case DISTANCE -> Units.distance(c.aggregate().distance());
                 case COUNT -> Long.toString(c.aggregate().count());
                 case SHALLOW -> Long.toString(c.aggregate().shallowSize());
                 case RETAINED -> Long.toString(c.aggregate().retainedSize());
@@ -47,7 +48,7 @@ public final class GridText {
             NodeRow node = n.node();
             return switch (column) {
                 case OBJECT, CONSTRUCTOR -> n.label();
-                case DISTANCE -> Sizes.distance(node.distance());
+                case DISTANCE -> Units.distance(node.distance());
                 case COUNT -> "";
                 case SHALLOW -> Long.toString(node.shallowSize());
                 case RETAINED -> Long.toString(node.retainedSize());

@@ -11,6 +11,7 @@ import heapscope.parser.view.RetainerList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * The children the heap grids share, each a thin adapter over an engine view provider: an object's outgoing
@@ -29,7 +30,9 @@ public final class HeapChildren {
         return (sort, cancel) -> {
             EdgeList list = EdgeList.outgoing(rows, node.ordinal(), sort, cancel);
             return paged(list.size(), (begin, count) -> list.page(begin, count).rows(),
-                    edge -> new Children.Child(new GridRow.NodeItem(edge), outgoing(rows, edge.node())));
+                    edge -> new Children.Child(new GridRow.NodeItem(edge), outgoing(rows, edge.node())),
+                    key -> key.startsWith(GridRow.EDGE_KEY)
+                            ? list.indexOf(Integer.parseInt(key.substring(GridRow.EDGE_KEY.length()))) : -1);
         };
     }
 
@@ -46,7 +49,9 @@ public final class HeapChildren {
     /** A list of objects as rows, each with the children {@code childrenOf} gives it. */
     public static Children.Rows nodes(NodeList list, Function<NodeRow, Children> childrenOf) {
         return paged(list.size(), (begin, count) -> list.page(begin, count).rows(),
-                node -> new Children.Child(new GridRow.NodeItem(node), childrenOf.apply(node)));
+                node -> new Children.Child(new GridRow.NodeItem(node), childrenOf.apply(node)),
+                key -> key.startsWith(GridRow.NODE_KEY)
+                        ? list.indexOf(Integer.parseInt(key.substring(GridRow.NODE_KEY.length()))) : -1);
     }
 
     /**
@@ -70,7 +75,7 @@ public final class HeapChildren {
                 boolean cycle = contains(here, edge.node().ordinal());
                 return new Children.Child(new GridRow.NodeItem(edge.node(), edge, cycle, row.ignored(),
                         row.unreachable()), cycle ? null : retainers(rows, view, edge.node(), here));
-            });
+            }, key -> -1);
         };
     }
 
@@ -80,8 +85,12 @@ public final class HeapChildren {
         List<T> page(int begin, int count);
     }
 
-    /** An engine list, {@code size} rows long, as grid children: each row of a page made a child by {@code toChild}. */
-    private static <T> Children.Rows paged(int size, PageOfRows<T> rows, Function<T, Children.Child> toChild) {
+    /**
+     * An engine list, {@code size} rows long, as grid children: each row of a page made a child by {@code toChild};
+     * {@code indexOf} finds a row's position by its key.
+     */
+    private static <T> Children.Rows paged(int size, PageOfRows<T> rows, Function<T, Children.Child> toChild,
+            ToIntFunction<String> indexOf) {
         return new Children.Rows() {
             @Override
             public int size() {
@@ -95,6 +104,11 @@ public final class HeapChildren {
                     page.add(toChild.apply(row));
                 }
                 return page;
+            }
+
+            @Override
+            public int indexOf(String key) {
+                return indexOf.applyAsInt(key);
             }
         };
     }

@@ -1,7 +1,9 @@
 package heapscope.app.ui.common;
 
 import heapscope.parser.view.Sort;
+import heapscope.parser.view.Units;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +41,12 @@ public final class HeapGrid implements PagedTreeItem.Context {
     private final Sort defaultSort;
     private final ObjectProperty<Sort> sort;
     private final Map<TreeTableColumn<GridRow, GridRow>, ColumnKind> kinds = new LinkedHashMap<>();
+    private final Map<ColumnKind, Label> headers = new EnumMap<>(ColumnKind.class);
     private final ContextMenu contextMenu = new ContextMenu();
     private LongSupplier total = () -> 0;
+    private Vocabulary vocabulary = Vocabulary.DEVTOOLS;
+    /** Set while the grid replaces its tree: the table then forgets its sort order, which is not the user's doing. */
+    private boolean replacingRoot;
     private Consumer<PagedTreeItem> onLoaded = item -> {
     };
 
@@ -52,7 +58,11 @@ public final class HeapGrid implements PagedTreeItem.Context {
         table.setShowRoot(false);
         table.setSortPolicy(t -> true);
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSortOrder().addListener((ListChangeListener<TreeTableColumn<GridRow, ?>>) c -> updateSort());
+        table.getSortOrder().addListener((ListChangeListener<TreeTableColumn<GridRow, ?>>) c -> {
+            if (!replacingRoot) {
+                updateSort();
+            }
+        });
         table.getStyleClass().add("heap-grid");
         table.setPlaceholder(new Label(""));
         MenuItem copyRow = new MenuItem("Copy row");
@@ -77,10 +87,12 @@ public final class HeapGrid implements PagedTreeItem.Context {
     /** Declares a column: its header (with tooltip), its cells and what it sorts by. */
     public HeapGrid column(TreeTableColumn<GridRow, GridRow> column, ColumnKind kind) {
         kinds.put(column, kind);
-        Label header = new Label(kind.title());
-        header.setTooltip(new Tooltip(kind.tooltip()));
+        Label header = new Label(vocabulary.title(kind));
+        header.setTooltip(new Tooltip(vocabulary.tooltip(kind)));
+        headers.put(kind, header);
         column.setText(null);
         column.setGraphic(header);
+        column.setVisible(kind != ColumnKind.COUNT || vocabulary.countColumn());
         column.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().getValue()));
         column.setCellFactory(c -> cell(kind));
         column.sortTypeProperty().addListener(o -> updateSort());
@@ -94,26 +106,31 @@ public final class HeapGrid implements PagedTreeItem.Context {
 
     private TreeTableCell<GridRow, GridRow> cell(ColumnKind kind) {
         return switch (kind) {
-            case OBJECT, CONSTRUCTOR -> new ObjectCell();
-            case SHALLOW -> new SizeCell(shallowOf(), () -> total.getAsLong());
-            case RETAINED -> new SizeCell(retainedOf(), () -> total.getAsLong());
+            case OBJECT, CONSTRUCTOR -> new ObjectCell(this);
+            case SHALLOW -> new SizeCell(this, shallowOf());
+            case RETAINED -> new SizeCell(this, retainedOf());
             case DISTANCE -> new TextCell(row -> GridText.cell(row, kind), row -> null);
-            case COUNT -> new TextCell(row -> row instanceof GridRow.ClassRow c ? Sizes.count(c.aggregate().count())
+            case COUNT -> new TextCell(row -> row instanceof GridRow.ClassRow c ? Units.count(c.aggregate().count())
                     : "", row -> null);
             case NEW_COUNT, DELETED_COUNT -> new TextCell(row -> row instanceof GridRow.DiffRow
-                    ? Sizes.count(Long.parseLong(GridText.cell(row, kind))) : GridText.cell(row, kind), row -> null);
+                    ? Units.count(Long.parseLong(GridText.cell(row, kind))) : GridText.cell(row, kind), row -> null);
             case COUNT_DELTA -> new TextCell(row -> row instanceof GridRow.DiffRow d
-                    ? Sizes.signed(d.diff().countDelta(), false) : "", row -> null);
+                    ? Units.signedCount(d.diff().countDelta()) : "", row -> null);
             case ALLOC_SIZE, FREED_SIZE -> new TextCell(row -> {
                 String bytes = GridText.cell(row, kind);
-                return bytes.isEmpty() ? "" : Sizes.human(Long.parseLong(bytes));
+                if (bytes.isEmpty()) {
+                    return "";
+                }
+                // DevTools writes a class's sizes in the unit that fits and an instance's in kB.
+                long value = Long.parseLong(bytes);
+                return row instanceof GridRow.DiffRow ? vocabulary.fittedSize(value) : vocabulary.size(value);
             }, row -> {
                 String bytes = GridText.cell(row, kind);
-                return bytes.isEmpty() ? null : Sizes.exact(Long.parseLong(bytes));
+                return bytes.isEmpty() ? null : Vocabulary.sizeTooltip(Long.parseLong(bytes));
             });
             case SIZE_DELTA -> new TextCell(row -> row instanceof GridRow.DiffRow d
-                    ? Sizes.signed(d.diff().sizeDelta(), true) : "", row -> row instanceof GridRow.DiffRow d
-                    ? Sizes.exact(d.diff().sizeDelta()) : null);
+                    ? vocabulary.sizeDelta(d.diff().sizeDelta()) : "", row -> row instanceof GridRow.DiffRow d
+                    ? Units.exactBytes(d.diff().sizeDelta()) : null);
         };
     }
 
@@ -127,7 +144,30 @@ public final class HeapGrid implements PagedTreeItem.Context {
                 : row instanceof GridRow.NodeItem n ? n.node().retainedSize() : -1;
     }
 
+    /** The words and units of the shown file's world; changing them re-titles the columns and redraws the cells. */
+    public void setVocabulary(Vocabulary vocabulary) {
+        if (vocabulary == this.vocabulary) {
+            return;
+        }
+        this.vocabulary = vocabulary;
+        for (Map.Entry<TreeTableColumn<GridRow, GridRow>, ColumnKind> e : kinds.entrySet()) {
+            ColumnKind kind = e.getValue();
+            headers.get(kind).setText(vocabulary.title(kind));
+            headers.get(kind).getTooltip().setText(vocabulary.tooltip(kind));
+            e.getKey().setVisible(kind != ColumnKind.COUNT || vocabulary.countColumn());
+        }
+        table.refresh();
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
     /** The heap total the size columns' percentages refer to. */
+    long total() {
+        return total.getAsLong();
+    }
+
     public void setTotal(LongSupplier total) {
         this.total = total;
     }
@@ -139,7 +179,7 @@ public final class HeapGrid implements PagedTreeItem.Context {
             return;
         }
         PagedTreeItem root = new PagedTreeItem(this, new GridRow.MessageRow(""), children);
-        table.setRoot(root);
+        setRoot(root);
         showSortArrow();
         root.setExpanded(true);
     }
@@ -148,7 +188,16 @@ public final class HeapGrid implements PagedTreeItem.Context {
         if (table.getRoot() instanceof PagedTreeItem old) {
             old.dispose();
         }
-        table.setRoot(null);
+        setRoot(null);
+    }
+
+    private void setRoot(TreeItem<GridRow> root) {
+        replacingRoot = true;
+        try {
+            table.setRoot(root);
+        } finally {
+            replacingRoot = false;
+        }
     }
 
     public PagedTreeItem root() {
@@ -161,6 +210,36 @@ public final class HeapGrid implements PagedTreeItem.Context {
         if (root != null) {
             root.reload();
         }
+    }
+
+    /**
+     * Opens the rows down to the row named by the last of {@code keys} (each key a row under the one before, the
+     * first a top-level row), loading pages as needed, then selects that row and scrolls to it. {@code done} hears
+     * whether the row was found.
+     */
+    public void reveal(List<String> keys, Consumer<Boolean> done) {
+        PagedTreeItem root = root();
+        if (root == null || keys.isEmpty()) {
+            done.accept(false);
+            return;
+        }
+        revealFrom(root, keys, 0, done);
+    }
+
+    private void revealFrom(PagedTreeItem parent, List<String> keys, int index, Consumer<Boolean> done) {
+        parent.revealChild(keys.get(index), item -> {
+            if (item == null || table.getRoot() == null) {
+                done.accept(false);
+            } else if (index == keys.size() - 1) {
+                table.getSelectionModel().select(item);
+                table.scrollTo(Math.max(0, table.getRow(item) - 3));
+                done.accept(true);
+            } else if (item instanceof PagedTreeItem paged) {
+                revealFrom(paged, keys, index + 1, done);
+            } else {
+                done.accept(false);
+            }
+        });
     }
 
     /** Puts the header's arrow back on the sorted column (the table drops its sort order when its root changes). */
@@ -192,10 +271,6 @@ public final class HeapGrid implements PagedTreeItem.Context {
             sort.set(next);
             reload();
         }
-    }
-
-    public ObjectProperty<Sort> sortProperty() {
-        return sort;
     }
 
     @Override
@@ -233,21 +308,33 @@ public final class HeapGrid implements PagedTreeItem.Context {
         return table.getSelectionModel().getSelectedItem();
     }
 
-    public List<ColumnKind> columnKinds() {
-        return new ArrayList<>(kinds.values());
-    }
-
-    /** The row's cells as text separated by tabs (exact numbers). */
+    /** The row's cells as text separated by tabs (exact numbers), the count included. */
     public String rowText(TreeItem<GridRow> item) {
         if (item == null || item.getValue() == null) {
             return "";
         }
         List<String> cells = new ArrayList<>();
-        for (ColumnKind kind : kinds.values()) {
-            cells.add(kind == ColumnKind.CONSTRUCTOR ? GridText.labelWithCount(item.getValue())
-                    : GridText.cell(item.getValue(), kind));
+        for (ColumnKind kind : exportedColumns()) {
+            cells.add(GridText.cell(item.getValue(), kind));
         }
         return String.join("\t", cells);
+    }
+
+    /**
+     * The columns a copy or an export writes: the grid's, with the count as a column of its own where the grid shows
+     * it beside the name (DevTools' Constructor ×count).
+     */
+    public List<ColumnKind> exportedColumns() {
+        List<ColumnKind> columns = new ArrayList<>();
+        for (ColumnKind kind : kinds.values()) {
+            if (kind != ColumnKind.COUNT) {
+                columns.add(kind);
+            }
+            if (kind == ColumnKind.CONSTRUCTOR) {
+                columns.add(ColumnKind.COUNT);
+            }
+        }
+        return columns;
     }
 
     /** The row and its ancestors, top-level row first, one per line, indented by depth. */

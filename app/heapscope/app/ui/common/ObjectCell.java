@@ -3,25 +3,35 @@ package heapscope.app.ui.common;
 import heapscope.parser.analysis.Distances;
 import heapscope.parser.view.EdgeRow;
 import heapscope.parser.view.NodeRow;
+import heapscope.parser.view.Units;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.text.Text;
 
 /**
- * The Object/Constructor cell: {@code Name ×count} for a class, {@code edge :: Name @id} for a reference, styled as
- * DevTools does (edge names by type, ids grey, detached DOM nodes and cycles marked), and the "Show next 100 / Show
- * all" links of a partly loaded list.
+ * The Object/Constructor cell: {@code Name ×count} for a class (the count in a column of its own for Java dumps),
+ * {@code edge :: Name @id} for a reference and {@code edge in Name @id} for a retainer, styled as DevTools does (edge
+ * names by type, ids grey, detached DOM nodes and cycles marked), and the "Show next 100 / Show all" links of a partly
+ * loaded list. Names that do not fit end with an ellipsis while the {@code @id} stays in view; the tooltip has them
+ * whole.
  */
 final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
+    private final HeapGrid grid;
     /** One tooltip per cell, its text changed with the row (making a Tooltip per update is slow). */
     private final Tooltip tip = new Tooltip();
 
-    ObjectCell() {
+    ObjectCell(HeapGrid grid) {
+        this.grid = grid;
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        tip.setWrapText(true);
+        tip.setMaxWidth(720);
     }
 
     private void tooltip(String text) {
@@ -41,19 +51,22 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
         }
         setText(GridText.labelWithCount(row));
         if (row instanceof GridRow.ClassRow c) {
-            setGraphic(flow(text(c.aggregate().name(), "class-name"),
-                    text("  \u00d7" + Sizes.count(c.aggregate().count()), "instance-count")));
+            HBox line = line(name(c.aggregate().name(), "class-name"));
+            if (!grid.vocabulary().countColumn()) {
+                line.getChildren().add(text("  \u00d7" + Units.count(c.aggregate().count()), "instance-count"));
+            }
+            setGraphic(line);
+            tooltip(c.aggregate().name() + "\n" + Units.count(c.aggregate().count()) + " objects");
         } else if (row instanceof GridRow.DiffRow d) {
-            setGraphic(flow(text(d.diff().name(), "class-name")));
+            setGraphic(line(name(d.diff().name(), "class-name")));
+            tooltip(d.diff().name());
         } else if (row instanceof GridRow.DiffInstance i) {
-            HBox flow = line(text(i.added() ? "+ " : "\u2212 ", i.added() ? "diff-new" : "diff-deleted"),
-                    text(i.node().name(), "node-name", "type-" + i.node().type().replace(' ', '-')),
-                    text(" @" + i.node().idText(), "node-id"));
-            setGraphic(flow);
-            tooltip(i.added() ? "New: in this snapshot, not in the base"
-                    : "Deleted: in the base snapshot, gone from this one");
+            setGraphic(line(text(i.added() ? "+ " : "\u2212 ", i.added() ? "diff-new" : "diff-deleted"),
+                    name(i.node().name(), "node-name", typeStyle(i.node())), text(" @" + i.node().idText(), "node-id")));
+            tooltip(i.node().label() + "\n" + (i.added() ? "New: in this snapshot, not in the base"
+                    : "Deleted: in the base snapshot, gone from this one"));
         } else if (row instanceof GridRow.NodeItem n) {
-            setGraphic(nodeFlow(n));
+            setGraphic(nodeLine(n));
             if (n.cycle()) {
                 getStyleClass().add("cycle-row");
             }
@@ -71,32 +84,38 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
         }
     }
 
-    private static HBox nodeFlow(GridRow.NodeItem n) {
-        HBox flow = line();
+    private static HBox nodeLine(GridRow.NodeItem n) {
+        HBox line = line();
         EdgeRow edge = n.edge();
         if (edge != null) {
-            flow.getChildren().addAll(text(edge.edgeLabel(), "edge-name", "edge-" + edge.edgeType()),
-                    text(" :: ", "edge-separator"));
+            line.getChildren().addAll(name(edge.edgeLabel(), "edge-name", "edge-" + edge.edgeType()),
+                    text(edge.separator(), "edge-separator"));
         }
         NodeRow node = n.node();
-        flow.getChildren().addAll(text(node.name(), "node-name", "type-" + node.type().replace(' ', '-')),
-                text(" @" + node.idText(), "node-id"));
+        line.getChildren().add(name(node.name(), "node-name", typeStyle(node)));
+        if (node.hasId()) {
+            line.getChildren().add(text(" @" + node.idText(), "node-id"));
+        }
         if (node.detached()) {
-            flow.getChildren().add(text("  Detached", "badge-detached"));
+            line.getChildren().add(text("  Detached", "badge-detached"));
         }
         if (n.cycle()) {
-            flow.getChildren().add(text("  \u21bb cycle", "badge-cycle"));
+            line.getChildren().add(text("  \u21bb cycle", "badge-cycle"));
         }
         if (n.ignored()) {
-            flow.getChildren().add(text("  ignored", "badge-ignored"));
+            line.getChildren().add(text("  ignored", "badge-ignored"));
         } else if (n.unreachable()) {
             // No root reaches some objects at all (an HPROF dump's garbage, V8 nodes held only weakly); the others
             // lost their way to a root when the user ignored a retainer.
             boolean neverReached = node.distance() == Distances.NO_DISTANCE;
-            flow.getChildren().add(text(neverReached ? "  unreachable" : "  unreachable without the ignored retainers",
+            line.getChildren().add(text(neverReached ? "  unreachable" : "  unreachable without the ignored retainers",
                     "badge-unreachable"));
         }
-        return flow;
+        return line;
+    }
+
+    private static String typeStyle(NodeRow node) {
+        return "type-" + node.type().replace(' ', '-');
     }
 
     private HBox moreLinks(GridRow.MoreRow more) {
@@ -106,25 +125,33 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
         Hyperlink next = new Hyperlink("Show next " + Math.min(PagedTreeItem.PAGE_SIZE, remaining));
         next.setOnAction(e -> PagedTreeItem.showMore(getTableRow().getTreeItem(), PagedTreeItem.PAGE_SIZE));
         box.getChildren().add(next);
-        if (remaining <= PagedTreeItem.SHOW_ALL_LIMIT && remaining > PagedTreeItem.PAGE_SIZE) {
-            Hyperlink all = new Hyperlink("Show all " + Sizes.count(remaining));
+        if (remaining > PagedTreeItem.PAGE_SIZE) {
+            Hyperlink all = new Hyperlink("Show all " + Units.count(remaining));
             all.setOnAction(e -> PagedTreeItem.showMore(getTableRow().getTreeItem(), remaining));
             box.getChildren().add(all);
         }
-        box.getChildren().add(new Label(Sizes.count(remaining) + " more of " + Sizes.count(more.total())));
+        box.getChildren().add(new Label(Units.count(remaining) + " more of " + Units.count(more.total())));
         return box;
     }
 
-    private static HBox flow(Text... parts) {
-        return line(parts);
-    }
-
-    /** Texts side by side on one line (a TextFlow would wrap long names onto the next row). */
-    private static HBox line(Text... parts) {
+    /**
+     * Parts side by side on one line, as wide as the cell: the names shrink (with an ellipsis) before the ids and
+     * badges, which always show.
+     */
+    private static HBox line(Node... parts) {
         HBox box = new HBox(parts);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setAlignment(Pos.CENTER_LEFT);
         box.setMinWidth(0);
         return box;
+    }
+
+    /** A name that gives way when the cell is narrow. */
+    private static Label name(String value, String... styles) {
+        Label label = new Label(value);
+        label.getStyleClass().add("cell-name");
+        label.getStyleClass().addAll(styles);
+        label.setTextOverrun(OverrunStyle.ELLIPSIS);
+        return label;
     }
 
     private static Text text(String value, String... styles) {

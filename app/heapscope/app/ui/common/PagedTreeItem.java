@@ -1,23 +1,27 @@
 package heapscope.app.ui.common;
 
 import heapscope.parser.progress.CanceledException;
+import heapscope.parser.view.Units;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.scene.control.TreeItem;
 
 /**
- * A grid row whose children load in the background when it is first expanded, a page at a time ("Show next 100",
- * and "Show all" only when the rest is small), so no list ever becomes millions of tree items. Re-sorting reloads the
- * loaded pages and re-expands the rows that were expanded. Use on the JavaFX thread.
+ * A grid row whose children load in the background when it is first expanded, a page at a time ("Show next 100"), so
+ * no list becomes millions of tree items unless the user asks for them ("Show all", loaded in chunks that each
+ * arrive on their own, so the window keeps answering and Cancel stops it). Re-sorting reloads the loaded pages and
+ * re-expands the rows that were expanded. A row can be opened as far as one of its children by that child's key
+ * ({@link #revealChild}). Use on the JavaFX thread.
  */
 public final class PagedTreeItem extends TreeItem<GridRow> {
     /** Rows per page. */
     public static final int PAGE_SIZE = 100;
-    /** "Show all" is offered when no more than this many rows remain. */
-    public static final int SHOW_ALL_LIMIT = 5_000;
+    /** Rows loaded by one background step of a longer load ("Show all"). */
+    private static final int CHUNK = 2_000;
 
     /** What the items of one grid share. */
     public interface Context {
@@ -41,6 +45,8 @@ public final class PagedTreeItem extends TreeItem<GridRow> {
     private Job job;
     /** Keys of expanded children (with their own state) to restore after a reload. */
     private Map<String, Expansion> restore = Map.of();
+    /** What to do once the rows asked for have arrived. */
+    private final List<Runnable> whenLoaded = new ArrayList<>();
 
     private record Expansion(Map<String, Expansion> children) {
     }
@@ -70,14 +76,25 @@ public final class PagedTreeItem extends TreeItem<GridRow> {
         return job != null;
     }
 
-    /** Loads the next {@code count} rows (all remaining rows for {@code Integer.MAX_VALUE}). */
+    /** Loads the next {@code count} rows, {@link #CHUNK} at a time. */
     public void showMore(int count) {
+        showMore(count, null);
+    }
+
+    private void showMore(int count, Runnable then) {
+        if (then != null) {
+            whenLoaded.add(then);
+        }
         if (rows == null || job != null) {
             return;
         }
         Children.Rows source = rows;
         int begin = loaded;
-        job = context.background().query("Loading rows\u2026", j -> source.page(begin, count), page -> {
+        int step = Math.min(count, CHUNK);
+        int left = count - step;
+        String title = count > CHUNK ? "Loading rows\u2026 " + Units.count(begin) + " of " + Units.count(rows.size())
+                : "Loading rows\u2026";
+        job = context.background().query(title, j -> source.page(begin, step), page -> {
             job = null;
             List<TreeItem<GridRow>> items = getChildren();
             if (!items.isEmpty() && items.get(items.size() - 1).getValue() instanceof GridRow.MoreRow) {
@@ -86,7 +103,68 @@ public final class PagedTreeItem extends TreeItem<GridRow> {
             items.addAll(toItems(page));
             loaded += page.size();
             addMoreRow();
-        }, error -> job = null);
+            if (left > 0 && loaded < source.size() && !page.isEmpty()) {
+                showMore(left, null);
+            } else {
+                runWhenLoaded();
+            }
+        }, error -> {
+            job = null;
+            whenLoaded.clear();
+        });
+    }
+
+    /** Runs {@code action} once this row's rows are loaded (starting the load if it has not started). */
+    private void afterLoad(Runnable action) {
+        if (children == null && rows == null) {
+            action.run();
+            return;
+        }
+        if (rows != null && job == null) {
+            action.run();
+            return;
+        }
+        whenLoaded.add(action);
+        if (job == null) {
+            setExpanded(true);
+        }
+    }
+
+    private void runWhenLoaded() {
+        List<Runnable> actions = new ArrayList<>(whenLoaded);
+        whenLoaded.clear();
+        actions.forEach(Runnable::run);
+    }
+
+    /**
+     * Opens this row's list as far as the child with {@code key} (loading the pages before it) and hands that child
+     * to {@code found}, or null when the list has no such child.
+     */
+    public void revealChild(String key, Consumer<TreeItem<GridRow>> found) {
+        afterLoad(() -> {
+            TreeItem<GridRow> item = loadedChild(key);
+            Children.Rows source = rows;
+            if (item != null || source == null) {
+                found.accept(item);
+                return;
+            }
+            context.background().query("Finding the row\u2026", j -> source.indexOf(key), position -> {
+                if (position < 0 || rows != source) {
+                    found.accept(null);
+                } else {
+                    showMore(position + 1 - loaded, () -> found.accept(loadedChild(key)));
+                }
+            }, error -> found.accept(null));
+        });
+    }
+
+    private TreeItem<GridRow> loadedChild(String key) {
+        for (TreeItem<GridRow> child : getChildren()) {
+            if (child.getValue() != null && child.getValue().key().equals(key)) {
+                return child;
+            }
+        }
+        return null;
     }
 
     /** Sorts again (the context's sort has changed): reloads as many rows as were loaded and keeps expansions. */
@@ -141,8 +219,10 @@ public final class PagedTreeItem extends TreeItem<GridRow> {
                 }
             }
             context.loaded(this);
+            runWhenLoaded();
         }, error -> {
             job = null;
+            whenLoaded.clear();
             if (error instanceof CanceledException) {
                 // Canceled from the status bar: a row can be expanded again to retry; the top level says so.
                 if (getParent() == null) {
@@ -195,6 +275,7 @@ public final class PagedTreeItem extends TreeItem<GridRow> {
         rows = null;
         children = null;
         restore = Map.of();
+        whenLoaded.clear();
         for (TreeItem<GridRow> child : getChildren()) {
             if (child instanceof PagedTreeItem paged) {
                 paged.dispose();

@@ -1,6 +1,6 @@
 package heapscope.app.ui.common;
 
-import java.util.function.LongSupplier;
+import heapscope.parser.view.Units;
 import java.util.function.ToLongFunction;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
@@ -11,19 +11,22 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** A size cell: humanised bytes and the share of the heap total, exact bytes in the tooltip. */
+/**
+ * A size cell as DevTools draws one: the size in the grid's unit and the share of the heap total beside it, the size
+ * in the unit that fits and the exact bytes in the tooltip.
+ */
 final class SizeCell extends TreeTableCell<GridRow, GridRow> {
+    private final HeapGrid grid;
     private final ToLongFunction<GridRow> value;
-    private final LongSupplier total;
     private final Label size = new Label();
     private final Label share = new Label();
     private final HBox box;
     private final Tooltip tip = new Tooltip();
 
     /** {@code value} returns -1 for rows without this column. */
-    SizeCell(ToLongFunction<GridRow> value, LongSupplier total) {
+    SizeCell(HeapGrid grid, ToLongFunction<GridRow> value) {
+        this.grid = grid;
         this.value = value;
-        this.total = total;
         share.getStyleClass().add("share");
         share.setMinWidth(Region.USE_PREF_SIZE);
         size.setMinWidth(Region.USE_PREF_SIZE);
@@ -45,11 +48,12 @@ final class SizeCell extends TreeTableCell<GridRow, GridRow> {
             setTooltip(null);
             return;
         }
-        size.setText(Sizes.human(bytes));
-        share.setText(Sizes.percent(bytes, total.getAsLong()));
-        setText(Sizes.human(bytes));
+        String text = grid.vocabulary().size(bytes);
+        size.setText(text);
+        share.setText(Units.percent(bytes, grid.total()));
+        setText(text);
         setGraphic(box);
-        tip.setText(Sizes.exact(bytes));
+        tip.setText(Vocabulary.sizeTooltip(bytes));
         setTooltip(tip);
     }
 }

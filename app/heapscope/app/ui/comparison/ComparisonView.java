@@ -59,7 +59,7 @@ public final class ComparisonView extends HeapView {
                 showGrid();
             }
         });
-        grid.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> select(is));
+        selectNodesOf(heapGrid, true);
         main.classFilterProperty().addListener((obs, was, is) -> {
             if (active()) {
                 showGrid();
@@ -67,23 +67,26 @@ public final class ComparisonView extends HeapView {
         });
     }
 
-    private void select(TreeItem<GridRow> item) {
+    /** New instances live in the shown snapshot, deleted ones in the base; a reference in its instance's. */
+    @Override
+    protected NodeSelection selectionOf(TreeItem<GridRow> item) {
         if (item == null) {
-            return;
+            return null;
         }
         Snapshot target = shown();
         Snapshot base = baseChooser.getValue();
         if (item.getValue() instanceof GridRow.DiffInstance instance) {
-            main.selectionProperty().set(new NodeSelection(instance.added() ? target : base, instance.node()));
-        } else if (item.getValue() instanceof GridRow.NodeItem node) {
-            // A reference under an instance lives in that instance's heap.
+            return new NodeSelection(instance.added() ? target : base, instance.node());
+        }
+        if (item.getValue() instanceof GridRow.NodeItem node) {
             TreeItem<GridRow> at = item;
             while (at != null && !(at.getValue() instanceof GridRow.DiffInstance)) {
                 at = at.getParent();
             }
             boolean inTarget = at == null || ((GridRow.DiffInstance) at.getValue()).added();
-            main.selectionProperty().set(new NodeSelection(inTarget ? target : base, node.node()));
+            return new NodeSelection(inTarget ? target : base, node.node());
         }
+        return null;
     }
 
     @Override
@@ -114,6 +117,7 @@ public final class ComparisonView extends HeapView {
             String matching = ComparisonViewModel.matching(target);
             targetLabel.setText(target == null ? "" : "compared with " + target.title() + " (" + target.fileName()
                     + ")" + (matching.isEmpty() ? "" : " \u2014 " + matching));
+            targetLabel.setTooltip(target == null ? null : new javafx.scene.control.Tooltip(targetLabel.getText()));
         } finally {
             updatingBases = false;
         }

@@ -51,7 +51,7 @@ public final class ComparisonViewModel {
     /** How objects are matched: by V8 id, or (HPROF, whose ids are addresses that move) by class counts. */
     public static String matching(Snapshot target) {
         return target != null && target.format() == HeapFormat.HPROF
-                ? "HPROF: matched class by class, no instances (addresses move between dumps)"
+                ? "objects matched by what they hold, not by address (addresses move between dumps)"
                 : "";
     }
 

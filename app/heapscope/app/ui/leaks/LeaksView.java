@@ -1,13 +1,14 @@
 package heapscope.app.ui.leaks;
 
 import heapscope.app.ui.common.Job;
-import heapscope.app.ui.common.Sizes;
+import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.main.HeapView;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.model.ClassGrowth;
 import heapscope.parser.model.LeakReport;
 import heapscope.parser.model.LeakSuspect;
 import heapscope.parser.progress.CanceledException;
+import heapscope.parser.view.Units;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -79,15 +80,15 @@ public final class LeaksView extends HeapView {
         nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(LeaksViewModel.title(c.getValue())));
         containerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(container(c.getValue())));
         sizesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(LeaksViewModel.sizes(
-                c.getValue().retainedSizes(), Sizes::human)));
+                c.getValue().retainedSizes(), Units::bytes)));
         growthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(growth(c.getValue())));
         runtimeNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
         runtimeContainerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(container(c.getValue())));
         runtimeGrowthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(growth(c.getValue())));
         heldClassColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().className()));
         heldCountsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(LeaksViewModel.counts(c.getValue())));
-        heldAddedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Sizes.signed(c.getValue().added(), false)));
-        heldBytesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Sizes.human(c.getValue().addedBytes())));
+        heldAddedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Units.signedCount(c.getValue().added())));
+        heldBytesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Units.bytes(c.getValue().addedBytes())));
         for (TableColumn<LeakSuspect, String> column : List.of(nameColumn, containerColumn, runtimeNameColumn)) {
             column.setCellFactory(c -> new TableCell<>() {
                 @Override
@@ -121,7 +122,7 @@ public final class LeaksView extends HeapView {
     }
 
     private static String growth(LeakSuspect suspect) {
-        return Sizes.signed(suspect.growth(), true) + (suspect.grewEveryStep() ? "" : " (not every step)");
+        return Units.signedBytes(suspect.growth()) + (suspect.grewEveryStep() ? "" : " (not every step)");
     }
 
     @Override
@@ -190,8 +191,20 @@ public final class LeaksView extends HeapView {
         }
     }
 
-    /** For export: the leaks shown. */
+    /** The leaks shown. */
     public List<LeakSuspect> shownSuspects() {
         return List.copyOf(table.getItems());
+    }
+
+    @Override
+    public ExportTable exportTable(String title) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (LeakSuspect s : table.getItems()) {
+            rows.add(List.of(s.name(), s.containerClass(), s.path(), Integer.toString(s.instances()),
+                    java.util.Arrays.toString(s.retainedSizes()), Long.toString(s.growth()),
+                    Boolean.toString(s.grewEveryStep())));
+        }
+        return new ExportTable(title, List.of("name", "container", "path", "instances", "retainedSizes", "growth",
+                "grewEveryStep"), rows);
     }
 }

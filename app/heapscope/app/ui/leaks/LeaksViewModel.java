@@ -9,9 +9,9 @@ import heapscope.parser.model.LeakReport;
 import heapscope.parser.model.LeakSuspect;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.view.Units;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The Leaks view: the engine's {@link LeakFinder} over the loaded snapshots in series order (containers whose retained
@@ -60,7 +60,7 @@ public final class LeaksViewModel {
 
     /** {@code 400 → 800 → 1,200} objects of a held class per snapshot (those still alive in the last). */
     public static String counts(ClassGrowth held) {
-        return sizes(held.countBySnapshot(), c -> String.format(Locale.ROOT, "%,d", c));
+        return sizes(held.countBySnapshot(), Units::count);
     }
 
     /** The suspect's name, with the count of alike containers folded into it. */

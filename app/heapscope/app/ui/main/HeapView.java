@@ -1,12 +1,21 @@
 package heapscope.app.ui.main;
 
+import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Fxml;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.HeapGrid;
+import heapscope.app.ui.common.Job;
+import heapscope.app.ui.common.RowPath;
+import heapscope.app.ui.common.Vocabulary;
 import heapscope.app.ui.snapshot.Snapshot;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.ContextMenuEvent;
 
 /**
  * What every view of the main window shares: its FXML (loaded on first use), the snapshot it shows (the selected
@@ -95,6 +104,9 @@ public abstract class HeapView {
         shown = main.selected();
         shownState = shown == null ? null : shown.state();
         if (heapGrid != null) {
+            if (shown != null && shown.isReady()) {
+                heapGrid.setVocabulary(Vocabulary.of(shown.format()));
+            }
             heapGrid.setTotal(this::total);
             heapGrid.table().setPlaceholder(new Label(placeholder(shown)));
         }
@@ -125,13 +137,74 @@ public abstract class HeapView {
         return shown != null && shown.isReady() ? shown.heap().totalSize() : 0;
     }
 
-    /** Selecting an object row of the grid shows its retainers in the Retainers pane. */
-    protected void selectNodesOf(HeapGrid grid) {
+    /**
+     * Selecting an object row of the grid selects the object everywhere (Retainers, Fields); with
+     * {@code revealInSummary}, its context menu offers "Reveal in Summary view".
+     */
+    protected void selectNodesOf(HeapGrid grid, boolean revealInSummary) {
         grid.table().getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
-            if (is != null && is.getValue() instanceof GridRow.NodeItem item && shown != null && shown.isReady()) {
-                main.selectionProperty().set(new NodeSelection(shown, item.node()));
+            NodeSelection selection = selectionOf(is);
+            if (selection != null) {
+                main.selectionProperty().set(selection);
             }
         });
+        if (revealInSummary) {
+            MenuItem reveal = new MenuItem("Reveal in Summary view");
+            reveal.setOnAction(e -> {
+                NodeSelection selection = selectionOf(grid.selectedItem());
+                if (selection != null) {
+                    main.reveal(selection, false);
+                }
+            });
+            grid.addMenuItems(reveal);
+            grid.table().addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    e -> reveal.setDisable(selectionOf(grid.selectedItem()) == null));
+        }
+    }
+
+    /** The object a row stands for, in the snapshot it belongs to; null for class and message rows. */
+    protected NodeSelection selectionOf(TreeItem<GridRow> item) {
+        if (item != null && item.getValue() instanceof GridRow.NodeItem node && shown != null && shown.isReady()) {
+            return new NodeSelection(shown, node.node());
+        }
+        return null;
+    }
+
+    /** Whether this view can open its rows down to an object (Summary, Containment, Dominators). */
+    public boolean canReveal() {
+        return false;
+    }
+
+    /**
+     * Opens the rows down to the request's object or class and selects it; {@code done} hears whether it was found.
+     * Views that cannot reveal say no.
+     */
+    public void reveal(MainWindowViewModel.Reveal request, Consumer<Boolean> done) {
+        done.accept(false);
+    }
+
+    /**
+     * Reveals along a path the view model works out in the background: opens the grid's rows down to the object and
+     * selects it, or writes in {@code status} why it cannot ({@code shownStatus} when it could).
+     */
+    protected void revealAlong(Function<Job, RowPath> pathTo, Label status, String shownStatus,
+            Consumer<Boolean> done) {
+        main.background().query("Revealing\u2026", pathTo::apply, path -> {
+            if (path.missing() != null) {
+                status.setText(path.missing());
+                done.accept(false);
+                return;
+            }
+            heapGrid.reveal(path.keys(), found -> {
+                status.setText(found ? shownStatus : "Could not open the rows down to it.");
+                done.accept(found);
+            });
+        }, error -> done.accept(false));
+    }
+
+    /** The rows shown, as text for File ▸ Export; null when the view shows nothing to export. */
+    public ExportTable exportTable(String title) {
+        return heapGrid == null || heapGrid.root() == null ? null : ExportTable.of(title, heapGrid);
     }
 
     /** The grid of this view, or null for views without one (Statistics). */

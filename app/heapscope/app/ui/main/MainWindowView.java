@@ -3,10 +3,10 @@ package heapscope.app.ui.main;
 import heapscope.app.ui.about.AboutDialog;
 import heapscope.app.ui.capture.CaptureView;
 import heapscope.app.ui.capture.CaptureViewModel;
+import heapscope.app.ui.help.HelpDialog;
 import heapscope.app.ui.common.DialogService;
 import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Fxml;
-import heapscope.app.ui.common.Job;
 import heapscope.app.ui.common.SummaryCache;
 import heapscope.app.ui.comparison.ComparisonView;
 import heapscope.app.ui.comparison.ComparisonViewModel;
@@ -22,28 +22,25 @@ import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.app.ui.statistics.StatisticsView;
 import heapscope.app.ui.statistics.StatisticsViewModel;
 import heapscope.app.ui.summary.SummaryView;
+import heapscope.app.ui.suspects.SuspectsView;
+import heapscope.app.ui.suspects.SuspectsViewModel;
 import heapscope.app.ui.summary.SummaryViewModel;
 import heapscope.app.ui.tree.RootTreeView;
 import heapscope.app.ui.tree.RootTreeViewModel;
 import heapscope.app.ui.welcome.WelcomeView;
-import heapscope.parser.model.LeakSuspect;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -60,7 +57,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * Code-behind of MainWindow.fxml: the sidebar of snapshots, the toolbar (view selector, class filter, object filter,
@@ -79,6 +75,7 @@ public final class MainWindowView {
     private Stage stage;
     private Parent root;
     private DialogService dialogs;
+    private Runnable onQuit = Platform::exit;
     @FXML
     private BorderPane window;
     @FXML
@@ -137,6 +134,7 @@ public final class MainWindowView {
         views.put(ViewKind.DOMINATORS, new RootTreeView(RootTreeViewModel.dominators(viewModel)));
         views.put(ViewKind.STATISTICS, new StatisticsView(new StatisticsViewModel(viewModel)));
         views.put(ViewKind.LEAKS, new LeaksView(new LeaksViewModel(viewModel)));
+        views.put(ViewKind.SUSPECTS, new SuspectsView(new SuspectsViewModel(viewModel)));
         this.retainersView = new RetainersView(new RetainersViewModel(viewModel));
         this.searchView = new SearchView(new SearchViewModel(viewModel));
         this.fieldsView = new FieldsView(new FieldsViewModel(viewModel));
@@ -154,7 +152,7 @@ public final class MainWindowView {
     /** Shows the window in a stage: scene, stylesheet, title, drag-and-drop, dialogs. */
     public Scene attach(Stage stage, double width, double height) {
         this.stage = stage;
-        this.dialogs = new DialogService(stage);
+        this.dialogs = new DialogService(stage, this::quit);
         viewModel.setDialogs(dialogs);
         Scene scene = new Scene(root(), width, height);
         scene.getStylesheets().add(Fxml.stylesheet());
@@ -181,6 +179,8 @@ public final class MainWindowView {
     private void initialize() {
         // Toolbar
         viewChooser.getItems().setAll(ViewKind.values());
+        viewChooser.setCellFactory(list -> new ViewKindCell(viewModel));
+        viewChooser.setButtonCell(new ViewKindCell(viewModel));
         viewChooser.valueProperty().bindBidirectional(viewModel.viewProperty());
         viewModel.viewProperty().addListener((obs, was, is) -> showView(is));
         classFilter.textProperty().bindBidirectional(viewModel.classFilterProperty());
@@ -198,7 +198,7 @@ public final class MainWindowView {
                 () -> objectFilter.setValue(viewModel.filterOptionProperty().get())));
         searchField.setOnAction(e -> {
             searchView.search(searchField.getText());
-            bottomTabs.getSelectionModel().select(searchTab);
+            viewModel.paneProperty().set(MainWindowViewModel.Pane.SEARCH);
         });
         searchField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -211,55 +211,21 @@ public final class MainWindowView {
         ((javafx.scene.layout.VBox) hintBar.getParent()).getChildren().add(
                 new heapscope.app.ui.snapshot.WarningBanner(viewModel.selectedProperty()));
 
-        // Sidebar
-        snapshotList.setItems(viewModel.snapshots());
-        snapshotList.setCellFactory(list -> new SnapshotCell(viewModel::close));
-        snapshotList.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
-            if (is != null) {
-                viewModel.selectedProperty().set(is);
-            }
-        });
-        viewModel.selectedProperty().addListener((obs, was, is) -> {
-            if (snapshotList.getSelectionModel().getSelectedItem() != is) {
-                snapshotList.getSelectionModel().select(is);
-            }
-        });
-        viewModel.snapshots().addListener((ListChangeListener<Snapshot>) c -> {
-            Snapshot selected = viewModel.selected();
-            if (selected != null && snapshotList.getSelectionModel().getSelectedItem() != selected) {
-                snapshotList.getSelectionModel().select(selected);
-            }
-        });
-        snapshotList.setContextMenu(sidebarMenu());
-        snapshotList.setOnKeyPressed(e -> {
-            Snapshot s = snapshotList.getSelectionModel().getSelectedItem();
-            if (s == null) {
-                return;
-            }
-            if (e.getCode() == KeyCode.DELETE) {
-                viewModel.close(s);
-            } else if (e.isAltDown() && e.getCode() == KeyCode.UP) {
-                viewModel.move(s, -1);
-                snapshotList.getSelectionModel().select(s);
-                e.consume();
-            } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
-                viewModel.move(s, 1);
-                snapshotList.getSelectionModel().select(s);
-                e.consume();
-            }
-        });
+        new SnapshotSidebar(snapshotList, viewModel);
 
         // Center: welcome page or views over the bottom pane
         retainersTab.setContent(retainersView.root());
         searchTab.setContent(searchView.root());
         fieldsTab.setContent(fieldsView.root());
-        searchView.setOnShowRetainers(() -> bottomTabs.getSelectionModel().select(retainersTab));
-        viewModel.selectionProperty().addListener((obs, was, is) -> {
-            Tab current = bottomTabs.getSelectionModel().getSelectedItem();
-            if (is != null && current != searchTab && current != fieldsTab) {
-                bottomTabs.getSelectionModel().select(retainersTab);
-            }
-        });
+        Map<MainWindowViewModel.Pane, Tab> tabs = Map.of(MainWindowViewModel.Pane.RETAINERS, retainersTab,
+                MainWindowViewModel.Pane.FIELDS, fieldsTab, MainWindowViewModel.Pane.SEARCH, searchTab);
+        viewModel.paneProperty().addListener((obs, was, is) -> bottomTabs.getSelectionModel().select(tabs.get(is)));
+        bottomTabs.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> tabs.forEach(
+                (pane, tab) -> {
+                    if (tab == is) {
+                        viewModel.paneProperty().set(pane);
+                    }
+                }));
         // Every view is built now and kept in the scene (hidden), so that showing one later is only a switch: its
         // FXML and CSS do not compete with a snapshot that is loading.
         for (HeapView view : views.values()) {
@@ -274,33 +240,37 @@ public final class MainWindowView {
         closeItem.disableProperty().bind(viewModel.selectedProperty().isNull());
         menuBar.getMenus().get(0).setOnShowing(e -> updateRecentMenu());
 
-        // Status bar
-        heapStatus.textProperty().bind(viewModel.heapStatusProperty());
-        memoryStatus.textProperty().bind(viewModel.memoryStatusProperty());
-        viewModel.background().running().addListener((ListChangeListener<Job>) c -> showJob());
-        showJob();
-        viewModel.updateMemory();
-        Timeline memory = new Timeline(new KeyFrame(Duration.seconds(2), e -> viewModel.updateMemory()));
-        memory.setCycleCount(Timeline.INDEFINITE);
-        memory.play();
+        new StatusBar(viewModel, heapStatus, jobBox, jobProgress, jobLabel, jobCancel, memoryStatus);
+        viewModel.selectedProperty().addListener((obs, was, is) -> speakTheShownFilesLanguage());
+        viewModel.snapshots().addListener((ListChangeListener<Snapshot>) c -> speakTheShownFilesLanguage());
+        viewModel.revealProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                viewModel.revealProperty().set(null);
+                reveal(is);
+            }
+        });
     }
 
-    private ContextMenu sidebarMenu() {
-        MenuItem up = new MenuItem("Move up (earlier in the series)");
-        up.setOnAction(e -> moveSelected(-1));
-        MenuItem down = new MenuItem("Move down (later in the series)");
-        down.setOnAction(e -> moveSelected(1));
-        MenuItem close = new MenuItem("Close");
-        close.setOnAction(e -> viewModel.close(snapshotList.getSelectionModel().getSelectedItem()));
-        return new ContextMenu(up, down, close);
-    }
-
-    private void moveSelected(int delta) {
-        Snapshot s = snapshotList.getSelectionModel().getSelectedItem();
-        if (s != null) {
-            viewModel.move(s, delta);
-            snapshotList.getSelectionModel().select(s);
+    /** Shows the request's snapshot and lets the view on screen reveal the object, or else the Summary. */
+    private void reveal(MainWindowViewModel.Reveal request) {
+        if (viewModel.selected() != request.snapshot()) {
+            viewModel.selectedProperty().set(request.snapshot());
         }
+        HeapView current = views.get(viewModel.viewProperty().get());
+        boolean here = request.inCurrentView() && request.node() != null && current.canReveal();
+        if (!here) {
+            viewModel.viewProperty().set(ViewKind.SUMMARY);
+        }
+        views.get(viewModel.viewProperty().get()).reveal(request, found -> {
+        });
+    }
+
+    /** The view selector and the pane below use the shown file's words: MAT's for a Java dump. */
+    private void speakTheShownFilesLanguage() {
+        Snapshot shown = viewModel.selected();
+        boolean java = shown != null && shown.format() == heapscope.parser.graph.HeapFormat.HPROF;
+        retainersTab.setText(java ? "Path to GC Roots" : "Retainers");
+        viewChooser.setButtonCell(new ViewKindCell(viewModel));
     }
 
     private void showCenter() {
@@ -337,20 +307,6 @@ public final class MainWindowView {
         classFilter.setDisable(empty || !(kind == ViewKind.SUMMARY || kind == ViewKind.COMPARISON));
         objectFilter.setDisable(empty || kind != ViewKind.SUMMARY);
         searchField.setDisable(empty);
-    }
-
-    private void showJob() {
-        List<Job> running = viewModel.background().running();
-        Job job = running.isEmpty() ? null : running.get(running.size() - 1);
-        jobBox.setVisible(job != null);
-        jobBox.setManaged(job != null);
-        if (job != null) {
-            jobProgress.progressProperty().unbind();
-            jobProgress.progressProperty().bind(javafx.beans.binding.Bindings.when(job.progressProperty().lessThan(0))
-                    .then(ProgressBar.INDETERMINATE_PROGRESS).otherwise(job.progressProperty()));
-            jobLabel.setText(job.title() + (running.size() > 1 ? "  (+" + (running.size() - 1) + ")" : ""));
-            jobCancel.setOnAction(e -> job.cancel());
-        }
     }
 
     private void updateRecentMenu() {
@@ -415,86 +371,32 @@ public final class MainWindowView {
 
     private void export(boolean csv) {
         ExportTable table = currentTable();
-        if (table == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + table.title());
-        chooser.setInitialFileName(table.title().toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
-                + (csv ? ".csv" : ".json"));
-        File file = chooser.showSaveDialog(stage);
-        if (file == null) {
-            return;
-        }
-        try {
-            if (csv) {
-                table.writeCsv(file.toPath());
-            } else {
-                table.writeJson(file.toPath());
-            }
-        } catch (IOException e) {
-            dialogs.showError("Export failed", file.getName() + ": could not be written: " + e.getMessage(), e);
+        if (table != null) {
+            ViewExport.save(stage, dialogs, table, csv);
         }
     }
 
-    /** The current view's rows as text, for export. */
+    /** The current view's rows as text, for export; null for a view that shows nothing to export. */
     public ExportTable currentTable() {
         ViewKind kind = viewModel.viewProperty().get();
-        HeapView view = views.get(kind);
         String title = kind.title() + (viewModel.selected() == null ? "" : " of " + viewModel.selected().title());
-        if (view instanceof StatisticsView statistics) {
-            List<List<String>> rows = new ArrayList<>();
-            for (StatisticsViewModel.Slice slice : statistics.shownSlices()) {
-                rows.add(List.of(slice.name(), Long.toString(slice.bytes())));
-            }
-            return new ExportTable(title, List.of("category", "bytes"), rows);
-        }
-        if (view instanceof LeaksView leaks) {
-            List<List<String>> rows = new ArrayList<>();
-            for (LeakSuspect s : leaks.shownSuspects()) {
-                rows.add(List.of(s.name(), s.containerClass(), s.path(), Integer.toString(s.instances()),
-                        java.util.Arrays.toString(s.retainedSizes()), Long.toString(s.growth()),
-                        Boolean.toString(s.grewEveryStep())));
-            }
-            return new ExportTable(title, List.of("name", "container", "path", "instances", "retainedSizes",
-                    "growth", "grewEveryStep"), rows);
-        }
-        return view.grid() == null ? null : ExportTable.of(title, view.grid());
+        return views.get(kind).exportTable(title);
     }
 
     @FXML
     private void quit() {
-        Platform.exit();
+        onQuit.run();
     }
 
-    @FXML
-    private void showSummary() {
-        viewModel.viewProperty().set(ViewKind.SUMMARY);
+    /** What File ▸ Quit and the Quit shortcut do (the app exits; a test listens instead). */
+    public void setOnQuit(Runnable onQuit) {
+        this.onQuit = onQuit;
     }
 
+    /** View ▸ Summary … Leak Suspects: the menu item names its view in its user data. */
     @FXML
-    private void showComparison() {
-        viewModel.viewProperty().set(ViewKind.COMPARISON);
-    }
-
-    @FXML
-    private void showContainment() {
-        viewModel.viewProperty().set(ViewKind.CONTAINMENT);
-    }
-
-    @FXML
-    private void showDominators() {
-        viewModel.viewProperty().set(ViewKind.DOMINATORS);
-    }
-
-    @FXML
-    private void showStatistics() {
-        viewModel.viewProperty().set(ViewKind.STATISTICS);
-    }
-
-    @FXML
-    private void showLeaks() {
-        viewModel.viewProperty().set(ViewKind.LEAKS);
+    private void showView(ActionEvent event) {
+        viewModel.viewProperty().set(ViewKind.valueOf((String) ((MenuItem) event.getSource()).getUserData()));
     }
 
     @FXML
@@ -519,14 +421,17 @@ public final class MainWindowView {
         AboutDialog.show(dialogs);
     }
 
+    /** Help ▸ …: the menu item names the README's section in its user data. */
+    @FXML
+    private void showHelp(ActionEvent event) {
+        HelpDialog.show(dialogs, (String) ((MenuItem) event.getSource()).getUserData());
+    }
+
     /** The view of a kind (for tests and the screenshot option). */
     public HeapView view(ViewKind kind) {
         return views.get(kind);
     }
 
-    public RetainersView retainersView() {
-        return retainersView;
-    }
 
     public MainWindowViewModel viewModel() {
         return viewModel;

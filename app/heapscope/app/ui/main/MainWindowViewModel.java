@@ -2,12 +2,14 @@ package heapscope.app.ui.main;
 
 import heapscope.app.ui.common.Background;
 import heapscope.app.ui.common.DialogService;
-import heapscope.app.ui.common.Sizes;
+import heapscope.parser.view.Units;
 import heapscope.app.ui.snapshot.LoadErrors;
 import heapscope.app.ui.snapshot.RecentFiles;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.app.ui.snapshot.SnapshotSeries;
+import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.NodeFilter;
+import heapscope.parser.view.NodeRow;
 import heapscope.parser.progress.CanceledException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,15 +45,24 @@ public final class MainWindowViewModel {
     /** The engine filter the Summary applies, recomputed when the option or the series changes. */
     private final ObjectProperty<NodeFilter> filter = new SimpleObjectProperty<>(NodeFilter.ALL);
     private final ObjectProperty<NodeSelection> selection = new SimpleObjectProperty<>();
+    private final ObjectProperty<Reveal> reveal = new SimpleObjectProperty<>();
+    private final ObjectProperty<Pane> pane = new SimpleObjectProperty<>(Pane.RETAINERS);
     private final StringProperty heapStatus = new SimpleStringProperty("");
     private final StringProperty memoryStatus = new SimpleStringProperty("");
     private final StringProperty hint = new SimpleStringProperty("");
     private final BooleanProperty empty = new SimpleBooleanProperty(true);
+    private final ThreeSnapshotMethod method;
+    private final SeriesBirths births;
+    /** The option the user chose last; shown whenever it applies to the shown snapshot. */
+    private ObjectFilterOption requestedFilter = ObjectFilterOption.ALL;
+    private boolean adjustingFilter;
 
     public MainWindowViewModel(Background background, RecentFiles recentFiles) {
         this.background = background;
         this.recentFiles = recentFiles;
         this.series = new SnapshotSeries(background, this::loaded, this::failed);
+        this.method = new ThreeSnapshotMethod(this);
+        this.births = new SeriesBirths(background, series.snapshots(), this::updateFilterOptions);
         series.snapshots().addListener((ListChangeListener<Snapshot>) c -> seriesChanged());
         javafx.beans.InvalidationListener phaseChanged = o -> updateStatus();
         selected.addListener((obs, was, is) -> {
@@ -65,16 +76,16 @@ public final class MainWindowViewModel {
             if (selection.get() != null && selection.get().snapshot() != is) {
                 selection.set(null);
             }
-            if (methodShown != null && is != methodShown) {
-                methodShown = null;
-                hint.set("");
-            }
+            updateFilterOptions();
         });
         filterOption.addListener((obs, was, is) -> {
             if (is == null) {
                 // A combo box clears its value while its items are replaced.
                 filterOption.set(filterOptions.contains(was) ? was : ObjectFilterOption.ALL);
                 return;
+            }
+            if (!adjustingFilter) {
+                requestedFilter = is;
             }
             updateFilter();
         });
@@ -128,6 +139,39 @@ public final class MainWindowViewModel {
         return selection;
     }
 
+    /**
+     * A request to open a view's rows down to an object or a class ("Reveal in Summary view", a Find result); the
+     * window routes it to a view and clears it.
+     *
+     * @param node the object, or null for a class
+     * @param classId the class, when {@code node} is null
+     * @param inCurrentView whether the view on screen should reveal it if it can (else the Summary does)
+     */
+    public record Reveal(Snapshot snapshot, NodeRow node, int classId, boolean inCurrentView) {
+    }
+
+    /** The panes below the views. */
+    public enum Pane { RETAINERS, FIELDS, SEARCH }
+
+    /** The pane shown below the views; panes switch to each other (a Find result's retainers, a field's target). */
+    public ObjectProperty<Pane> paneProperty() {
+        return pane;
+    }
+
+    public ObjectProperty<Reveal> revealProperty() {
+        return reveal;
+    }
+
+    /** Reveals an object: in the view on screen if it can show it, else in the Summary. */
+    public void reveal(NodeSelection object, boolean inCurrentView) {
+        reveal.set(new Reveal(object.snapshot(), object.node(), -1, inCurrentView));
+    }
+
+    /** Reveals a class row in the Summary. */
+    public void revealClass(Snapshot snapshot, int classId) {
+        reveal.set(new Reveal(snapshot, null, classId, false));
+    }
+
     public StringProperty heapStatusProperty() {
         return heapStatus;
     }
@@ -172,18 +216,11 @@ public final class MainWindowViewModel {
      * Snapshot 1 and Snapshot 2" once all three are loaded.
      */
     public void openDemo() {
-        List<Path> files;
         try {
-            files = SnapshotSeries.extractDemo();
+            method.openDemo();
         } catch (IOException e) {
             showError("Cannot open the demo", "The demo snapshots could not be unpacked: " + e.getMessage(), e);
-            return;
         }
-        List<Snapshot> added = series.openInOrder(files, SnapshotSeries.DEMO);
-        demoSnapshots.addAll(added);
-        selected.set(added.get(added.size() - 1));
-        showThreeSnapshotMethod(added);
-        hint.set("Demo: three snapshots of a Node program that leaks. Loading\u2026");
     }
 
     /**
@@ -192,39 +229,14 @@ public final class MainWindowViewModel {
      * says why.
      */
     public void showThreeSnapshotMethod(List<Snapshot> three) {
-        methodSnapshots = List.copyOf(three);
-        view.set(ViewKind.SUMMARY);
+        method.start(three);
     }
 
-    /** The three snapshots of a 3-snapshot method that waits for them to load, else null. */
-    private List<Snapshot> methodSnapshots;
-    /** The snapshot the method's hint talks about; the hint goes when another one is shown. */
-    private Snapshot methodShown;
-    /** The demo's snapshots (temporary files, not remembered as recent). */
-    private final java.util.Set<Snapshot> demoSnapshots = java.util.Collections.newSetFromMap(
-            new java.util.WeakHashMap<>());
-
     private void loaded(Snapshot snapshot) {
-        if (!demoSnapshots.contains(snapshot)) {
+        if (!method.isDemo(snapshot)) {
             recentFiles.add(snapshot.file());
         }
         seriesChanged();
-        if (methodSnapshots != null && methodSnapshots.stream().allMatch(Snapshot::isReady)) {
-            int first = methodSnapshots.get(0).number();
-            int second = methodSnapshots.get(1).number();
-            Snapshot third = methodSnapshots.get(2);
-            methodSnapshots = null;
-            selected.set(third);
-            methodShown = third;
-            var between = filterOptions.stream().filter(o -> o.first() == first && o.last() == second).findFirst();
-            between.ifPresent(filterOption::set);
-            hint.set(between.isEmpty() ? "The 3-snapshot method: these dumps cannot tell which objects were allocated"
-                    + " between Snapshot " + first + " and Snapshot " + second + "; the Leaks view ranks what grew."
-                    : "The 3-snapshot method: " + third.title() + " is shown with \u201cObjects allocated between"
-                    + " Snapshot " + first + " and Snapshot " + second + "\u201d \u2014 objects created in that"
-                    + " interval and still alive. The class at the top is the leak: expand it and select an instance"
-                    + " to see what holds it in Retainers below.");
-        }
         if (snapshot == selected.get()) {
             updateStatus();
         }
@@ -237,10 +249,7 @@ public final class MainWindowViewModel {
             showError("Cannot open " + snapshot.fileName(), LoadErrors.sentence(snapshot.file(), error), error);
             series.close(snapshot);
         }
-        if (methodSnapshots != null && methodSnapshots.contains(snapshot)) {
-            methodSnapshots = null;
-            hint.set("");
-        }
+        method.failed(snapshot);
     }
 
     private void showError(String title, String sentence, Throwable details) {
@@ -274,25 +283,52 @@ public final class MainWindowViewModel {
 
     private void seriesChanged() {
         empty.set(series.snapshots().isEmpty());
-        List<ObjectFilterOption> options = ObjectFilterOption.forSeries(series.snapshots());
-        ObjectFilterOption current = filterOption.get();
-        if (!options.equals(filterOptions)) {
-            filterOptions.setAll(options);
-        }
-        filterOption.set(options.contains(current) ? current : ObjectFilterOption.ALL);
-        updateFilter();
         if (selected.get() != null && !series.snapshots().contains(selected.get())) {
             selected.set(series.snapshots().isEmpty() ? null : series.snapshots().get(0));
         }
+        births.update();
+        updateFilterOptions();
         updateStatus();
+    }
+
+    /**
+     * Offers the options that apply to the shown snapshot. The user's last choice comes back whenever it applies
+     * again; while it does not (say, "between Snapshot 2 and Snapshot 3" on Snapshot 2), all objects are shown.
+     */
+    private void updateFilterOptions() {
+        List<ObjectFilterOption> options = ObjectFilterOption.forSeries(series.snapshots(), selected.get(),
+                ranges(selected.get()));
+        adjustingFilter = true;
+        try {
+            if (!options.equals(filterOptions)) {
+                filterOptions.setAll(options);
+            }
+            filterOption.set(options.contains(requestedFilter) ? requestedFilter : ObjectFilterOption.ALL);
+        } finally {
+            adjustingFilter = false;
+        }
+        updateFilter();
+        method.check();
+    }
+
+    /** Whether Java dumps of the series are still being matched (their allocation ranges are not offered yet). */
+    boolean rangesPending() {
+        return births.isMatching();
     }
 
     private void updateFilter() {
         ObjectFilterOption option = filterOption.get();
-        NodeFilter next = option == null ? NodeFilter.ALL : option.toFilter(series.snapshots());
+        NodeFilter next = option == null ? NodeFilter.ALL : option.toFilter(series.snapshots(), selected.get(),
+                ranges(selected.get()));
         if (!Objects.equals(next, filter.get())) {
             filter.set(next);
         }
+    }
+
+    /** How the shown snapshot's format tells allocation ranges. */
+    private AllocationRanges ranges(Snapshot viewed) {
+        return viewed != null && viewed.format() == HeapFormat.HPROF ? AllocationRanges.javaBirths(births)
+                : AllocationRanges.V8_IDS;
     }
 
     private void updateStatus() {
@@ -301,8 +337,8 @@ public final class MainWindowViewModel {
             heapStatus.set(s == null ? "" : s.title() + ": " + s.phaseProperty().get());
             return;
         }
-        heapStatus.set(s.title() + " \u2014 heap " + Sizes.human(s.heap().totalSize()) + ", "
-                + Sizes.count(s.heap().graph().nodeCount()) + " nodes, " + Sizes.count(s.heap().graph().edgeCount())
+        heapStatus.set(s.title() + " \u2014 heap " + Units.bytes(s.heap().totalSize()) + ", "
+                + Units.count(s.heap().graph().nodeCount()) + " nodes, " + Units.count(s.heap().graph().edgeCount())
                 + " edges");
     }
 
@@ -310,7 +346,7 @@ public final class MainWindowViewModel {
     public void updateMemory() {
         Runtime rt = Runtime.getRuntime();
         long used = rt.totalMemory() - rt.freeMemory();
-        memoryStatus.set("App memory " + Sizes.human(used) + " of " + Sizes.human(rt.maxMemory()));
+        memoryStatus.set("App memory " + Units.bytes(used) + " of " + Units.bytes(rt.maxMemory()));
     }
 
     public List<Path> recentFiles() {

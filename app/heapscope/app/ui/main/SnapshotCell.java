@@ -1,6 +1,6 @@
 package heapscope.app.ui.main;
 
-import heapscope.app.ui.common.Sizes;
+import heapscope.parser.view.Units;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.graph.HeapFormat;
 import java.util.Locale;
@@ -94,10 +94,10 @@ final class SnapshotCell extends ListCell<Snapshot> {
         title.setText(s.title());
         file.setText(s.fileName());
         setTooltip(new Tooltip(s.file().toString()));
-        String fileSize = s.fileSize() < 0 ? "" : Sizes.human(s.fileSize()) + " file";
+        String fileSize = s.fileSize() < 0 ? "" : Units.bytes(s.fileSize()) + " file";
         boolean loading = s.state() == Snapshot.State.LOADING;
         if (s.isReady()) {
-            sizes.setText(fileSize + " \u00b7 heap " + Sizes.human(s.heap().totalSize()));
+            sizes.setText(fileSize + " \u00b7 heap " + Units.bytes(s.heap().totalSize()));
         } else {
             sizes.setText(fileSize);
         }

@@ -5,6 +5,7 @@ import heapscope.app.ui.common.Fxml;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.HeapGrid;
 import heapscope.app.ui.common.PagedTreeItem;
+import heapscope.app.ui.common.Vocabulary;
 import heapscope.app.ui.main.NodeSelection;
 import heapscope.parser.view.Sort;
 import java.util.IdentityHashMap;
@@ -15,6 +16,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
@@ -45,6 +48,8 @@ public final class RetainersView {
     private Label title;
     @FXML
     private Button restoreButton;
+    @FXML
+    private Label ignoredNote;
 
     public RetainersView(RetainersViewModel viewModel) {
         this.viewModel = viewModel;
@@ -71,16 +76,36 @@ public final class RetainersView {
         ignore.setOnAction(e -> setIgnored(true));
         MenuItem stopIgnoring = new MenuItem("Stop ignoring this retainer");
         stopIgnoring.setOnAction(e -> setIgnored(false));
-        heapGrid.addMenuItems(ignore, stopIgnoring);
+        MenuItem reveal = new MenuItem("Reveal in Summary view");
+        reveal.setOnAction(e -> {
+            GridRow.NodeItem item = selectedNode();
+            if (item != null && shown != null) {
+                viewModel.main().reveal(new NodeSelection(shown.snapshot(), item.node()), false);
+            }
+        });
+        heapGrid.addMenuItems(reveal, new SeparatorMenuItem(), ignore, stopIgnoring);
         grid.setOnContextMenuRequested(e -> {
             GridRow.NodeItem item = selectedNode();
+            reveal.setDisable(item == null);
             ignore.setDisable(item == null || item.ignored());
             stopIgnoring.setDisable(item == null || !item.ignored());
         });
         restoreButton.setOnAction(e -> restoreAll());
         restoreButton.setDisable(true);
         viewModel.main().selectionProperty().addListener((obs, was, is) -> show(is));
+        viewModel.main().selectedProperty().addListener((obs, was, is) -> speakTheShownFilesLanguage());
+        viewModel.main().snapshots().addListener(
+                (javafx.collections.ListChangeListener<heapscope.app.ui.snapshot.Snapshot>) c ->
+                        speakTheShownFilesLanguage());
         show(viewModel.main().selectionProperty().get());
+    }
+
+    /** The grid's words follow the shown snapshot, before an object is selected in it. */
+    private void speakTheShownFilesLanguage() {
+        heapscope.app.ui.snapshot.Snapshot shown = viewModel.main().selected();
+        if (shown != null && shown.isReady()) {
+            heapGrid.setVocabulary(Vocabulary.of(shown.format()));
+        }
     }
 
     private GridRow.NodeItem selectedNode() {
@@ -96,11 +121,16 @@ public final class RetainersView {
             viewModel.purge();
             title.setText("Retainers");
             restoreButton.setDisable(true);
+            showIgnoredNote(0);
             heapGrid.clear();
             return;
         }
         title.setText("Retainers of " + selection.node().label() + " in " + selection.snapshot().title());
-        restoreButton.setDisable(!viewModel.hasIgnored(selection));
+        title.setTooltip(new Tooltip(title.getText()));
+        heapGrid.setVocabulary(Vocabulary.of(selection.snapshot().format()));
+        int ignored = viewModel.ignoredCount(selection);
+        restoreButton.setDisable(ignored == 0);
+        showIgnoredNote(ignored);
         viewModel.main().background().query("Finding the shortest retainer path\u2026",
                 job -> viewModel.autoExpandedEdges(selection), edges -> {
                     if (shown == selection) {
@@ -136,6 +166,16 @@ public final class RetainersView {
                 return;
             }
         }
+    }
+
+    /** Says what ignoring changes: this pane's distances and order, not the views above. */
+    private void showIgnoredNote(int ignored) {
+        ignoredNote.setVisible(ignored > 0);
+        ignoredNote.setManaged(ignored > 0);
+        ignoredNote.setText(ignored == 0 ? "" : "Ignoring " + ignored + " retainer" + (ignored == 1 ? "" : "s")
+                + ": distances in this pane are counted without " + (ignored == 1 ? "it" : "them")
+                + "; the views above keep the snapshot's distances.");
+        ignoredNote.setTooltip(ignored == 0 ? null : new Tooltip(ignoredNote.getText()));
     }
 
     private void setIgnored(boolean ignored) {

@@ -88,10 +88,11 @@ public final class RetainersViewModel {
         }
     }
 
-    public boolean hasIgnored(NodeSelection selection) {
+    /** How many retainers the user ignores in the selection's snapshot. */
+    public int ignoredCount(NodeSelection selection) {
         RetainerView view = view(selection);
         synchronized (view) {
-            return view.hasIgnored();
+            return view.ignoredCount();
         }
     }
 }

@@ -2,19 +2,17 @@ package heapscope.app.ui.statistics;
 
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.snapshot.Snapshot;
+import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.HeapStatistics;
+import heapscope.parser.view.Units;
 import java.util.List;
 
 /**
- * Statistics: where the heap's bytes go, as the engine's {@link HeapStatistics} sorts them (DevTools' pie chart):
- * code, strings, JS arrays, typed arrays, system objects, other JS objects and other native objects, out of the heap
- * total.
+ * Statistics: where the heap's bytes go, in the engine's categories for the file's world ({@link HeapStatistics}):
+ * DevTools' pie for a V8 snapshot, Java's (Strings, arrays, classes, instances) for a dump. Sizes in the legend as
+ * DevTools writes them (whole kilobytes), or for Java in the unit that fits.
  */
 public final class StatisticsViewModel {
-    /** One slice of the pie. */
-    public record Slice(String name, long bytes, String description) {
-    }
-
     private final MainWindowViewModel main;
 
     public StatisticsViewModel(MainWindowViewModel main) {
@@ -25,20 +23,20 @@ public final class StatisticsViewModel {
         return main;
     }
 
-    public static List<Slice> slices(HeapStatistics s) {
-        return List.of(
-                new Slice("Code", s.code(), "Compiled code and bytecode"),
-                new Slice("Strings", s.strings(), "Strings, concatenated and sliced strings"),
-                new Slice("JS arrays", s.jsArrays(), "Arrays with their element stores"),
-                new Slice("Typed arrays", s.typedArrays(), "Backing stores of ArrayBuffers and typed arrays"),
-                new Slice("System objects", s.system(), "V8's hidden objects and what only the system reaches"),
-                new Slice("Other JS objects", s.otherJsObjects(), "Every other object of the JavaScript heap"),
-                new Slice("Other native objects", s.otherNativeObjects(),
-                        "Native (embedder) memory that is not a typed array"));
+    /** The slices of a ready snapshot; empty otherwise. */
+    public List<HeapStatistics.Category> slices(Snapshot snapshot) {
+        return snapshot == null || !snapshot.isReady() ? List.of() : snapshot.heap().statistics().categories();
     }
 
-    /** The slices of a ready snapshot; empty otherwise. */
-    public List<Slice> slices(Snapshot snapshot) {
-        return snapshot == null || !snapshot.isReady() ? List.of() : slices(snapshot.heap().statistics());
+    /** A slice's size in the legend. */
+    public static String size(Snapshot snapshot, long bytes) {
+        return snapshot.format() == HeapFormat.HPROF ? Units.bytes(bytes) : Units.wholeKilobytes(bytes);
+    }
+
+    /** What the pie adds up to, in a line. */
+    public static String totalLine(Snapshot snapshot) {
+        long total = snapshot.heap().totalSize();
+        String what = snapshot.format() == HeapFormat.HPROF ? "objects a GC root reaches" : "total";
+        return snapshot.title() + " \u2014 " + what + " " + Units.bytes(total);
     }
 }

@@ -4,9 +4,11 @@ import heapscope.app.ui.common.ColumnKind;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.HeapGrid;
 import heapscope.app.ui.main.HeapView;
+import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.main.ObjectFilterOption;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.view.Sort;
+import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeTableColumn;
@@ -19,6 +21,8 @@ public final class SummaryView extends HeapView {
     private TreeTableView<GridRow> grid;
     @FXML
     private TreeTableColumn<GridRow, GridRow> constructorColumn;
+    @FXML
+    private TreeTableColumn<GridRow, GridRow> countColumn;
     @FXML
     private TreeTableColumn<GridRow, GridRow> distanceColumn;
     @FXML
@@ -36,9 +40,10 @@ public final class SummaryView extends HeapView {
     @FXML
     private void initialize() {
         heapGrid = new HeapGrid(grid, main.background(), Sort.RETAINED_SIZE_DESCENDING)
-                .column(constructorColumn, ColumnKind.CONSTRUCTOR).column(distanceColumn, ColumnKind.DISTANCE)
+                .column(constructorColumn, ColumnKind.CONSTRUCTOR).column(countColumn, ColumnKind.COUNT)
+                .column(distanceColumn, ColumnKind.DISTANCE)
                 .column(shallowColumn, ColumnKind.SHALLOW).column(retainedColumn, ColumnKind.RETAINED);
-        selectNodesOf(heapGrid);
+        selectNodesOf(heapGrid, false);
         main.filterProperty().addListener((obs, was, is) -> refresh());
         main.classFilterProperty().addListener((obs, was, is) -> {
             if (active() && heapGrid.root() != null) {
@@ -50,7 +55,25 @@ public final class SummaryView extends HeapView {
     @Override
     protected void rebuild(Snapshot snapshot) {
         status.setText(statusText(snapshot));
+        status.setTooltip(new javafx.scene.control.Tooltip(status.getText()));
         heapGrid.show(viewModel.classes(snapshot));
+    }
+
+    @Override
+    public boolean canReveal() {
+        return true;
+    }
+
+    @Override
+    public void reveal(MainWindowViewModel.Reveal request, Consumer<Boolean> done) {
+        Snapshot snapshot = request.snapshot();
+        if (snapshot == null || !snapshot.isReady()) {
+            done.accept(false);
+            return;
+        }
+        int ordinal = request.node() == null ? -1 : request.node().ordinal();
+        revealAlong(job -> viewModel.pathTo(snapshot, ordinal, request.classId(), job), status, statusText(snapshot),
+                done);
     }
 
     private String statusText(Snapshot snapshot) {

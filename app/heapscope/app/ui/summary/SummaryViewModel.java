@@ -3,12 +3,14 @@ package heapscope.app.ui.summary;
 import heapscope.app.ui.common.Children;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.HeapChildren;
+import heapscope.app.ui.common.RowPath;
 import heapscope.app.ui.common.SummaryCache;
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.parser.view.ObjectFilter;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
+import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.view.ClassRows;
 import heapscope.parser.view.NodeList;
 import heapscope.parser.view.NodeRows;
@@ -49,6 +51,33 @@ public final class SummaryViewModel {
             }
             return Children.of(children);
         };
+    }
+
+    /**
+     * Where the Summary shows an object ({@code ordinal} ≥ 0) or a class: its class row, then the object among the
+     * instances. Runs in the background (the Summary's rows may have to be computed).
+     */
+    public RowPath pathTo(Snapshot snapshot, int ordinal, int classId, CancelSignal cancel) {
+        NodeRows rows = snapshot.rows();
+        NodeFilter filter = main.filterProperty().get();
+        String filterLabel = main.filterOptionProperty().get().label();
+        SummaryCache.Entry entry = cache.get(rows.heap(), filter, heap -> ObjectFilter.of(heap, filter, cancel));
+        int wanted = ordinal >= 0 ? rows.heap().classes().classByNode()[ordinal] : classId;
+        String className = rows.heap().classes().name(wanted);
+        ClassAggregate row = entry.rows().stream().filter(r -> r.classId() == wanted).findFirst().orElse(null);
+        String object = ordinal >= 0 ? rows.row(ordinal).label() : className;
+        if (row == null || (ordinal >= 0 && !entry.filter().accepts(ordinal))) {
+            return RowPath.missing(object + " is not among \u201c" + filterLabel
+                    + "\u201d; choose All objects to see it.");
+        }
+        List<ClassAggregate> shown = ClassRows.filtered(List.of(row), main.classFilterProperty().get());
+        if (shown.isEmpty()) {
+            return RowPath.missing(className + " is hidden by the class filter \u201c"
+                    + main.classFilterProperty().get().strip() + "\u201d.");
+        }
+        GridRow classRow = new GridRow.ClassRow(row);
+        return RowPath.to(ordinal >= 0 ? List.of(classRow.key(), GridRow.NODE_KEY + ordinal)
+                : List.of(classRow.key()));
     }
 
     /** A class's instances that pass the filter, each expandable into its references. */

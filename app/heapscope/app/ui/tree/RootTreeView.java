@@ -4,9 +4,12 @@ import heapscope.app.ui.common.ColumnKind;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.common.HeapGrid;
 import heapscope.app.ui.main.HeapView;
+import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.view.Sort;
+import java.util.function.Consumer;
 import javafx.fxml.FXML;
+import javafx.scene.control.Label;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 
@@ -23,6 +26,8 @@ public final class RootTreeView extends HeapView {
     private TreeTableColumn<GridRow, GridRow> shallowColumn;
     @FXML
     private TreeTableColumn<GridRow, GridRow> retainedColumn;
+    @FXML
+    private Label status;
 
     public RootTreeView(RootTreeViewModel viewModel) {
         super(viewModel.main(), "RootTreeView");
@@ -35,11 +40,27 @@ public final class RootTreeView extends HeapView {
         heapGrid = new HeapGrid(grid, main.background(), Sort.RETAINED_SIZE_DESCENDING)
                 .column(objectColumn, ColumnKind.OBJECT).column(distanceColumn, ColumnKind.DISTANCE)
                 .column(shallowColumn, ColumnKind.SHALLOW).column(retainedColumn, ColumnKind.RETAINED);
-        selectNodesOf(heapGrid);
+        selectNodesOf(heapGrid, true);
     }
 
     @Override
     protected void rebuild(Snapshot snapshot) {
+        status.setText("");
         heapGrid.show(viewModel.top(snapshot));
+    }
+
+    @Override
+    public boolean canReveal() {
+        return true;
+    }
+
+    @Override
+    public void reveal(MainWindowViewModel.Reveal request, Consumer<Boolean> done) {
+        Snapshot snapshot = request.snapshot();
+        if (request.node() == null || snapshot == null || !snapshot.isReady()) {
+            done.accept(false);
+            return;
+        }
+        revealAlong(job -> viewModel.pathTo(snapshot, request.node(), job), status, "", done);
     }
 }

@@ -4,7 +4,6 @@ import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntIntHashMap;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.HeapFormat;
-import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -13,17 +12,21 @@ import java.util.List;
 /**
  * Where the growth accumulates (MAT's "accumulation point", over time instead of in one dump): of the followed objects
  * whose retained size kept growing, each with the growing objects it dominates forms a tree; from each tree's top, the
- * point goes down to the child that carries at least 80 % of the growth, and stops where none does. There the
- * growing children that together carry most of the growth are separate points (a class whose two static maps both
- * leak); otherwise the object itself is. It never goes down a chain of objects of one class (a linked list's links
- * each retain the rest of the list; the list is the point, not its last old link), nor into a container's own
- * structure: a Java collection's table, an array a Java object keeps its elements in, a V8 object's backing store
- * (V8's internal {@code array} and {@code hidden} nodes). A map that resized has a new table but is the same map, and the map is what a reader knows.
+ * walk goes down to the child that carries at least 80 % of the growth, and stops where none does. There the growing
+ * children that together carry most of the growth are separate points (a class whose two static maps both leak);
+ * otherwise the object the walk stopped at is, or, when that is part of a container's structure (a Java collection's
+ * table or entry, a list's backing array, a V8 backing store), the container above it: a map that resized has a new
+ * table but is the same map, and the map is what a reader knows. The walk goes through such structure when the
+ * growth stays in one of its elements (a class loader's list of classes, one of which holds the leak), and down a
+ * chain of objects of one class only when the chain leads on to something else (nested V8 scopes): a linked list's
+ * links each retain the rest of the list, and the first stands for it.
  *
  * <p>Stateless. No IO.
  */
 final class AccumulationPoints {
     private static final double CARRIES = 0.8;
+    private static final java.util.regex.Pattern COLLECTION_ENTRY = java.util.regex.Pattern.compile(
+            "java\\.util\\.(concurrent\\.)?[A-Za-z]+\\$[A-Za-z]*(Node|Entry|Bin)");
 
     private AccumulationPoints() {
     }
@@ -32,15 +35,19 @@ final class AccumulationPoints {
     record Point(int node, long[] sizes, Growth growth) {
     }
 
-    /** The points among the followed objects whose growth was kept and is at least {@code minBytes}. */
-    static List<Point> find(AnalyzedHeap last, RetainedHistory history, int snapshots, long minBytes) {
+    /**
+     * The points among the followed objects that grew (rose at least once, never fell) by at least {@code minBytes}.
+     * Whether a point kept growing is for the caller to judge, on it together with the points alike (the thread-local
+     * maps of a pool's threads grow in turns).
+     */
+    static List<Point> find(AnalyzedHeap last, RetainedHistory history, long minBytes) {
         List<Point> growing = new ArrayList<>();
         IntIntHashMap indexByNode = new IntIntHashMap();
         BitSet isGrowing = new BitSet();
         for (int i = 0; i < history.size(); i++) {
             long[] sizes = history.sizes(i);
             Growth growth = Growth.of(sizes);
-            if (growth.kept(snapshots) && growth.bytes() >= minBytes) {
+            if (growth.rises() > 0 && !growth.fell() && growth.bytes() >= minBytes) {
                 int node = history.ordinal(i);
                 indexByNode.put(node, growing.size());
                 isGrowing.set(node);
@@ -73,25 +80,41 @@ final class AccumulationPoints {
     /** The walk down each tree of growing objects. */
     private record Descent(AnalyzedHeap last, List<Point> growing, IntArrayList[] children, long minBytes,
             List<Point> points) {
+        /** Walks down from {@code index}; {@code path} holds the walk so far (indexes), to climb back from structure. */
         void descend(int index) {
-            Point point = growing.get(index);
-            IntArrayList kids = children[index];
-            if (kids != null) {
+            IntArrayList path = new IntArrayList();
+            int at = index;
+            while (true) {
+                path.add(at);
+                Point point = growing.get(at);
+                int carrier = -1;
                 long total = 0;
                 IntArrayList parts = new IntArrayList();
-                for (int k = 0; k < kids.size(); k++) {
+                IntArrayList kids = children[at];
+                for (int k = 0; kids != null && k < kids.size(); k++) {
                     Point child = growing.get(kids.get(k));
-                    if (!mayDescend(point.node(), child.node())) {
+                    if (sameClass(point.node(), child.node())) {
+                        // A chain of one class: nested scopes lead on to something else, a list's links do not
+                        // (the first link stands for the list).
+                        int exit = chainExit(kids.get(k));
+                        if (exit >= 0) {
+                            carrier = exit;
+                            break;
+                        }
                         continue;
                     }
                     if (child.growth().bytes() >= CARRIES * point.growth().bytes()) {
-                        descend(kids.get(k));
-                        return;
+                        carrier = kids.get(k);
+                        break;
                     }
                     if (child.growth().bytes() >= minBytes) {
                         parts.add(kids.get(k));
                         total += child.growth().bytes();
                     }
+                }
+                if (carrier >= 0) {
+                    at = carrier;
+                    continue;
                 }
                 if (!parts.isEmpty() && 2 * total >= point.growth().bytes()) {
                     for (int k = 0; k < parts.size(); k++) {
@@ -99,27 +122,74 @@ final class AccumulationPoints {
                     }
                     return;
                 }
+                break;
             }
-            points.add(point);
+            // The walk ended where the growth spreads; inside a container's structure, the container is the point.
+            int end = path.size() - 1;
+            while (end > 0 && isStructure(growing.get(path.get(end)).node())) {
+                end--;
+            }
+            Point point = growing.get(path.get(end));
+            points.add(new Point(owner(point.node()), point.sizes(), point.growth()));
         }
 
-        /** Not along a chain of one class, nor into a container's own structure (see the class comment). */
-        private boolean mayDescend(int parent, int child) {
-            int[] classByNode = last.classes().classByNode();
-            if (classByNode[child] == classByNode[parent]) {
-                return false;
+        /**
+         * The container whose structure a node is, up its dominators (a map whose table grew but which was not
+         * followed itself), or the node. Its growth is the structure's.
+         */
+        private int owner(int node) {
+            int[] dominators = last.dominators();
+            int root = last.graph().rootOrdinal();
+            int at = node;
+            for (int step = 0; step < 4 && isStructure(at) && dominators[at] != root
+                    && last.graph().nodeTypes()[dominators[at]] != NodeType.SYNTHETIC; step++) {
+                at = dominators[at];
             }
-            HeapGraph graph = last.graph();
-            if (last.format() == HeapFormat.HPROF) {
-                if (graph.nodeLabel(parent) != null) {
-                    return true; // a class object's statics are what a program names
+            return isStructure(at) ? node : at;
+        }
+
+        /**
+         * Follows a chain of one class from {@code index} along the children that carry the growth, and returns the
+         * first carrier of another class it leads to, or -1 when the growth spreads along the chain itself.
+         */
+        private int chainExit(int index) {
+            int at = index;
+            for (int depth = 0; depth < growing.size(); depth++) {
+                Point point = growing.get(at);
+                IntArrayList kids = children[at];
+                int next = -1;
+                for (int k = 0; kids != null && k < kids.size() && next < 0; k++) {
+                    if (growing.get(kids.get(k)).growth().bytes() >= CARRIES * point.growth().bytes()) {
+                        next = kids.get(k);
+                    }
                 }
-                String parentClass = last.classes().name(classByNode[parent]);
-                String childClass = last.classes().name(classByNode[child]);
-                return !childClass.endsWith("[]") && !parentClass.startsWith("java.util.");
+                if (next < 0) {
+                    return -1;
+                }
+                if (!sameClass(point.node(), growing.get(next).node())) {
+                    return next;
+                }
+                at = next;
             }
-            byte type = graph.nodeTypes()[child];
-            return type != NodeType.ARRAY && type != NodeType.HIDDEN; // V8's backing stores: "(array)", "(object elements)"
+            return -1;
+        }
+
+        private boolean sameClass(int parent, int child) {
+            int[] classByNode = last.classes().classByNode();
+            return classByNode[child] == classByNode[parent];
+        }
+
+        /**
+         * Part of a container's own structure rather than something a program names: a Java array (a collection's
+         * table, a list's backing array) or a Java collection's entry, a V8 backing store or system object.
+         */
+        private boolean isStructure(int node) {
+            if (last.format() == HeapFormat.HPROF) {
+                String name = last.classes().name(last.classes().classByNode()[node]);
+                return name.endsWith("[]") || COLLECTION_ENTRY.matcher(name).matches();
+            }
+            byte type = last.graph().nodeTypes()[node];
+            return type == NodeType.ARRAY || type == NodeType.HIDDEN;
         }
     }
 

@@ -18,12 +18,13 @@ import java.util.Map;
  * What leak containers hold in the last snapshot: every object they dominate, by class (its full name; a lambda
  * without its per-run suffix, a V8 closure by its function), split by the snapshot each first appeared in; and one object of the class that grew most, added inside the series, as the example. Objects are
  * first tallied by class id (a V8 closure by its function name), then named, so a million held objects cost no
- * string. The breakdown starts with its headline, the class nearest the container that is not plumbing (see
- * {@link #isPlumbing}), then the largest added bytes. Stateless. No IO.
+ * string. The breakdown lists the program's own classes first, nearest the container first (the first is its
+ * headline), then the plumbing (see {@link #isPlumbing}) by added bytes. Stateless. No IO.
  */
 final class HeldClasses {
     private static final java.util.regex.Pattern PLUMBING = java.util.regex.Pattern.compile(".*\\[\\]"
-            + "|java\\.util\\.(concurrent\\.)?[A-Za-z]+\\$[A-Za-z]*(Node|Entry|Bin)|\\(.*\\)|system / .*|Array");
+            + "|java\\.util\\.(concurrent\\.)?[A-Za-z]+\\$[A-Za-z]*(Node|Entry|Bin)|java\\.lang\\.ThreadLocal(\\$.*)?"
+            + "|\\(.*\\)|system / .*|Array");
     private HeldClasses() {
     }
 
@@ -101,29 +102,21 @@ final class HeldClasses {
         byName.forEach((name, sum) -> classes.add(new ClassGrowth(name,
                 java.util.Arrays.copyOfRange(sum, 0, snapshots), java.util.Arrays.copyOfRange(sum, snapshots,
                 2 * snapshots))));
-        classes.sort(Comparator.comparingLong(ClassGrowth::addedBytes).reversed()
+        // What the container holds for the program first, nearest first (the headline), then the rest by bytes.
+        Comparator<ClassGrowth> nearest = Comparator.comparingInt(c -> depthByName.getOrDefault(c.className(),
+                Integer.MAX_VALUE));
+        classes.sort(Comparator.comparing((ClassGrowth c) -> isPlumbing(c.className()) || c.added() == 0)
+                .thenComparing((a, b) -> isPlumbing(a.className()) ? 0 : nearest.compare(a, b))
+                .thenComparing(Comparator.comparingLong(ClassGrowth::addedBytes).reversed())
                 .thenComparing(Comparator.comparingLong(ClassGrowth::added).reversed())
                 .thenComparing(ClassGrowth::className));
-        ClassGrowth headline = null;
-        for (ClassGrowth c : classes) {
-            Integer depth = depthByName.get(c.className());
-            if (depth != null && !isPlumbing(c.className()) && (headline == null
-                    || depth < depthByName.get(headline.className())
-                    || (depth.equals(depthByName.get(headline.className())) && c.added() > headline.added()))) {
-                headline = c;
-            }
-        }
-        if (headline != null) {
-            classes.remove(headline);
-            classes.add(0, headline);
-        }
         Integer example = classes.isEmpty() ? null : exampleByName.get(classes.get(0).className());
         return new Held(classes, example != null ? example : containers[0]);
     }
 
     /**
-     * Classes a leak is made of but is not about: collection internals and arrays, Strings and boxed values, V8's
-     * internal stores. The headline of a breakdown is the class nearest the container that is none of these (the
+     * Classes a leak is made of but is not about: collection internals and arrays, thread locals and their maps'
+     * entries, Strings and boxed values, V8's internal stores. The headline of a breakdown is the class nearest the container that is none of these (the
      * {@code CacheEntry} of a cache, not its map entries).
      */
     static boolean isPlumbing(String className) {

@@ -40,6 +40,9 @@ import java.util.Map;
 public final class LeakFinder {
     private static final long MIN_GROWTH_BYTES = 4096;
     private static final long MIN_GROWTH_PER_10000 = 5;
+    /** What V8 makes for itself: compiled code and its metadata, not a program's objects. */
+    private static final java.util.regex.Pattern V8_RUNTIME = java.util.regex.Pattern.compile(
+            "\\((compiled code|code|system|array|object shape)\\)|system / (?!Context$).*");
 
     private LeakFinder() {
     }
@@ -98,7 +101,7 @@ public final class LeakFinder {
         SuspectNames names = new SuspectNames(last);
         Map<String, List<AccumulationPoints.Point>> alike = new LinkedHashMap<>();
         Map<String, SuspectNames.Named> namesBySignature = new LinkedHashMap<>();
-        for (AccumulationPoints.Point point : AccumulationPoints.find(last, history, n, minGrowth)) {
+        for (AccumulationPoints.Point point : AccumulationPoints.find(last, history, minGrowth)) {
             SuspectNames.Named named = names.of(point.node());
             String key = last.classes().classByNode()[point.node()] + "\n" + named.signature();
             alike.computeIfAbsent(key, k -> new ArrayList<>()).add(point);
@@ -108,8 +111,11 @@ public final class LeakFinder {
         List<LeakSuspect> runtime = new ArrayList<>();
         alike.forEach((key, points) -> {
             SuspectNames.Named named = namesBySignature.get(key);
-            LeakSuspect suspect = suspect(last, births, named, points, n);
-            (isRuntime(named, suspect, v8) ? runtime : suspects).add(suspect);
+            LeakSuspect suspect = suspect(last, births, names, named, points, n);
+            Growth growth = Growth.of(suspect.retainedSizes());
+            if (growth.kept(n) && growth.bytes() >= minGrowth) {
+                (isRuntime(named, suspect, v8) ? runtime : suspects).add(suspect);
+            }
         });
         Comparator<LeakSuspect> rank = Comparator.comparing(LeakSuspect::grewEveryStep).reversed()
                 .thenComparing(Comparator.comparingLong(LeakSuspect::growth).reversed())
@@ -119,8 +125,8 @@ public final class LeakFinder {
         return new LeakReport(labels, v8 ? "v8-object-id" : "structural", suspects, runtime, warnings, last);
     }
 
-    private static LeakSuspect suspect(AnalyzedHeap last, ObjectBirths births, SuspectNames.Named named,
-            List<AccumulationPoints.Point> points, int n) {
+    private static LeakSuspect suspect(AnalyzedHeap last, ObjectBirths births, SuspectNames names,
+            SuspectNames.Named named, List<AccumulationPoints.Point> points, int n) {
         long[] sizes = new long[n];
         java.util.Arrays.fill(sizes, -1);
         int[] nodes = new int[points.size()];
@@ -134,25 +140,29 @@ public final class LeakFinder {
             }
         }
         HeldClasses.Held held = HeldClasses.of(last, nodes, births);
-        String name = points.size() == 1 ? named.name() : named.signature().substring(0,
-                named.signature().indexOf(" \u2192 ") < 0 ? named.signature().length()
-                        : named.signature().indexOf(" \u2192 ")) + " (" + points.size() + " alike)";
+        String name = points.size() == 1 ? named.name() : names.alike(named, nodes);
         return new LeakSuspect(name, last.classes().name(last.classes().classByNode()[nodes[0]]),
                 points.size() == 1 ? named.path() : named.signature(), points.size(), sizes,
                 Growth.of(sizes).everyStep(n), held.classes(), held.exampleNode(), nodes);
     }
 
     /**
-     * Growth inside the runtime's own tables: an anchor the runtime owns (for V8, one only the system roots reach; for
-     * Java, a JDK class's static or a VM table such as a class's resolved constants) holding no added object of the
-     * program's own classes.
+     * Growth inside the runtime's own tables: a class loader's list of classes (classes loaded as the program warms up;
+     * when one class's statics leak, the accumulation point lies past the list); for V8, an anchor only the system
+     * roots reach, or growth made only of code and V8's own metadata (functions compiled as they run); for Java, an
+     * anchor the JDK or the VM owns (a JDK class's static, a class's resolved constants) holding no added object of
+     * the program's own classes.
      */
     private static boolean isRuntime(SuspectNames.Named named, LeakSuspect suspect, boolean v8) {
-        if (!named.runtimeAnchor()) {
-            return false;
+        if (named.classLoading()) {
+            return true; // classes loaded as the program runs, with their statics; a leak held there is walked past
         }
         if (v8) {
-            return true;
+            return named.runtimeAnchor() || suspect.held().stream().allMatch(held -> held.added() == 0
+                    || V8_RUNTIME.matcher(held.className()).matches());
+        }
+        if (!named.runtimeAnchor()) {
+            return false;
         }
         for (ClassGrowth held : suspect.held()) {
             if (held.added() > 0 && !SuspectNames.isJdk(held.className())

@@ -3,6 +3,7 @@ package heapscope.parser.analysis.leaks;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ClassTable;
 import heapscope.parser.analysis.Distances;
+import heapscope.parser.analysis.ObjectNames;
 import heapscope.parser.analysis.RetainerView;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapFormat;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 final class SuspectNames {
     /** Retainer steps looked through for an anchor before the top object's class names the suspect. */
     private static final int MAX_STEPS = 24;
+    private static final String THREAD_LOCALS_OF = "thread locals of thread ";
     private static final Pattern LAMBDA_SUFFIX = Pattern.compile("\\$\\$Lambda(\\$\\d+)?(/0x[0-9a-f]+)?(\\$\\d+)?");
     private static final Pattern HIDDEN_CLASS_SUFFIX = Pattern.compile("/0x[0-9a-f]+");
     private static final Pattern JDK = Pattern.compile("(java|javax|jdk|sun|com\\.sun)\\..*|(boolean|byte|char|short|int|long"
@@ -38,10 +40,11 @@ final class SuspectNames {
     private final boolean java;
 
     /**
-     * A suspect's name and path, the path without what differs between alike containers (thread names), and whether
-     * its anchor belongs to the runtime (a JDK class's static, a class's constant pool, nothing a program names).
+     * A suspect's name and path, the path without what differs between alike containers (thread names), whether its
+     * anchor belongs to the runtime (a JDK class's static, a class's constant pool, nothing a program names), and
+     * whether the container is a class loader's list of its classes (classes loaded, with their statics).
      */
-    record Named(String name, String path, String signature, boolean runtimeAnchor) {
+    record Named(String name, String path, String signature, boolean runtimeAnchor, boolean classLoading) {
     }
 
     SuspectNames(AnalyzedHeap heap) {
@@ -59,6 +62,9 @@ final class SuspectNames {
         int top = container;
         for (int k = 0; k < steps.size() && k < MAX_STEPS && anchor == null; k++) {
             RetainerEdge step = steps.get(k);
+            if (graph.nodeTypes()[step.retainerNode()] == NodeType.SYNTHETIC) {
+                break; // a GC root group: the object below it is the top
+            }
             anchor = anchorAt(step.retainerNode(), step.edgeIndex());
             if (anchor == null) {
                 below.add(step(step.retainerNode(), step.edgeIndex()));
@@ -66,44 +72,85 @@ final class SuspectNames {
             }
         }
         if (anchor == null) {
-            String name = display(top);
+            // Nothing a program names: the path starts at the top object's holding field (its first step).
+            String name = below.isEmpty() ? display(top) : below.get(below.size() - 1);
             boolean runtime = java ? isJdk(className(top)) || graph.nodeLabel(top) != null
                     : !Distances.isUserReachable(heap.distances()[container]);
-            anchor = new Anchor(name, name, name, runtime);
-            if (!below.isEmpty()) {
-                below.remove(below.size() - 1); // the top object starts the path itself
-            }
+            anchor = new Anchor(name, "", "", runtime);
         }
         String tail = collapse(below) + " \u2192 " + display(container);
-        return new Named(anchor.name(), anchor.pathStart() + tail, anchor.signatureStart() + tail, anchor.runtime());
+        if (anchor.pathStart().isEmpty()) {
+            tail = tail.substring(" \u2192 ".length());
+        }
+        String name = anchor.name();
+        if (anchor.local() && !below.isEmpty() && !below.get(0).endsWith("]")) {
+            name = below.get(0); // the field of the local's object that holds the container: EventBus.listeners
+        }
+        String listeners = emitterListeners(steps);
+        if (listeners != null) {
+            name = listeners;
+        }
+        boolean classLoading = java && !steps.isEmpty() && "classes".equals(graph.edgeName(steps.get(0).edgeIndex()))
+                && isA(steps.get(0).retainerNode(), "class java.lang.ClassLoader");
+        return new Named(name, anchor.pathStart() + tail, anchor.signatureStart() + tail, anchor.runtime(),
+                classLoading);
     }
 
-    /** Where a path starts: the anchor's name, how the path writes it, and the same without what differs. */
-    private record Anchor(String name, String pathStart, String signatureStart, boolean runtime) {
+    /**
+     * The name of several containers alike: for the thread locals of a pool's threads, the threads' common name
+     * ({@code thread locals of the request-worker-* threads (4)}); otherwise the first one's with their count.
+     */
+    String alike(Named first, int[] containers) {
+        List<String> threads = new ArrayList<>();
+        for (int container : containers) {
+            String name = of(container).name();
+            if (!name.startsWith(THREAD_LOCALS_OF + "'") || !name.endsWith("'")) {
+                return first.name() + " (" + containers.length + " alike)";
+            }
+            threads.add(name.substring(THREAD_LOCALS_OF.length() + 1, name.length() - 1));
+        }
+        String prefix = threads.get(0);
+        for (String thread : threads) {
+            while (!thread.startsWith(prefix)) {
+                prefix = prefix.substring(0, prefix.length() - 1);
+            }
+        }
+        return "thread locals of the " + (prefix.isEmpty() ? "" : prefix + "* ") + "threads (" + containers.length
+                + ")";
+    }
+
+    /**
+     * Where a path starts: the anchor's name, how the path writes it, the same without what differs between alike
+     * containers, whether the runtime owns it, and whether it is a stack frame's local (a poor name for a leak).
+     */
+    private record Anchor(String name, String pathStart, String signatureStart, boolean runtime, boolean local) {
+        Anchor(String name, String pathStart, String signatureStart, boolean runtime) {
+            this(name, pathStart, signatureStart, runtime, false);
+        }
     }
 
     /** The anchor a retaining edge makes, or null when the holder is just another object on the way. */
     private Anchor anchorAt(int holder, int edge) {
         String field = graph.edgeName(edge);
         byte type = graph.edgeType(edge);
-        String label = graph.nodeLabel(holder);
-        if (java && label != null && field.startsWith("static ")) {
-            String owner = label.substring("class ".length());
-            String name = simple(owner) + "." + field.substring("static ".length());
+        boolean classObject = ObjectNames.classObjectName(graph, holder) != null;
+        if (java && classObject && field.startsWith("static ")) {
+            String owner = ObjectNames.owner(heap, holder);
+            String name = ObjectNames.step(simple(owner), type, field);
             return new Anchor(name, name, name, isJdk(owner));
         }
-        if (java && label != null && type == EdgeType.INTERNAL && field.startsWith("<")) {
+        if (java && classObject && type == EdgeType.INTERNAL && field.startsWith("<")) {
             String name = field + " of " + display(holder); // a VM table: a class's resolved constants, its loader
             return new Anchor(name, name, name, true);
         }
         if (java && field.startsWith("<local in ")) {
             String frame = field.substring("<local in ".length(), field.length() - 1);
             String name = "a local variable of " + frame + " in thread " + threadName(holder);
-            return new Anchor(name, name, "a local variable of " + frame, false);
+            return new Anchor(name, name, "a local variable of " + frame, false, true);
         }
         if (java && (field.equals("threadLocals") || field.equals("inheritableThreadLocals")) && isThread(holder)) {
             String generic = "thread locals of " + simple(className(holder));
-            return new Anchor("thread locals of thread " + threadName(holder), generic, generic, false);
+            return new Anchor(THREAD_LOCALS_OF + threadName(holder), generic, generic, false);
         }
         if (!java && type == EdgeType.CONTEXT) {
             String start = field + " (a variable of " + closureNames(holder) + ")";
@@ -114,6 +161,17 @@ final class SuspectNames {
             return new Anchor(name, name, name, false);
         }
         return null;
+    }
+
+    /**
+     * For a container of a Node {@code EventEmitter}'s listeners ({@code emitter._events.request}), the listeners by
+     * their emitter and event: {@code RequestTracker 'request' listeners}; else null.
+     */
+    private String emitterListeners(List<RetainerEdge> steps) {
+        if (java || steps.size() < 2 || !"_events".equals(graph.edgeName(steps.get(1).edgeIndex()))) {
+            return null;
+        }
+        return display(steps.get(1).retainerNode()) + " '" + graph.edgeName(steps.get(0).edgeIndex()) + "' listeners";
     }
 
     /** The steps from the anchor down, a run of one step written once with its count: {@code Link.next ×13}. */
@@ -130,34 +188,20 @@ final class SuspectNames {
         return text.toString();
     }
 
-    /** One step of a path: the holder's class and the field ({@code HashMap.table}), or the array ({@code Node[]}). */
+    /** One step of a path ({@link ObjectNames#step}), the holder written as {@link #display} writes it. */
     private String step(int holder, int edge) {
-        if (EdgeType.hasNumericName(graph.edgeType(edge))) {
-            String name = display(holder);
-            return name.endsWith("]") ? name : name + "[]";
-        }
-        return display(holder) + "." + graph.edgeName(edge);
+        String owner = display(holder);
+        return ObjectNames.step(owner.startsWith("class ") ? owner.substring("class ".length()) : owner,
+                graph.edgeType(edge), graph.edgeName(edge));
     }
 
     /** A node as the report writes it: its class without package, a class object as {@code class X}. */
     String display(int node) {
-        byte type = graph.nodeTypes()[node];
-        if (!java && type == NodeType.CLOSURE) {
-            return functionName(node);
-        }
-        String label = graph.nodeLabel(node);
-        if (label != null) {
-            return "class " + simple(label.substring("class ".length()));
-        }
-        return simple(className(node));
-    }
-
-    /** The class of a node as the breakdown groups it: closures by function, lambdas by declaring class. */
-    String groupName(int node) {
         if (!java && graph.nodeTypes()[node] == NodeType.CLOSURE) {
             return functionName(node);
         }
-        return java ? unsuffixed(className(node)) : className(node);
+        String owner = simple(ObjectNames.owner(heap, node));
+        return ObjectNames.classObjectName(graph, node) != null ? "class " + owner : owner;
     }
 
     private String functionName(int closure) {
@@ -194,11 +238,15 @@ final class SuspectNames {
         return classes.name(classes.classByNode()[node]);
     }
 
-    /** Whether a Java object's class is {@code java.lang.Thread} or a subclass: its class's {@code <super>} chain. */
     private boolean isThread(int node) {
+        return isA(node, "class java.lang.Thread");
+    }
+
+    /** Whether a Java object's class, or a superclass, is the one labelled so: its class's {@code <super>} chain. */
+    private boolean isA(int node, String classLabel) {
         int cls = target(node, "<class>");
         for (int depth = 0; cls >= 0 && depth < 64; depth++) {
-            if ("class java.lang.Thread".equals(graph.nodeLabel(cls))) {
+            if (classLabel.equals(graph.nodeLabel(cls))) {
                 return true;
             }
             cls = target(cls, "<super>");

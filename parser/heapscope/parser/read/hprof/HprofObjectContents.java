@@ -71,6 +71,15 @@ final class HprofObjectContents implements ObjectContents {
     }
 
     @Override
+    public ArrayElements arrayElements(HeapGraph graph, int ordinal, int max) {
+        try (HprofObjectReader reader = new HprofObjectReader(graph, source)) {
+            return reader.primitiveArray(ordinal, max);
+        } catch (IOException | RuntimeException changed) {
+            return null;
+        }
+    }
+
+    @Override
     public String unavailable() {
         return null;
     }

@@ -2,6 +2,7 @@ package heapscope.parser.read.hprof;
 
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.FieldValue;
+import heapscope.parser.graph.ObjectContents;
 import heapscope.parser.graph.HeapGraph;
 import java.io.Closeable;
 import java.io.IOException;
@@ -141,9 +142,17 @@ public final class HprofObjectReader implements Closeable {
      */
     public List<Object> primitiveArrayElements(int ordinal, long from, int max) throws IOException {
         ArrayData data = arrayDataElements(ordinal, from, max);
-        if (data == null) {
-            return null;
-        }
+        return data == null ? null : values(data);
+    }
+
+    /** A primitive array's element type, length and first {@code max} elements, or null for another record. */
+    public ObjectContents.ArrayElements primitiveArray(int ordinal, int max) throws IOException {
+        ArrayData data = arrayDataElements(ordinal, 0, max);
+        return data == null ? null
+                : new ObjectContents.ArrayElements(HprofBasicType.javaName(data.type), data.length, values(data));
+    }
+
+    private static List<Object> values(ArrayData data) {
         int size = HprofBasicType.primitiveSize(data.type);
         List<Object> values = new ArrayList<>();
         for (int i = 0; i + size <= data.bytes.length; i += size) {
@@ -191,11 +200,11 @@ public final class HprofObjectReader implements Closeable {
             in.skip(from * size);
             byte[] data = new byte[(int) Math.min(bytes, Integer.MAX_VALUE - 8)];
             in.readFully(data, 0, data.length);
-            return new ArrayData(type, data);
+            return new ArrayData(type, length, data);
         }
     }
 
-    private record ArrayData(int type, byte[] bytes) {
+    private record ArrayData(int type, long length, byte[] bytes) {
     }
 
     private static String typeName(int type) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.model.ClassAggregate;
-import heapscope.parser.model.HeapStatistics;
+import heapscope.parser.model.V8Statistics;
 import heapscope.parser.model.NodeFilter;
 import heapscope.testing.Fixtures;
 import java.io.IOException;
@@ -85,7 +85,7 @@ class SummaryMatchesDevToolsTest {
     @MethodSource("snapshots")
     void statisticsEqualDevTools(Path snapshot) throws IOException {
         JsonNode stats = JSON.readTree(Fixtures.oracleFile(snapshot, "stats.json").toFile()).get("statistics");
-        HeapStatistics actual = Fixtures.load(snapshot).statistics();
+        V8Statistics actual = (V8Statistics) Fixtures.load(snapshot).statistics();
         assertEquals(stats.get("total").asLong(), actual.total(), "total");
         assertEquals(stats.at("/native/total").asLong(), actual.nativeTotal(), "native");
         assertEquals(stats.at("/native/typedArrays").asLong(), actual.typedArrays(), "typed arrays");

@@ -200,13 +200,6 @@ class CliTextTest {
     }
 
     @Test
-    void longNamesAreCutToOneLineOfEightyCharacters() {
-        assertEquals("a b", Names.abbreviate("a\nb"));
-        assertEquals("x".repeat(80), Names.abbreviate("x".repeat(80)));
-        assertEquals("x".repeat(79) + "\u2026", Names.abbreviate("x".repeat(81)));
-    }
-
-    @Test
     void tablesAlignTheFirstColumnLeftAndTheOthersRight() {
         TextTable table = new TextTable("Name", "Count");
         table.row("a", "1,234");
@@ -215,17 +208,6 @@ class CliTextTest {
         table.print(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(List.of("Name    Count", "a       1,234", "longer      5"),
                 bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList());
-    }
-
-    @Test
-    void sizesAreFormattedAsDocumented() {
-        assertEquals("1,024", Sizes.bytes(1024));
-        assertEquals("+1,024", Sizes.signed(1024));
-        assertEquals("\u221212", Sizes.signed(-12));
-        assertEquals("0", Sizes.signed(0));
-        assertEquals("50 %", Sizes.percent(1, 2));
-        assertEquals("1 %", Sizes.percent(5, 1000));
-        assertEquals("", Sizes.percent(5, 0));
     }
 
     @Test

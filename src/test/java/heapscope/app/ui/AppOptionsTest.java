@@ -32,6 +32,8 @@ class AppOptionsTest {
         assertEquals(List.of(Path.of("c.gz"), Path.of("a.gz")), options.files());
         assertFalse(options.demo());
         assertTrue(AppOptions.parse(List.of("--demo", "--expand-top")).expandTop());
+        assertEquals("Objects allocated between Snapshot 1 and Snapshot 2", AppOptions.parse(List.of("--filter",
+                "Objects allocated between Snapshot 1 and Snapshot 2", "a.hprof")).filter());
         assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--view", "nope")));
         assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--screenshot")));
     }

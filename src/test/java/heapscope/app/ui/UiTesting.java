@@ -1,8 +1,12 @@
 package heapscope.app.ui;
 
+import heapscope.app.ui.common.Background;
 import heapscope.app.ui.common.GridRow;
 import heapscope.app.ui.main.MainWindowView;
+import heapscope.app.ui.main.ViewKind;
+import heapscope.app.ui.snapshot.RecentFiles;
 import heapscope.app.ui.snapshot.Snapshot;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,11 +14,74 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import java.util.prefs.Preferences;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Helpers for the UI tests: waiting for background work and reading grids (on the JavaFX thread). */
+/** Helpers for the UI tests: a window on a stage, waiting for background work, reading grids (on the FX thread). */
 final class UiTesting {
     private UiTesting() {
+    }
+
+    /** A main window in {@code stage}, shown, with its own background pools and test preferences (no recent files). */
+    static MainWindowView startWindow(Stage stage, Background background) {
+        RecentFiles recent = new RecentFiles(Preferences.userRoot().node("heapscope-test"));
+        recent.clear();
+        MainWindowView window = HeapscopeApp.createWindow(stage, background, recent, 1200, 800);
+        stage.show();
+        stage.requestFocus();
+        return window;
+    }
+
+    /** Opens files as the arguments of the app do (in this order) and waits until they are loaded and shown. */
+    static void openAndWait(MainWindowView window, List<Path> files) {
+        onFx(() -> window.viewModel().openInOrder(files));
+        waitUntil("the snapshots are loaded", () -> window.viewModel().snapshots().size() == files.size()
+                && window.viewModel().snapshots().stream().allMatch(Snapshot::isReady));
+        waitSettled(window);
+    }
+
+    /** Opens the demo series and waits until the 3-snapshot method is set up. */
+    static void openDemoAndWait(MainWindowView window) {
+        onFx(() -> window.viewModel().openDemo());
+        waitUntil("three snapshots are loaded", () -> window.viewModel().snapshots().size() == 3
+                && window.viewModel().snapshots().stream().allMatch(Snapshot::isReady));
+        waitSettled(window);
+    }
+
+    /** Shows a view and waits until its rows are in. */
+    static void showView(MainWindowView window, ViewKind kind) {
+        onFx(() -> window.viewModel().viewProperty().set(kind));
+        waitSettled(window);
+    }
+
+    /** A heap grid of the window by its id ({@code #summary-grid}). */
+    @SuppressWarnings("unchecked")
+    static TreeTableView<GridRow> grid(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TreeTableView.class);
+    }
+
+    /** Types {@code text} into Find (Ctrl+F's field), replacing what was there, and presses Enter. */
+    static void find(FxRobot robot, String text) {
+        javafx.scene.control.TextField field = robot.lookup("#search-field").queryAs(
+                javafx.scene.control.TextField.class);
+        onFx(() -> {
+            field.requestFocus();
+            field.setText(text);
+            field.fireEvent(new javafx.event.ActionEvent());
+        });
+    }
+
+    /** The grid's selected row. */
+    static GridRow selectedRow(TreeTableView<GridRow> grid) {
+        return onFx(() -> grid.getSelectionModel().getSelectedItem() == null ? null
+                : grid.getSelectionModel().getSelectedItem().getValue());
+    }
+
+    /** The ordinal of the object a row shows, or -1. */
+    static int ordinalOf(GridRow row) {
+        return row instanceof GridRow.NodeItem item ? item.node().ordinal() : -1;
     }
 
     /** Evaluates on the JavaFX thread. */

@@ -82,11 +82,32 @@ class FieldRowsTest {
             if ("long[]".equals(g.nodeName(node)) && heap.shallowSizes().get(node) == 16 + 100 * 8) {
                 List<FieldRow> elements = FieldRows.of(rows, node);
                 assertEquals(100, elements.size());
-                assertEquals(new FieldRow("[99]", "long", "0", "long[]"), elements.get(99));
+                assertEquals(new FieldRow("[99]", "long", "0", "long[]", -1), elements.get(99));
                 return;
             }
         }
         throw new AssertionError("no long[100] in the dump");
+    }
+
+    @Test
+    void aByteArrayPreviewsAsTextAndHex() {
+        HeapGraph g = heap.graph();
+        for (int node = 0; node < g.nodeCount(); node++) {
+            if (!"byte[]".equals(g.nodeName(node))) {
+                continue;
+            }
+            ArrayPreview preview = ArrayPreview.of(g, node);
+            // KEEP holds new byte[] {1, 2, 3}.
+            if (preview != null && preview.length() == 3 && preview.hex().startsWith("00000000  01 02 03 ")) {
+                assertEquals("byte", preview.elementType());
+                assertEquals(3, preview.shown());
+                assertEquals("\u2401\u2402\u2403", preview.text());
+                assertEquals("00000000  01 02 03" + "   ".repeat(13) + "  |...|", preview.hex());
+                assertEquals(null, ArrayPreview.of(g, g.rootOrdinal()));
+                return;
+            }
+        }
+        throw new AssertionError("no byte[] {1, 2, 3} in the dump");
     }
 
     @Test
@@ -102,6 +123,8 @@ class FieldRowsTest {
                 assertEquals("[1]", elements.get(1).name());
                 assertTrue(elements.get(1).value().startsWith("java.lang.String \"b\" @0x"));
                 assertEquals("reference", elements.get(1).type());
+                // The element is a link to the String it holds.
+                assertEquals("java.lang.String", rows.row(elements.get(1).target()).className());
                 return;
             }
         }

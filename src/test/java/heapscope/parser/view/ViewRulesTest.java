@@ -120,16 +120,23 @@ class ViewRulesTest {
         assertEquals(List.of("a", "b", "c", "d", "t", "u", "v", "x", "y", "z", "[0]"), byName);
     }
 
-    /** A name search finds the counted objects (non-zero size) whose name contains the text, largest first. */
+    /**
+     * A text search finds the counted objects (non-zero size) whose name contains the text, largest first, and the
+     * classes whose name contains it with their counted objects.
+     */
     @Test
-    void searchByNameCountsOnlyObjectsWithASize() {
+    void searchByTextCountsOnlyObjectsWithASize() {
         NodeRows rows = rows(items());
-        NodeSearch.Result found = NodeSearch.byName(rows, "ITEM", 2, CancelSignal.NEVER);
+        NodeSearch.Result found = NodeSearch.byText(rows, "ITEM", 2, CancelSignal.NEVER);
         assertEquals(4, found.total(), "I5 has no size");
         assertEquals(List.of(31L, 51L), found.rows().stream().map(NodeRow::id).toList());
-        assertEquals(4, NodeSearch.byName(rows, "item", 10, CancelSignal.NEVER).rows().size());
-        assertEquals(0, NodeSearch.byName(rows, "nothing like it", 10, CancelSignal.NEVER).total());
-        assertThrows(CanceledException.class, () -> NodeSearch.byName(rows, "item", 10, CANCELED));
+        assertEquals(List.of("Item"), found.classes().stream().map(NodeSearch.ClassMatch::name).toList());
+        assertEquals(4, found.classes().get(0).count(), "I5 has no size");
+        assertEquals(4, NodeSearch.byText(rows, "item", 10, CancelSignal.NEVER).rows().size());
+        NodeSearch.Result none = NodeSearch.byText(rows, "nothing like it", 10, CancelSignal.NEVER);
+        assertEquals(0, none.total());
+        assertEquals(List.of(), none.classes());
+        assertThrows(CanceledException.class, () -> NodeSearch.byText(rows, "item", 10, CANCELED));
     }
 
     @Test

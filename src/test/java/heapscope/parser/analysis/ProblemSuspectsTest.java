@@ -1,0 +1,106 @@
+package heapscope.parser.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.graph.NodeType;
+import heapscope.parser.model.ProblemSuspect;
+import heapscope.parser.model.RetainerPath;
+import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.progress.ProgressListener;
+import heapscope.testing.Fixtures;
+import heapscope.testing.JavaDumps;
+import heapscope.testing.TestGraph;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** MAT's leak-suspect rules on a hand-built heap with known sizes, and on a real dump of a program that leaks. */
+class ProblemSuspectsTest {
+    /**
+     * <pre>
+     * root → (GC roots) → Holder 8 → map: Map 48 → table: Entry[] 416 → [i]: Entry 32 → value: Value 100   (×50)
+     *                   → Widget 120 (×20, each held by the GC roots alone)
+     *                   → Other 10
+     * </pre>
+     * Total 9,482 bytes, so a suspect retains at least 948. Holder retains 7,072 (one object); the Widgets 2,400
+     * together (a class); the walk from Holder stops at the table, under which 50 entries of 132 bytes fan out.
+     */
+    private static AnalyzedHeap handBuilt() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0).element(0, "holder").element(1, "other");
+        for (int w = 0; w < 20; w++) {
+            g.edgeFrom("roots", heapscope.parser.graph.EdgeType.ELEMENT, null, "widget" + w);
+        }
+        g.node("holder", NodeType.OBJECT, "Holder", 8).edge("map", "map");
+        g.node("map", NodeType.OBJECT, "Map", 48).edge("table", "table");
+        g.node("table", NodeType.OBJECT, "Entry[]", 16 + 8 * 50);
+        for (int i = 0; i < 50; i++) {
+            g.edgeFrom("table", heapscope.parser.graph.EdgeType.ELEMENT, null, "entry" + i);
+        }
+        for (int i = 0; i < 50; i++) {
+            g.node("entry" + i, NodeType.OBJECT, "Entry", 32).edge("value", "value" + i);
+            g.node("value" + i, NodeType.OBJECT, "Value", 100);
+        }
+        for (int w = 0; w < 20; w++) {
+            g.node("widget" + w, NodeType.OBJECT, "Widget", 120);
+        }
+        g.node("other", NodeType.OBJECT, "Other", 10);
+        return HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP, CancelSignal.NEVER);
+    }
+
+    @Test
+    void anObjectAndAClassThatRetainATenthOfTheHeapAreTheSuspects() {
+        AnalyzedHeap heap = handBuilt();
+        assertEquals(9482, heap.totalSize());
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(2, suspects.size(), suspects.toString());
+
+        ProblemSuspect holder = suspects.get(0);
+        assertEquals(ProblemSuspect.Kind.OBJECT, holder.kind());
+        assertEquals("Holder", holder.name());
+        assertEquals(7072, holder.retainedSize());
+        assertEquals("Entry[]", heap.graph().nodeName(holder.accumulationPoint()));
+        assertEquals("Holder.map \u2192 Map.table", holder.accumulationVia());
+        assertEquals(List.of(new ProblemSuspect.ClassShare("Entry", 50, 50 * 132)), holder.accumulated());
+        assertEquals("(GC roots)", holder.heldBy());
+        assertEquals(RetainerPath.Stop.REACHED_ROOT, holder.path().stop());
+        assertEquals("(GC roots)", heap.graph().nodeName(holder.path().steps().get(0).retainerNode()));
+
+        ProblemSuspect widgets = suspects.get(1);
+        assertEquals(ProblemSuspect.Kind.CLASS, widgets.kind());
+        assertEquals("Widget", widgets.name());
+        assertEquals(20, widgets.instances());
+        assertEquals(2400, widgets.retainedSize());
+        assertEquals(-1, widgets.accumulationPoint());
+    }
+
+    @Test
+    void nothingIsSuspectWhenNoObjectHoldsATenthOfTheHeap() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
+        for (int i = 0; i < 20; i++) {
+            g.edgeFrom("roots", heapscope.parser.graph.EdgeType.ELEMENT, null, "o" + i);
+            g.node("o" + i, NodeType.OBJECT, "Kind" + i, 100);
+        }
+        AnalyzedHeap heap = HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP,
+                CancelSignal.NEVER);
+        assertEquals(List.of(), ProblemSuspects.find(heap, CancelSignal.NEVER));
+    }
+
+    @Test
+    void theStaticMapOfARealProgramIsTheSuspectAndItsTableTheAccumulationPoint() {
+        AnalyzedHeap heap = Fixtures.load(JavaDumps.growingStaticMap().get(2));
+        ProblemSuspect first = ProblemSuspects.find(heap, CancelSignal.NEVER).get(0);
+        assertEquals("class GrowingStaticMap", first.name());
+        assertTrue(first.retainedSize() > heap.totalSize() / 2, first.retainedSize() + " of " + heap.totalSize());
+        assertEquals("GrowingStaticMap.SESSIONS \u2192 java.util.HashMap.table", first.accumulationVia());
+        assertEquals("java.util.HashMap$Node[]", heap.graph().nodeName(first.accumulationPoint()));
+        assertEquals("loaded by jdk.internal.loader.ClassLoaders$AppClassLoader", first.heldBy());
+        ProblemSuspect.ClassShare nodes = first.accumulated().get(0);
+        assertEquals("java.util.HashMap$Node", nodes.className());
+        // 9,000 sessions in three rounds; the entries that share a bucket hang under the first one.
+        assertTrue(nodes.count() > 3 * JavaDumps.SESSIONS_PER_ROUND / 2 && nodes.count() <= 9000, nodes.toString());
+        assertEquals(RetainerPath.Stop.REACHED_ROOT, first.path().stop());
+    }
+}

@@ -3,7 +3,11 @@
 # own engine (the DevTools oracle, shared/devtools-oracle) computes for them. One command:
 #
 #   src/test/scripts/v8/make-fixtures.sh [PART...]      PART: demo leak4 listeners buffer-cache browser layouts
-#                                                         (default: all of them, in that order)
+#                                                         (default: all of them, in that order): new snapshots from
+#                                                         the programs, and every oracle file of each part
+#   src/test/scripts/v8/make-fixtures.sh oracle         every oracle file again from the committed snapshots (no
+#                                                         program, no browser; reader/ included): after this,
+#                                                         `git status` shows whether the JSON still matches the oracle
 # What it makes (paths relative to the repository root; F = src/test/resources/fixtures/v8):
 #   demo          src/main/resources/demo/leak-{1,2,3}.heapsnapshot.gz      leak-program.js, 3 snapshots
 #                 (expected values in F/demo/, so that test data stays out of the application's resources)
@@ -18,6 +22,8 @@
 #                 detachedness), with-trace-node-id (7 node fields), locations-4, extra-header-keys
 # Expected values, all from the oracle, written beside each fixture (.json, or .json.gz when > 300 KB):
 #   every snapshot:  NAME.summary.json (oracle summary), NAME.stats.json (oracle stats)
+#   leak4/leak-4 and browser/detached-dom: NAME.duplicatedStrings.summary.json and
+#     NAME.objectsRetainedByDetachedDomNodes.summary.json (oracle summary --named-filter: DevTools' named filters)
 #   every series of N snapshots (not layouts/browser):
 #     A__B.diff.json                       oracle diff A B for every consecutive pair (B viewed, A as base)
 #     LAST.allocated-1-<N-1>.summary.json  oracle summary LAST --allocated-between S1 S(N-1)
@@ -62,29 +68,66 @@ save() {
   if (( $(stat -c %s "$tmp") > 300 * 1024 )); then gzip -9 -n -c "$tmp" > "$out.gz"; else cp "$tmp" "$out"; fi
 }
 
-# expect_each DIR JSONDIR NAME... : gzip $DIR/NAME.heapsnapshot into $REL, then summary and stats into JSONDIR.
-expect_each() {
-  local dir=$1 jdir=$2; shift 2
-  mkdir -p "$REL" "$jdir"
+# Every part has two halves: make_* runs a program (or a browser) that writes fresh snapshots into $WORK/<part>/ and
+# gzips them into the repository; expect_* computes every oracle file of the part from the snapshots in
+# $WORK/<part>/. `oracle` runs only the second half, on the committed snapshots (gunzipped into $WORK/<part>/).
+
+# commit DIR NAME... : gzip $DIR/NAME.heapsnapshot into $REL.
+commit() {
+  local dir=$1; shift
+  mkdir -p "$REL"
   for n in "$@"; do
     gzip -9 -n -c "$dir/$n.heapsnapshot" > "$REL/$n.heapsnapshot.gz"
-    oracle summary "$dir/$n.heapsnapshot" | save "$jdir/$n.summary.json"
-    oracle stats "$dir/$n.heapsnapshot" | save "$jdir/$n.stats.json"
     log "  $REL/$n.heapsnapshot.gz $(stat -c %s "$REL/$n.heapsnapshot.gz") bytes"
   done
 }
 
-# series PART PROGRAM COUNT PREFIX CLASS OUTDIR JSONDIR : run PROGRAM for COUNT snapshots, then all expected values.
-series() {
-  local part=$1 program=$2 count=$3 prefix=$4 class=$5 jdir=$7
-  REL=$6
-  local dir="$WORK/$part"
+# unpack DIR NAME... : the committed $REL/NAME.heapsnapshot.gz, gunzipped into DIR (for `oracle`).
+unpack() {
+  local dir=$1; shift
+  mkdir -p "$dir"
+  for n in "$@"; do gzip -dc "$REL/$n.heapsnapshot.gz" > "$dir/$n.heapsnapshot"; done
+}
+
+# expect_each DIR JSONDIR NAME... : summary and stats of each $DIR/NAME.heapsnapshot into JSONDIR.
+expect_each() {
+  local dir=$1 jdir=$2; shift 2
+  mkdir -p "$jdir"
+  for n in "$@"; do
+    oracle summary "$dir/$n.heapsnapshot" | save "$jdir/$n.summary.json"
+    oracle stats "$dir/$n.heapsnapshot" | save "$jdir/$n.stats.json"
+  done
+}
+
+# expect_named_filters DIR JSONDIR NAME : DevTools' two named Summary filters of $DIR/NAME.heapsnapshot.
+expect_named_filters() {
+  local dir=$1 jdir=$2 n=$3 filter
+  for filter in duplicatedStrings objectsRetainedByDetachedDomNodes; do
+    oracle summary "$dir/$n.heapsnapshot" --named-filter "$filter" | save "$jdir/$n.$filter.summary.json"
+  done
+}
+
+# series_names PREFIX COUNT : PREFIX-1 ... PREFIX-COUNT
+series_names() {
+  local i
+  for ((i = 1; i <= $2; i++)); do echo "$1-$i"; done
+}
+
+# make_series PART PROGRAM COUNT PREFIX : run PROGRAM for COUNT snapshots into $WORK/PART, gzip them into $REL.
+make_series() {
+  local part=$1 program=$2 count=$3 prefix=$4
   log "$part: node --expose-gc $program ($count snapshots)"
-  node --expose-gc "$HERE/$program" "$dir" "$count" "$prefix"
-  rm -f "$REL/$prefix"-*.heapsnapshot.gz "$jdir/$prefix"-*.json "$jdir/$prefix"-*.json.gz
-  local names=() i
-  for ((i = 1; i <= count; i++)); do names+=("$prefix-$i"); done
-  expect_each "$dir" "$jdir" "${names[@]}"
+  node --expose-gc "$HERE/$program" "$WORK/$part" "$count" "$prefix"
+  rm -f "$REL/$prefix"-*.heapsnapshot.gz
+  commit "$WORK/$part" $(series_names "$prefix" "$count")
+}
+
+# expect_series PART COUNT PREFIX CLASS JSONDIR : every oracle file of a series (see the header).
+expect_series() {
+  local part=$1 count=$2 prefix=$3 class=$4 jdir=$5
+  local dir="$WORK/$part" i
+  rm -f "$jdir/$prefix"-*.json "$jdir/$prefix"-*.json.gz
+  expect_each "$dir" "$jdir" $(series_names "$prefix" "$count")
   for ((i = 1; i < count; i++)); do
     oracle diff "$dir/$prefix-$i.heapsnapshot" "$dir/$prefix-$((i + 1)).heapsnapshot" \
       | save "$jdir/$prefix-$i"__"$prefix-$((i + 1)).diff.json"
@@ -100,10 +143,19 @@ series() {
   for id in $ids; do oracle retainers "$dir/$last.heapsnapshot" "$id" | save "$jdir/$last.retainers-$id.json"; done
 }
 
-part_demo()         { series demo leak-program.js 3 leak LeakyItem src/main/resources/demo "$F/demo"; }
-part_leak4()        { series leak4 leak-program.js 4 leak LeakyItem "$F/leak4" "$F/leak4"; }
-part_listeners()    { series listeners listeners-program.js 3 listeners Session "$F/listeners" "$F/listeners"; }
-part_buffer_cache() { series buffer-cache buffer-cache-program.js 3 buffer-cache CacheEntry "$F/buffer-cache" "$F/buffer-cache"; }
+# The parts. REL is where the snapshots live in the repository; the JSON goes to the folder each expect_* names.
+make_demo()          { REL=src/main/resources/demo; make_series demo leak-program.js 3 leak; }
+expect_demo()        { REL=src/main/resources/demo; expect_series demo 3 leak LeakyItem "$F/demo"; }
+unpack_demo()        { REL=src/main/resources/demo; unpack "$WORK/demo" $(series_names leak 3); }
+make_leak4()         { REL=$F/leak4; make_series leak4 leak-program.js 4 leak; }
+expect_leak4()       { REL=$F/leak4; expect_series leak4 4 leak LeakyItem "$REL"; expect_named_filters "$WORK/leak4" "$REL" leak-4; }
+unpack_leak4()       { REL=$F/leak4; unpack "$WORK/leak4" $(series_names leak 4); }
+make_listeners()     { REL=$F/listeners; make_series listeners listeners-program.js 3 listeners; }
+expect_listeners()   { REL=$F/listeners; expect_series listeners 3 listeners Session "$REL"; }
+unpack_listeners()   { REL=$F/listeners; unpack "$WORK/listeners" $(series_names listeners 3); }
+make_buffer_cache()  { REL=$F/buffer-cache; make_series buffer-cache buffer-cache-program.js 3 buffer-cache; }
+expect_buffer_cache() { REL=$F/buffer-cache; expect_series buffer-cache 3 buffer-cache CacheEntry "$REL"; }
+unpack_buffer_cache() { REL=$F/buffer-cache; unpack "$WORK/buffer-cache" $(series_names buffer-cache 3); }
 
 need_browser() {
   [[ -x "$CHROMIUM" ]] || { log "$CHROMIUM missing (apt-get update && apt-get install -y chromium)"; exit 1; }
@@ -115,34 +167,48 @@ need_browser() {
   log "browser: $("$CHROMIUM" --version 2>/dev/null)"
 }
 
-part_browser() {
+make_browser() {
   need_browser
   REL=$F/browser
-  rm -f "$REL"/detached-dom.*
+  rm -f "$REL"/detached-dom.heapsnapshot.gz
   mkdir -p "$WORK/browser"
   NODE_PATH="$SCRATCH/node_modules" node "$HERE/browser-snapshot.js" "$WORK/browser/detached-dom.heapsnapshot" "$HERE/detached-dom.html"
-  expect_each "$WORK/browser" "$REL" detached-dom
+  commit "$WORK/browser" detached-dom
 }
+expect_browser() {
+  REL=$F/browser
+  rm -f "$REL"/detached-dom.*.json
+  expect_each "$WORK/browser" "$REL" detached-dom
+  expect_named_filters "$WORK/browser" "$REL" detached-dom
+}
+unpack_browser() { REL=$F/browser; unpack "$WORK/browser" detached-dom; }
 
 # Layout variants of one real small snapshot: a Chromium dedicated worker (layout-worker.js). The base is
 # kept too (worker-base: current V8's layout, 6 node fields without trace_node_id, 5 location fields).
-part_layouts() {
+LAYOUTS=(worker-base no-detachedness with-trace-node-id locations-4 extra-header-keys)
+make_layouts() {
   need_browser
   REL=$F/layouts
-  rm -f "$REL"/*.heapsnapshot.gz "$REL"/*.json "$REL"/*.json.gz
+  rm -f "$REL"/*.heapsnapshot.gz
   mkdir -p "$WORK/layouts"
   NODE_PATH="$SCRATCH/node_modules" node "$HERE/browser-snapshot.js" --worker "$WORK/layouts/worker-base.heapsnapshot" "$HERE/layout-worker.js"
-  expect_each "$WORK/layouts" "$REL" worker-base
   local name ops
-  for name in no-detachedness with-trace-node-id locations-4 extra-header-keys; do
+  for name in "${LAYOUTS[@]:1}"; do
     case $name in
       no-detachedness) ops=with-trace-node-id,no-detachedness ;;  # the node fields of V8 before detachedness
       *) ops=$name ;;
     esac
     node "$HERE/rewrite-layout.js" "$WORK/layouts/worker-base.heapsnapshot" "$WORK/layouts/$name.heapsnapshot" "$ops"
-    expect_each "$WORK/layouts" "$REL" "$name"
   done
+  commit "$WORK/layouts" "${LAYOUTS[@]}"
 }
+expect_layouts() { REL=$F/layouts; rm -f "$REL"/*.json "$REL"/*.json.gz; expect_each "$WORK/layouts" "$REL" "${LAYOUTS[@]}"; }
+unpack_layouts() { REL=$F/layouts; unpack "$WORK/layouts" "${LAYOUTS[@]}"; }
+
+# The reader's Chromium worker snapshot is captured by hand (fixtures/v8/reader/README.md): only its oracle files are
+# made here, by `oracle`.
+expect_reader() { REL=$F/reader; expect_each "$WORK/reader" "$REL" chromium-worker; }
+unpack_reader() { REL=$F/reader; unpack "$WORK/reader" chromium-worker; }
 
 write_versions() {
   {
@@ -156,14 +222,21 @@ write_versions() {
   } > "$F/versions.txt"
 }
 
+PARTS=(demo leak4 listeners buffer-cache browser layouts)
 parts=("$@")
-(( ${#parts[@]} )) || parts=(demo leak4 listeners buffer-cache browser layouts)
+(( ${#parts[@]} )) || parts=("${PARTS[@]}")
+made=false
 for p in "${parts[@]}"; do
   case $p in
-    demo|leak4|listeners|browser|layouts) "part_$p" ;;
-    buffer-cache) part_buffer_cache ;;
+    demo|leak4|listeners|buffer-cache|browser|layouts) "make_${p//-/_}"; "expect_${p//-/_}"; made=true ;;
+    oracle)
+      for q in "${PARTS[@]}" reader; do
+        log "oracle: $q (committed snapshots)"
+        "unpack_${q//-/_}"; "expect_${q//-/_}"
+      done ;;
     *) log "unknown part $p"; exit 2 ;;
   esac
 done
-write_versions
+# versions.txt names the tools that made the snapshots: an `oracle` run alone leaves it as it is.
+if $made; then write_versions; fi
 log "done: $(du -ch src/main/resources/demo/*.gz "$F" | tail -1 | cut -f1) of fixtures and expected values"

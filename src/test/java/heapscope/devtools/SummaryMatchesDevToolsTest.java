@@ -53,12 +53,10 @@ class SummaryMatchesDevToolsTest {
         assertEquals(expected, actual);
     }
 
-    /** Oracle files of the named filters, made by src/test/scripts/v8/oracle-named-filter.mjs. */
-    static List<Path> namedFilterOracles() throws IOException {
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(Fixtures.V8)) {
-            return files.filter(p -> p.toString().endsWith(".duplicatedStrings.summary.json")
-                    || p.toString().endsWith(".objectsRetainedByDetachedDomNodes.summary.json")).sorted().toList();
-        }
+    /** DevTools' two named filters on a Node snapshot (leak4/leak-4) and on a page (browser/detached-dom). */
+    static List<Path> namedFilterOracles() {
+        return Fixtures.oracleFiles(".summary.json", name -> name.endsWith(".duplicatedStrings.summary.json")
+                || name.endsWith(".objectsRetainedByDetachedDomNodes.summary.json"), 4);
     }
 
     @ParameterizedTest

@@ -47,7 +47,8 @@ public final class Jdks {
         }
     }
 
-    private static int majorVersion(Path home) {
+    /** The major version a Java home's release file names, or -1. */
+    static int majorVersion(Path home) {
         try {
             for (String line : Files.readAllLines(home.resolve("release"))) {
                 if (line.startsWith("JAVA_VERSION=")) {

@@ -18,6 +18,7 @@ import java.util.Map;
 public final class TestGraph {
     private final Map<String, NodeSpec> nodes = new LinkedHashMap<>();
     private NodeSpec last;
+    private long extraNativeBytes;
 
     private record EdgeSpec(byte type, String name, int index, String target) {
     }
@@ -28,6 +29,8 @@ public final class TestGraph {
         final String name;
         final long size;
         long id;
+        byte detachedness = -1;
+        int[] location;
         final List<EdgeSpec> edges = new ArrayList<>();
 
         NodeSpec(String label, byte type, String name, long size) {
@@ -58,6 +61,24 @@ public final class TestGraph {
     /** Sets the id of the node added last. */
     public TestGraph id(long id) {
         last.id = id;
+        return this;
+    }
+
+    /** Sets the DOM detachedness the file gives the node added last (0 unknown, 1 attached, 2 detached). */
+    public TestGraph detachedness(int state) {
+        last.detachedness = (byte) state;
+        return this;
+    }
+
+    /** Gives the node added last a source location, as V8 writes for objects made by a constructor. */
+    public TestGraph location(int scriptId, int line, int column) {
+        last.location = new int[] {scriptId, line, column};
+        return this;
+    }
+
+    /** V8's {@code extra_native_bytes}: native memory the snapshot attributes to no node. */
+    public TestGraph extraNativeBytes(long bytes) {
+        extraNativeBytes = bytes;
         return this;
     }
 
@@ -104,9 +125,18 @@ public final class TestGraph {
         Map<String, Integer> stringIndex = new LinkedHashMap<>();
         int edgeCount = nodes.values().stream().mapToInt(n -> n.edges.size()).sum();
         HeapGraphBuilder builder = new HeapGraphBuilder(format, nodes.size(), edgeCount, strings);
+        int ordinal = 0;
         for (NodeSpec node : nodes.values()) {
             builder.addNode(node.type, intern(strings, stringIndex, node.name), node.id, node.size, node.edges.size());
+            if (node.detachedness >= 0) {
+                builder.setDetachedness(ordinal, node.detachedness);
+            }
+            if (node.location != null) {
+                builder.addLocation(ordinal, node.location[0], node.location[1], node.location[2]);
+            }
+            ordinal++;
         }
+        builder.setExtraNativeBytes(extraNativeBytes);
         for (NodeSpec node : nodes.values()) {
             for (EdgeSpec edge : node.edges) {
                 int name = EdgeType.hasNumericName(edge.type) ? edge.index : intern(strings, stringIndex, edge.name);

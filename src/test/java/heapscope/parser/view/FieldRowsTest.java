@@ -131,6 +131,28 @@ class FieldRowsTest {
         throw new AssertionError("no String[] {\"a\", \"b\", null} in the dump");
     }
 
+    /** BY_NAME's table holds about 300 entries: the pane lists its first 100 non-null elements, in index order. */
+    @Test
+    void aLongArrayOfReferencesListsItsFirstHundredElements() {
+        HeapGraph g = heap.graph();
+        int table = -1;
+        for (int node = 0; node < g.nodeCount(); node++) {
+            if ("java.util.HashMap$Node[]".equals(g.nodeName(node)) && heap.shallowSizes().get(node) == 16 + 512 * 4) {
+                table = node;
+            }
+        }
+        List<FieldRow> elements = FieldRows.of(rows, table);
+        assertEquals(100, elements.size());
+        int previous = -1;
+        for (FieldRow element : elements) {
+            int index = Integer.parseInt(element.name().substring(1, element.name().length() - 1));
+            assertTrue(index > previous, element.name());
+            previous = index;
+            assertTrue(element.value().startsWith("java.util.HashMap$Node @0x"), element.value());
+            assertEquals("java.util.HashMap$Node[]", element.declaringClass());
+        }
+    }
+
     private static Map<String, FieldRow> byName(List<FieldRow> fields) {
         return fields.stream().collect(Collectors.toMap(FieldRow::name, Function.identity(), (a, b) -> a,
                 java.util.LinkedHashMap::new));

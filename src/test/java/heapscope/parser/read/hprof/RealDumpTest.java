@@ -9,10 +9,14 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapInput;
+import heapscope.testing.Jdks;
+import heapscope.testing.ReportSkips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,10 +24,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Dumps a child JVM running a program with known objects ({@code KnownObjectsProgram}) and compares the graph with
  * the JVM's own class histogram ({@code jcmd GC.class_histogram}, taken right before the dump and again right
- * after, so only a quiescent moment counts), on the test JVM's JDK (17) and on JDK 25 when it is installed.
+ * after, so only a quiescent moment counts), on JDK 17 and on JDK 25 ({@link Jdks} finds them; a missing one is
+ * skipped with its reason in the build output).
  */
+@ExtendWith(ReportSkips.class)
 class RealDumpTest {
-    private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     private static final String PROGRAM = "heapscope.parser.read.hprof.fixture.KnownObjectsProgram";
 
     @TempDir
@@ -49,15 +54,20 @@ class RealDumpTest {
         }
     }
 
-    private static Path jdk17() {
-        return Path.of(System.getProperty("java.home"));
+    /** The Java home of a JDK of this major version (the test JVM's own when it is one), or the test is skipped. */
+    private static Path jdk(int major) {
+        if (Runtime.version().feature() == major) {
+            return Jdks.current();
+        }
+        Optional<Path> found = Jdks.find(major);
+        assumeTrue(found.isPresent(), Jdks.missing(major));
+        return found.get();
     }
 
     @Test
     void aJdk17DumpHasTheJvmsCountsAndBytesForEveryClass() throws Exception {
-        Dump dump = dump(jdk17(), new String[0], "-Xshare:off", "-Xmx64m");
+        Dump dump = dump(jdk(17), new String[0], "-Xshare:off", "-Xmx64m");
         ClassHistogram.Comparison comparison = ClassHistogram.of(dump.heap().graph()).compareWith(dump.jvm());
-        System.out.println("JDK 17 (-Xshare:off): " + comparison);
         assertEquals(List.of(), comparison.countMismatches());
         assertEquals(List.of(), comparison.byteMismatches());
         checkKnownObjects(dump.heap());
@@ -65,11 +75,9 @@ class RealDumpTest {
 
     @Test
     void aJdk25GzipDumpHasTheJvmsCountsAndBytesForEveryClass() throws Exception {
-        assumeTrue(Files.isExecutable(JDK_25.resolve("bin/java")), "JDK 25 is not installed at " + JDK_25);
-        Dump dump = dump(JDK_25, new String[] {"-gz=1"}, "-Xshare:off", "-Xmx64m");
+        Dump dump = dump(jdk(25), new String[] {"-gz=1"}, "-Xshare:off", "-Xmx64m");
         assertTrue(HeapInput.isGzip(dump.heap().file()));
         ClassHistogram.Comparison comparison = ClassHistogram.of(dump.heap().graph()).compareWith(dump.jvm());
-        System.out.println("JDK 25 (-Xshare:off, -gz=1): " + comparison);
         assertEquals(List.of(), comparison.countMismatches());
         assertEquals(List.of(), comparison.byteMismatches());
         checkKnownObjects(dump.heap());
@@ -86,13 +94,10 @@ class RealDumpTest {
     @ParameterizedTest
     @ValueSource(ints = {17, 25})
     void withClassDataSharingOnlyDormantMirrorsAndFillerArraysDiffer(int jdk) throws Exception {
-        Path javaHome = jdk == 17 ? jdk17() : JDK_25;
-        assumeTrue(Files.isExecutable(javaHome.resolve("bin/java")), "JDK " + jdk + " is not installed");
-        Dump dump = dump(javaHome, new String[0], "-Xmx64m");
+        Dump dump = dump(jdk(jdk), new String[0], "-Xmx64m");
         ClassHistogram graph = ClassHistogram.of(dump.heap().graph());
         ClassHistogram jvm = dump.jvm();
         ClassHistogram.Comparison comparison = graph.compareWith(jvm);
-        System.out.println("JDK " + jdk + " (CDS on): " + comparison);
         List<String> explained = List.of("java.lang.Class:", "int[]:", "jdk.internal.vm.FillerElement[]:");
         assertTrue(comparison.countMismatches().stream().allMatch(m -> explained.stream().anyMatch(m::startsWith)),
                 comparison.toString());

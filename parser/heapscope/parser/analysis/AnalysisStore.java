@@ -1,0 +1,107 @@
+package heapscope.parser.analysis;
+
+import heapscope.parser.graph.GraphStore;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeSizes;
+import heapscope.parser.model.HeapStatistics;
+import heapscope.parser.store.ArraySink;
+import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.Blob;
+import heapscope.parser.store.StoreFormatException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Stores what {@link HeapAnalyzer} computed over a graph under names starting with {@code analysis.}, and builds the
+ * {@link AnalyzedHeap} from them and the restored graph again, without running any phase. Every index is checked on
+ * the way in (see {@link GraphStore}). A new result array is one more line in {@link #save} and in {@link #load}.
+ * Stateless. IO through the sink and source.
+ */
+public final class AnalysisStore {
+    private AnalysisStore() {
+    }
+
+    public static void save(AnalyzedHeap heap, ArraySink sink) throws IOException {
+        HeapGraph graph = heap.graph();
+        int n = graph.nodeCount();
+        boolean shallowIsSelf = heap.shallowSizes() == graph.nodeSelfSizes();
+        HeapStatistics s = heap.statistics();
+        Blob.Writer header = new Blob.Writer().putBoolean(shallowIsSelf).putLong(heap.maxJsObjectId())
+                .putLong(s.total()).putLong(s.nativeTotal()).putLong(s.typedArrays()).putLong(s.code())
+                .putLong(s.strings()).putLong(s.jsArrays()).putLong(s.system())
+                .putBoolean(heap.uncountedNodes() != null).putInt(heap.weakMapEdgeNames().pairCount());
+        List<InterfaceDefinitions.Definition> definitions = heap.interfaceDefinitions();
+        header.putInt(definitions.size());
+        for (InterfaceDefinitions.Definition d : definitions) {
+            header.putString(d.name()).putStrings(d.properties());
+        }
+        sink.bytes("analysis.header", header.toByteArray());
+        if (!shallowIsSelf) {
+            heap.shallowSizes().save(sink, "analysis.shallowSizes");
+        }
+        sink.ints("analysis.firstRetainer", heap.retainers().firstRetainerSlot(), n + 1);
+        sink.ints("analysis.retainerSources", heap.retainers().retainerSources());
+        sink.bytes("analysis.domStates", heap.domStates(), n);
+        sink.ints("analysis.distances", heap.distances(), n);
+        sink.ints("analysis.dominators", heap.dominators(), n);
+        sink.ints("analysis.firstDominated", heap.dominatedNodes().firstDominated(), n + 1);
+        sink.ints("analysis.dominated", heap.dominatedNodes().dominatedNodes(), Math.max(0, n - 1));
+        heap.retainedSizes().save(sink, "analysis.retainedSizes");
+        if (heap.uncountedNodes() != null) {
+            sink.longs("analysis.uncounted", heap.uncountedNodes().toLongArray());
+        }
+        heap.weakMapEdgeNames().save(sink, "analysis.weakMaps");
+        heap.classes().save(sink, "analysis.classes");
+    }
+
+    /**
+     * The heap {@link #save} stored, over {@code graph} as {@link GraphStore#load} restored it.
+     *
+     * @throws StoreFormatException naming the first array that is missing or does not fit the graph
+     */
+    public static AnalyzedHeap load(HeapGraph graph, ArraySource source) throws IOException {
+        int n = graph.nodeCount();
+        int e = graph.edgeCount();
+        Blob.Reader header = new Blob.Reader(source.bytes("analysis.header"));
+        boolean shallowIsSelf = header.getBoolean();
+        long maxJsObjectId = header.getLong();
+        HeapStatistics statistics = new HeapStatistics(header.getLong(), header.getLong(), header.getLong(),
+                header.getLong(), header.getLong(), header.getLong(), header.getLong());
+        boolean hasUncounted = header.getBoolean();
+        int pairCount = header.getInt();
+        int definitionCount = header.getInt();
+        header.checkCount(definitionCount, 8);
+        List<InterfaceDefinitions.Definition> definitions = new ArrayList<>(definitionCount);
+        for (int i = 0; i < definitionCount; i++) {
+            definitions.add(new InterfaceDefinitions.Definition(header.getString(), header.getStrings()));
+        }
+
+        NodeSizes shallow = shallowIsSelf ? graph.nodeSelfSizes()
+                : NodeSizes.load(source, "analysis.shallowSizes", n);
+        int[] firstRetainer = source.ints("analysis.firstRetainer");
+        GraphStore.checkFirstIndexes(source, firstRetainer, n, e, "analysis.firstRetainer");
+        int[] retainerSources = GraphStore.nodeOrdinals(source, "analysis.retainerSources", e, n);
+        byte[] domStates = source.bytes("analysis.domStates");
+        StoreFormatException.check(domStates.length == n, "DOM states do not match the node count");
+        int[] distances = source.ints("analysis.distances");
+        StoreFormatException.check(distances.length == n, "distances do not match the node count");
+        int[] dominators = GraphStore.nodeOrdinals(source, "analysis.dominators", n, n);
+        int[] firstDominated = source.ints("analysis.firstDominated");
+        GraphStore.checkFirstIndexes(source, firstDominated, n, Math.max(0, n - 1), "analysis.firstDominated");
+        int[] dominated = GraphStore.nodeOrdinals(source, "analysis.dominated", Math.max(0, n - 1), n);
+        NodeSizes retained = NodeSizes.load(source, "analysis.retainedSizes", n);
+        BitSet uncounted = null;
+        if (hasUncounted) {
+            uncounted = BitSet.valueOf(source.longs("analysis.uncounted"));
+            StoreFormatException.check(uncounted.length() <= n, "unreachable nodes beyond the last node");
+        }
+        WeakMapEdgeNames weakMaps = WeakMapEdgeNames.load(source, "analysis.weakMaps", pairCount,
+                graph.strings().size());
+        ClassTable classes = ClassTable.load(graph, source, "analysis.classes");
+        return new AnalyzedHeap(graph, new RetainerIndex(firstRetainer, retainerSources), domStates, shallow,
+                distances, dominators, new DominatedNodes(firstDominated, dominated), retained, uncounted, weakMaps,
+                classes, definitions, statistics, maxJsObjectId);
+    }
+}

@@ -2,6 +2,9 @@ package heapscope.parser;
 
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.HeapAnalyzer;
+import heapscope.parser.cache.AnalysisCache;
+import heapscope.parser.cache.PortableIndex;
+import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapFileException;
@@ -10,15 +13,48 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Opens a heap file of any supported format and analyses it: what the CLI and the desktop app call. Runs on the
- * caller's thread; reads the file once, read-only.
+ * Opens a heap file of any supported format and analyses it: what the CLI and the desktop app call. A portable index
+ * ({@code heapscope index}) opens as the dump it was made from; a file the cache holds an analysis of is read from the
+ * cache. Runs on the caller's thread (a cache entry is written on the cache's own); reads the file read-only.
  */
 public final class HeapLoader {
     private HeapLoader() {
     }
 
+    /** Opens the file without the analysis cache. */
     public static AnalyzedHeap load(Path file, ProgressListener listener, CancelSignal cancel)
             throws HeapFileException, IOException {
-        return HeapAnalyzer.analyze(HeapFiles.read(file, listener, cancel), listener, cancel);
+        return load(file, AnalysisCache.disabled(), listener, cancel);
+    }
+
+    public static AnalyzedHeap load(Path file, AnalysisCache cache, ProgressListener listener, CancelSignal cancel)
+            throws HeapFileException, IOException {
+        if (PortableIndex.isIndex(file)) {
+            return PortableIndex.open(file, listener);
+        }
+        AnalysisCache.Lookup cached = cache.lookup(file, listener);
+        if (cached.heap() != null) {
+            return cached.heap();
+        }
+        AnalyzedHeap heap = HeapAnalyzer.analyze(HeapFiles.read(file, listener, cancel), listener, cancel);
+        cached.keep(heap);
+        return heap;
+    }
+
+    /**
+     * The largest JS object id of a V8 snapshot (see {@link AnalyzedHeap#maxJsObjectId}), for the allocation filters
+     * that need only that bound from the other snapshots of a series: from the index or the cache when they hold the
+     * file, else read from the file (without analysing it).
+     */
+    public static long maxJsObjectId(Path file, AnalysisCache cache) throws HeapFileException, IOException {
+        AnalyzedHeap stored = PortableIndex.isIndex(file) ? PortableIndex.open(file, ProgressListener.NO_OP)
+                : cache.lookup(file, ProgressListener.NO_OP).heap();
+        if (stored == null) {
+            return HeapFiles.maxJsObjectId(file);
+        }
+        if (stored.format() != HeapFormat.V8_HEAPSNAPSHOT) {
+            throw new HeapFileException(file, "not a V8 heap snapshot: allocation ranges need V8 object ids");
+        }
+        return stored.maxJsObjectId();
     }
 }

@@ -1,6 +1,7 @@
 package heapscope.app.cli;
 
 import heapscope.app.Version;
+import heapscope.parser.cache.AnalysisCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "heapscope", mixinStandardHelpOptions = true, versionProvider = HeapscopeCommand.VersionProvider.class,
         description = "Heap explorer for V8 .heapsnapshot and Java .hprof dumps (plain or gzip-compressed).",
         subcommands = {DiffCommand.class, InfoCommand.class, LeaksCommand.class, RetainersCommand.class,
-            SummaryCommand.class})
+            SummaryCommand.class, IndexCommand.class, CacheCommand.class})
 public final class HeapscopeCommand {
     /** Exit code when the input cannot be read as a heap dump. */
     public static final int EXIT_BAD_INPUT = 1;
@@ -28,9 +29,12 @@ public final class HeapscopeCommand {
         return first.startsWith("-") || new CommandLine(new HeapscopeCommand()).getSubcommands().containsKey(first);
     }
 
+    /** Runs the command; returns once the analyses it cached are written (results are printed before). */
     public static int run(String[] args) {
-        return new CommandLine(new HeapscopeCommand()).setExecutionExceptionHandler(new ExitCodes())
+        int exitCode = new CommandLine(new HeapscopeCommand()).setExecutionExceptionHandler(new ExitCodes())
                 .setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        AnalysisCache.finishWrites();
+        return exitCode;
     }
 
     /** {@code --version}: the version from the pom, through {@link Version}. */

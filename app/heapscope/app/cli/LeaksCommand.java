@@ -46,7 +46,7 @@ final class LeaksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FileSeries series = new FileSeries(snapshots, loading.listener(), CancelSignal.NEVER);
+        FileSeries series = new FileSeries(snapshots, loading.cache(), loading.listener(), CancelSignal.NEVER);
         LeakReport report = LeakFinder.find(series, CancelSignal.NEVER);
         AnalyzedHeap last = report.lastSnapshot();
         RetainerView view = new RetainerView(last);

@@ -1,12 +1,12 @@
 package heapscope.app.cli;
 
 import heapscope.app.Json;
+import heapscope.parser.HeapLoader;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.analysis.Distances;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.read.HeapFileException;
-import heapscope.parser.read.HeapFiles;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
 import java.io.PrintStream;
@@ -91,8 +91,8 @@ final class SummaryCommand implements Callable<Integer> {
             filterJson = new NamedFilterJson(namedFilter.cliName);
         }
         if (allocatedBetween != null) {
-            long first = HeapFiles.maxJsObjectId(allocatedBetween.get(0));
-            long last = HeapFiles.maxJsObjectId(allocatedBetween.get(1));
+            long first = HeapLoader.maxJsObjectId(allocatedBetween.get(0), loading.cache());
+            long last = HeapLoader.maxJsObjectId(allocatedBetween.get(1), loading.cache());
             filter = new NodeFilter.AllocatedBetween(first, last);
             filterJson = new AllocatedBetweenJson("allocated-between", Paths.absolute(allocatedBetween.get(0)),
                     Paths.absolute(allocatedBetween.get(1)), first, last);

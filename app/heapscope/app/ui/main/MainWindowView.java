@@ -1,6 +1,7 @@
 package heapscope.app.ui.main;
 
 import heapscope.app.ui.about.AboutDialog;
+import heapscope.app.ui.cache.CacheDialog;
 import heapscope.app.ui.common.DialogService;
 import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Fxml;
@@ -365,7 +366,7 @@ public final class MainWindowView {
         chooser.setTitle("Open heap snapshots");
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Heap dumps", "*.heapsnapshot", "*.heapsnapshot.gz", "*.hprof",
-                        "*.hprof.gz", "*.gz"),
+                        "*.hprof.gz", "*.gz", "*.hsindex"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files != null) {
@@ -498,6 +499,11 @@ public final class MainWindowView {
     @FXML
     private void showAbout() {
         AboutDialog.show(dialogs);
+    }
+
+    @FXML
+    private void showCacheSettings() {
+        CacheDialog.show(dialogs);
     }
 
     /** The view of a kind (for tests and the screenshot option). */

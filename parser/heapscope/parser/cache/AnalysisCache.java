@@ -111,8 +111,8 @@ public final class AnalysisCache {
      * @throws IOException when {@code file} itself cannot be read (a damaged entry is a miss, with a note)
      */
     public Lookup lookup(Path file, ProgressListener listener) throws IOException {
-        if (!enabled()) {
-            return new Lookup(this, null, null);
+        if (!enabled() || !Files.isRegularFile(file)) {
+            return new Lookup(this, null, null); // a pipe or a device has no identity to key an entry by
         }
         DumpIdentity identity = DumpIdentity.of(file);
         Path entry = entryFor(identity);
@@ -172,7 +172,7 @@ public final class AnalysisCache {
          * process, queued). Nothing happens when the cache is disabled or read-only, or the heap came from it.
          */
         public void keep(AnalyzedHeap analyzed) {
-            if (cache.enabled() && cache.writes && heap == null) {
+            if (identity != null && cache.writes && heap == null) {
                 cache.write(identity, analyzed);
             }
         }

@@ -177,11 +177,11 @@ final class StringTextSweep {
         }
     }
 
-    /** Stores the texts sorted by String ordinal (they were read in nearly that order). */
+    /** Stores the texts sorted by String ordinal (they are read in that order but where an array comes later). */
     private void save(ArraySink sink, String name) throws IOException {
         int n = entryOrdinals.size();
-        int[] ordinals = entryOrdinals.toArray();
-        long[] spans = entrySpans.toArray();
+        int[] ordinals = entryOrdinals.buffer;
+        long[] spans = entrySpans.buffer;
         boolean sorted = true;
         for (int i = 1; i < n && sorted; i++) {
             sorted = ordinals[i - 1] < ordinals[i];
@@ -199,8 +199,8 @@ final class StringTextSweep {
             }
             spans = sortedSpans;
         }
-        sink.ints(name + ".ordinals", ordinals);
-        sink.longs(name + ".spans", spans);
+        sink.ints(name + ".ordinals", ordinals, n);
+        sink.longs(name + ".spans", spans, n);
         texts.save(sink, name);
     }
 

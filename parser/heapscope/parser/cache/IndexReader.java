@@ -25,15 +25,19 @@ import java.util.zip.CRC32C;
 
 /**
  * Reads an index file (see {@link IndexFormat}): {@link #open} checks the header, the footer and the contents list
- * against their checksums; each section is checked against its own when it is read. Sections are read through
- * memory mappings of at most 1 GiB each: a {@code RAW} array is copied from the mapping into a new Java array, a
- * {@link #region} of it stays mapped (the mapping outlives {@link #close}). Thread-safe once open. Does IO.
+ * against their checksums; each section is checked against its own when it is read. A {@code RAW} array is read
+ * into a new Java array through a buffer; a {@link #region} of it is mapped instead, in mappings of at most 1 GiB
+ * each (they outlive {@link #close}); a {@code PACKED} section is decoded from a mapping. Thread-safe once open.
+ * Does IO.
  */
 final class IndexReader implements ArraySource, Closeable {
     private final FileChannel channel;
     private final long fileSize;
     private final Map<String, IndexFormat.Section> sections;
     private final boolean trusted;
+    /** Per reading thread: a 4 MiB buffer that is a multiple of every element size. */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect(1 << 22).order(ByteOrder.LITTLE_ENDIAN));
     /** Sections read (or being read) ahead, by name; null when not reading ahead. */
     private volatile Map<String, CompletableFuture<Object>> readAhead;
 
@@ -269,9 +273,8 @@ final class IndexReader implements ArraySource, Closeable {
         String name = s.name();
         int elementSize = s.elementSize();
         int count = (int) s.count();
-        ByteBuffer[] chunks = map(s);
         if (s.codec() == IndexFormat.Codec.PACKED) {
-            ChunksStream stored = new ChunksStream(chunks);
+            ChunksStream stored = new ChunksStream(map(s));
             Object array = Packing.read(stored, elementSize, count);
             stored.skipRest();
             if (stored.crc() != s.crc()) {
@@ -279,23 +282,37 @@ final class IndexReader implements ArraySource, Closeable {
             }
             return array;
         }
-        checkCrc(s, chunks);
         Object array = switch (elementSize) {
             case 1 -> new byte[count];
             case 2 -> new char[count];
             case 4 -> new int[count];
             default -> new long[count];
         };
+        // Read, not mapped: the page cache is copied once into the array, and stays out of the process's RSS.
+        ByteBuffer buffer = READ_BUFFER.get();
+        CRC32C crc = new CRC32C();
         int at = 0;
-        for (ByteBuffer chunk : chunks) {
-            int n = chunk.remaining() / elementSize;
+        for (long done = 0; done < s.length(); ) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), s.length() - done));
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, s.offset() + done + buffer.position()) < 0) {
+                    throw new StoreFormatException("cut short: section " + name + " ends early");
+                }
+            }
+            buffer.flip();
+            crc.update(buffer.duplicate());
+            int n = buffer.remaining() / elementSize;
             switch (elementSize) {
-                case 1 -> chunk.get((byte[]) array, at, n);
-                case 2 -> chunk.asCharBuffer().get((char[]) array, at, n);
-                case 4 -> chunk.asIntBuffer().get((int[]) array, at, n);
-                default -> chunk.asLongBuffer().get((long[]) array, at, n);
+                case 1 -> buffer.get((byte[]) array, at, n);
+                case 2 -> buffer.asCharBuffer().get((char[]) array, at, n);
+                case 4 -> buffer.asIntBuffer().get((int[]) array, at, n);
+                default -> buffer.asLongBuffer().get((long[]) array, at, n);
             }
             at += n;
+            done += (long) n * elementSize;
+        }
+        if ((int) crc.getValue() != s.crc()) {
+            throw new StoreFormatException("damaged: section " + name + " does not match its checksum");
         }
         return array;
     }

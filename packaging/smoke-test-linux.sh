@@ -3,13 +3,15 @@
 # use them. Needs root (it installs the .deb with apt-get and removes it again at the end) and a machine where the
 # package is not installed yet. Not part of CI: it changes the system.
 #   1. the app-image launcher runs the CLI headless: --version (must name the pom's version) and, if a dump is
-#      given, summary on it;
+#      given, summary on it; it takes a snapshot of a running JVM and of a Node.js process (opening its inspector
+#      with SIGUSR1), so its trimmed runtime has what capture needs (jdk.attach, java.net.http);
 #   2. the .deb installs; the file types and the default application are registered; `heapscope` is on the PATH;
 #   3. the installed app starts under Xvfb through its menu entry (as a file manager starts it) with the dump, and
 #      a screenshot is saved to target/dist/smoke/ to look at;
 #   4. the .deb uninstalls and leaves no default-handler entries behind.
 # Usage: packaging/smoke-test-linux.sh [dump file]  (default: the committed JDK 25 dump, as sample.hprof)
-# Needs: xvfb, imagemagick (import), libgtk-3-0, xdg-utils, libglib2.0-bin (gio).
+# Needs: xvfb, imagemagick (import), libgtk-3-0, xdg-utils, libglib2.0-bin (gio), node; the test classes compiled
+# (`mvn -Pdist -DskipTests package` compiles them).
 set -eu
 cd "$(dirname "$0")/.."
 dist=target/dist
@@ -32,6 +34,16 @@ echo "heapscope --version: $got"
 case "$got" in *"$version"*) ;; *) fail "--version does not name $version" ;; esac
 env -u DISPLAY "$dist/heapscope/bin/heapscope" summary "$dump" > "$out/summary.txt" || fail "summary exited $?"
 head -5 "$out/summary.txt"
+sleep 60 | java -cp target/test-classes heapscope.app.capture.programs.GrowingSessionsService > /dev/null &
+jvm=$!
+sleep 60 | node --inspect-port=127.0.0.1:0 src/test/scripts/capture/growing-closure.js > /dev/null 2>&1 &
+node=$!
+sleep 2
+env -u DISPLAY "$dist/heapscope/bin/heapscope" capture --list | grep -e "jvm:$jvm" -e "^$node " || fail "capture --list"
+env -u DISPLAY "$dist/heapscope/bin/heapscope" capture "jvm:$jvm" -o "$out/capture" || fail "capture jvm:$jvm"
+env -u DISPLAY "$dist/heapscope/bin/heapscope" capture "$node" -o "$out/capture" || fail "capture $node"
+kill "$jvm" "$node"
+ls "$out/capture"/jvm-"$jvm"-*.hprof "$out/capture"/node-"$node"-*.heapsnapshot > /dev/null || fail "capture files"
 
 echo "== 2. install $deb"
 if dpkg-query -W -f '${Status}' heapscope 2> /dev/null | grep -q 'ok installed'; then

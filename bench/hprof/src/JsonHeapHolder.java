@@ -1,4 +1,6 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -6,9 +8,10 @@ import java.util.Random;
 /**
  * Holds a given amount of Jackson-parsed JSON (LinkedHashMaps, ArrayLists, Strings, boxed numbers), then prints
  * "ready" and waits until its standard input closes, so a benchmark can dump it with jcmd. The JSON is generated
- * from a fixed seed: the same arguments give the same heap.
+ * from a fixed seed: the same arguments give the same heap. Given several amounts, it fills to each in turn, printing
+ * "ready" and waiting for a line on its standard input after each but the last: a series of dumps of one process.
  *
- * <p>Usage: {@code java -cp jackson-*.jar:. JsonHeapHolder <megabytes of heap to fill>}
+ * <p>Usage: {@code java -cp jackson-*.jar:. JsonHeapHolder <megabytes of heap to fill>...}
  */
 public final class JsonHeapHolder {
     private static final String[] CITIES = {"Lisbon", "Oslo", "Kyoto", "Quito", "Lagos", "Perth", "Graz", "Tartu"};
@@ -18,12 +21,31 @@ public final class JsonHeapHolder {
     }
 
     public static void main(String[] args) throws Exception {
-        long targetBytes = Long.parseLong(args[0]) << 20;
         ObjectMapper mapper = new ObjectMapper();
         Random random = new Random(42);
         List<Object> documents = new ArrayList<>();
         Runtime runtime = Runtime.getRuntime();
         long nextId = 0;
+        BufferedReader input = new BufferedReader(new InputStreamReader(System.in));
+        for (int step = 0; step < args.length; step++) {
+            nextId = fill(Long.parseLong(args[step]) << 20, mapper, random, documents, nextId);
+            System.out.println("ready " + documents.size() + " documents, " + nextId + " records, "
+                    + ((runtime.totalMemory() - runtime.freeMemory()) >> 20) + " MB used");
+            System.out.flush();
+            if (step < args.length - 1 && input.readLine() == null) {
+                return;
+            }
+        }
+        while (input.read() >= 0) {
+            // wait until our input closes
+        }
+        System.out.println(documents.size());
+    }
+
+    /** Parses documents until the heap holds {@code targetBytes}; returns the next record id. */
+    private static long fill(long targetBytes, ObjectMapper mapper, Random random, List<Object> documents,
+            long nextId) throws Exception {
+        Runtime runtime = Runtime.getRuntime();
         while (true) {
             StringBuilder json = new StringBuilder(1 << 20).append('[');
             for (int i = 0; i < 2000; i++) {
@@ -44,13 +66,7 @@ public final class JsonHeapHolder {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        System.out.println("ready " + documents.size() + " documents, " + nextId + " records, "
-                + ((runtime.totalMemory() - runtime.freeMemory()) >> 20) + " MB used");
-        System.out.flush();
-        while (System.in.read() >= 0) {
-            // wait until our input closes
-        }
-        System.out.println(documents.size());
+        return nextId;
     }
 
     private static void appendRecord(StringBuilder json, long id, Random random) {

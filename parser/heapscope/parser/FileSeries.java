@@ -8,18 +8,21 @@ import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapFileException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A series of heap files, loaded one at a time when an analysis asks for them and not kept: a long series costs the
  * memory of the snapshots in use, not of all (it waits for the analysis cache to write one file's analysis before it
- * opens the next). Reads each file read-only.
+ * opens the next). Keeps the readers' warnings. Not thread-safe. Reads each file read-only.
  */
 public final class FileSeries implements SnapshotSeries {
     private final List<Path> files;
     private final AnalysisCache cache;
     private final ProgressListener listener;
     private final CancelSignal cancel;
+    private final Set<String> readerWarnings = new LinkedHashSet<>();
 
     public FileSeries(List<Path> files, ProgressListener listener, CancelSignal cancel) {
         this(files, AnalysisCache.disabled(), listener, cancel);
@@ -45,7 +48,19 @@ public final class FileSeries implements SnapshotSeries {
     @Override
     public AnalyzedHeap heap(int k) throws HeapFileException, IOException {
         AnalysisCache.finishWrites();
-        return HeapLoader.load(files.get(k), cache, listener, cancel);
+        AnalyzedHeap heap = HeapLoader.load(files.get(k), cache, listener, cancel);
+        for (String warning : heap.graph().fileNotes().warnings()) {
+            readerWarnings.add(label(k) + ": " + warning);
+        }
+        return heap;
+    }
+
+    /**
+     * What the readers warned about the files loaded so far (a dump cut short, ...), each as {@code FILE: sentence},
+     * once each however often a file was loaded.
+     */
+    public List<String> readerWarnings() {
+        return List.copyOf(readerWarnings);
     }
 
     @Override

@@ -5,17 +5,26 @@ import heapscope.parser.analysis.HeapAnalyzer;
 import heapscope.parser.cache.AnalysisCache;
 import heapscope.parser.cache.PortableIndex;
 import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.HeapFiles;
+import heapscope.parser.read.MemoryEstimate;
+import heapscope.parser.read.NotEnoughMemoryException;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * Opens a heap file of any supported format and analyses it: what the CLI and the desktop app call. A portable index
- * ({@code heapscope index}) opens as the dump it was made from; a file the cache holds an analysis of is read from the
- * cache. Runs on the caller's thread (a cache entry is written on the cache's own); reads the file read-only.
+ * ({@code heapscope index}) opens as the dump it was made from; a file the analysis cache holds is read from the
+ * cache. Runs on the caller's thread (a cache entry is written on the cache's own); reads the file read-only (a pipe
+ * once, see {@link HeapFiles#read}).
+ *
+ * <p>Memory: the readers refuse a file whose {@link MemoryEstimate} does not fit before they allocate its graph; should
+ * the JVM still run out while reading or analysing, the {@link OutOfMemoryError} becomes a
+ * {@link NotEnoughMemoryException} (a {@link HeapFileException} with the heap that would do). What the failed open
+ * allocated is unreachable by then, so the caller (and the app's other snapshots) can go on.
  */
 public final class HeapLoader {
     private HeapLoader() {
@@ -29,16 +38,39 @@ public final class HeapLoader {
 
     public static AnalyzedHeap load(Path file, AnalysisCache cache, ProgressListener listener, CancelSignal cancel)
             throws HeapFileException, IOException {
-        if (PortableIndex.isIndex(file)) {
-            return PortableIndex.open(file, listener);
+        AnalysisCache.Lookup cached;
+        try {
+            if (PortableIndex.isIndex(file)) {
+                return PortableIndex.open(file, listener);
+            }
+            cached = cache.lookup(file, listener);
+        } catch (OutOfMemoryError e) {
+            throw NotEnoughMemoryException.ranOut(file, null, e);
         }
-        AnalysisCache.Lookup cached = cache.lookup(file, listener);
         if (cached.heap() != null) {
             return cached.heap();
         }
-        AnalyzedHeap heap = HeapAnalyzer.analyze(HeapFiles.read(file, listener, cancel), listener, cancel);
+        HeapGraph graph;
+        try {
+            graph = HeapFiles.read(file, listener, cancel);
+        } catch (OutOfMemoryError e) {
+            throw NotEnoughMemoryException.ranOut(file, null, e);
+        }
+        MemoryEstimate estimate = MemoryEstimate.forGraph(graph.format(), graph.nodeCount(), graph.edgeCount());
+        AnalyzedHeap heap;
+        try {
+            heap = HeapAnalyzer.analyze(graph, listener, cancel);
+        } catch (OutOfMemoryError e) {
+            graph = null; // let the graph go before the message is made
+            throw NotEnoughMemoryException.ranOut(file, estimate, e);
+        }
         cached.keep(heap);
         return heap;
+    }
+
+    /** The file's heap format: for a portable index, its dump's; else what {@link HeapFiles#detect} tells. */
+    public static HeapFormat format(Path file) throws HeapFileException, IOException {
+        return PortableIndex.isIndex(file) ? PortableIndex.format(file) : HeapFiles.detect(file);
     }
 
     /**

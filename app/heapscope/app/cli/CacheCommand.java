@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
  * {@code heapscope cache list|clear|budget}: what the analysis cache holds, emptying it, and its size budget. Exit
  * codes as {@link HeapscopeCommand}.
  */
-@Command(name = "cache", description = "The analysis cache: files opened before open from it in a fraction of the time.",
+@Command(name = "cache",
+        description = "The analysis cache: files opened before open from it in a fraction of the time.",
         subcommands = {CacheCommand.ListEntries.class, CacheCommand.Clear.class, CacheCommand.Budget.class})
 final class CacheCommand implements Callable<Integer> {
     @CommandLine.Spec

@@ -1,30 +1,35 @@
 package heapscope.app.cli;
 
-import heapscope.parser.read.HeapFileException;
+import heapscope.app.FailureSentences;
+import heapscope.parser.read.NotEnoughMemoryException;
 import picocli.CommandLine;
 
 /**
- * Turns what a command throws into a one-line message on stderr and an exit code, so that bad input never shows a
- * stack trace: a file that is not a readable heap dump exits with {@link HeapscopeCommand#EXIT_BAD_INPUT}, as does
- * running out of memory (with what to do about it). Anything else is a bug and keeps its stack trace.
+ * Turns what a command throws into one line on stderr and an exit code, so that bad input never shows a stack trace:
+ * a file that is not a readable heap dump exits with {@link HeapscopeCommand#EXIT_BAD_INPUT}, too little memory
+ * (refused up front or run out of) with {@link HeapscopeCommand#EXIT_NOT_ENOUGH_MEMORY} and the {@code -Xmx} that
+ * would do. The sentences come from {@link FailureSentences}, as the app's. Anything else is a bug and keeps its
+ * stack trace.
  */
 final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parseResult)
             throws Exception {
-        if (e instanceof HeapFileException bad) {
-            command.getErr().println("heapscope: " + bad.getMessage());
-            return HeapscopeCommand.EXIT_BAD_INPUT;
+        Throwable failure = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        if (!FailureSentences.isExpected(failure)) {
+            throw e;
         }
-        if (e instanceof java.nio.file.NoSuchFileException missing) {
-            command.getErr().println("heapscope: " + java.nio.file.Path.of(missing.getFile()).getFileName()
-                    + ": no such file");
-            return HeapscopeCommand.EXIT_BAD_INPUT;
-        }
-        if (e instanceof java.io.IOException io) {
-            command.getErr().println("heapscope: cannot read the file: " + io.getMessage());
-            return HeapscopeCommand.EXIT_BAD_INPUT;
-        }
-        throw e;
+        command.getErr().println(line(failure));
+        return exitCode(failure);
+    }
+
+    /** The line for an expected failure: {@code heapscope: FILE: problem}. */
+    static String line(Throwable failure) {
+        return "heapscope: " + FailureSentences.sentence(null, failure);
+    }
+
+    static int exitCode(Throwable failure) {
+        return failure instanceof NotEnoughMemoryException || failure instanceof OutOfMemoryError
+                ? HeapscopeCommand.EXIT_NOT_ENOUGH_MEMORY : HeapscopeCommand.EXIT_BAD_INPUT;
     }
 }

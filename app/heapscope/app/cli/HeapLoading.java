@@ -2,12 +2,14 @@ package heapscope.app.cli;
 
 import heapscope.parser.HeapLoader;
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.SnapshotSeries;
 import heapscope.parser.cache.AnalysisCache;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapFileException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,16 +28,57 @@ final class HeapLoading {
     /** Opens and analyses the file; the reader's warnings (e.g. a dump cut short) go to stderr. */
     AnalyzedHeap load(Path file, ProgressListener timer) throws HeapFileException, IOException {
         AnalyzedHeap heap = HeapLoader.load(file, cache(), timer, CancelSignal.NEVER);
-        for (String warning : heap.graph().fileNotes().warnings()) {
-            System.err.println("heapscope: warning: " + file.getFileName() + ": " + warning);
-        }
+        printWarnings(warnings(file, heap));
         return heap;
+    }
+
+    /**
+     * The files as a series that loads each snapshot when asked, through {@link #load} (so warnings are shown), one at
+     * a time: it waits for the cache to write one file's analysis before it opens the next.
+     */
+    SnapshotSeries series(List<Path> files) {
+        ProgressListener listener = listener();
+        AnalysisCache cache = cache();
+        return new SnapshotSeries() {
+            @Override
+            public int size() {
+                return files.size();
+            }
+
+            @Override
+            public String label(int k) {
+                return files.get(k).getFileName().toString();
+            }
+
+            @Override
+            public AnalyzedHeap heap(int k) throws HeapFileException, IOException {
+                AnalysisCache.finishWrites();
+                return load(files.get(k), listener);
+            }
+
+            @Override
+            public long maxJsObjectId(int k) throws HeapFileException, IOException {
+                return HeapLoader.maxJsObjectId(files.get(k), cache);
+            }
+        };
     }
 
     /** The user's analysis cache, notes to stderr; disabled with {@code --no-cache}. */
     AnalysisCache cache() {
         return noCache ? AnalysisCache.disabled()
                 : AnalysisCache.standard(note -> System.err.println("heapscope: note: " + note));
+    }
+
+    /** The reader's warnings about a file, each as {@code FILE: sentence}, as the JSON of several files lists them. */
+    static List<String> warnings(Path file, AnalyzedHeap heap) {
+        return heap.graph().fileNotes().warnings().stream().map(w -> file.getFileName() + ": " + w).toList();
+    }
+
+    /** Warnings that name their file go to stderr as {@code heapscope: warning: FILE: sentence}. */
+    static void printWarnings(List<String> warnings) {
+        for (String warning : warnings) {
+            System.err.println("heapscope: warning: " + warning);
+        }
     }
 
     ProgressListener listener() {

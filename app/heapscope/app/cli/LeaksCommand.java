@@ -3,15 +3,17 @@ package heapscope.app.cli;
 import heapscope.app.Json;
 import heapscope.parser.FileSeries;
 import heapscope.parser.analysis.AnalyzedHeap;
-import heapscope.parser.analysis.LeakFinder;
 import heapscope.parser.analysis.RetainerView;
-import heapscope.parser.model.LeakGroup;
+import heapscope.parser.analysis.leaks.LeakFinder;
+import heapscope.parser.model.ClassGrowth;
 import heapscope.parser.model.LeakReport;
+import heapscope.parser.model.LeakSuspect;
 import heapscope.parser.progress.CancelSignal;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,59 +24,97 @@ import picocli.CommandLine.Parameters;
  * {@code heapscope leaks S1 S2 ... SN [--json]}: the automatic leak report over snapshots of one process, in the order
  * they were taken. Exit codes as {@link HeapscopeCommand}; the JSON is meant for CI jobs that fail on a leak.
  */
-@Command(name = "leaks", description = "Objects that kept growing across snapshots S1..SN, grouped by class and "
-        + "retainer path, most suspicious first.")
+@Command(name = "leaks", description = "Containers whose retained size kept growing across snapshots S1..SN, each "
+        + "with what it holds, most suspicious first; growth in the runtime's own tables is listed apart.")
 final class LeaksCommand implements Callable<Integer> {
+    /** How many of a suspect's held classes the text output names. */
+    private static final int HELD_SHOWN = 4;
+
     @Parameters(arity = "2..*", paramLabel = "SNAPSHOT", description = "Two or more snapshots in the order taken.")
     List<Path> snapshots;
 
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
-    @Option(names = "--top", paramLabel = "N", description = "Only the N most suspicious groups.")
+    @Option(names = "--top", paramLabel = "N", description = "Only the N most suspicious entries.")
     Integer top;
 
     @Mixin
     HeapLoading loading;
 
-    record Group(String className, String pathSignature, long[] counts, long growth, boolean grewEveryStep,
-            long retainedSize, List<PathJson.Step> examplePath) {
+    record Held(String className, long[] countBySnapshot, long added, long addedBytes) {
     }
 
-    record LeaksJson(List<String> snapshots, String matching, List<String> warnings, List<Group> groups) {
+    record Suspect(String name, String containerClass, String path, int instances, long[] retainedSizes, long growth,
+            boolean grewEveryStep, List<Held> held, List<PathJson.Step> examplePath) {
+    }
+
+    record LeaksJson(List<String> snapshots, String matching, List<String> warnings, List<Suspect> suspects,
+            List<Suspect> runtimeGrowth) {
     }
 
     @Override
     public Integer call() throws Exception {
         FileSeries series = new FileSeries(snapshots, loading.cache(), loading.listener(), CancelSignal.NEVER);
-        LeakReport report = LeakFinder.find(series, CancelSignal.NEVER);
+        LeakReport report = LeakFinder.find(series, loading.listener(), CancelSignal.NEVER);
+        List<String> warnings = new ArrayList<>(series.readerWarnings());
+        warnings.addAll(report.warnings());
+        HeapLoading.printWarnings(warnings);
         AnalyzedHeap last = report.lastSnapshot();
         RetainerView view = new RetainerView(last);
-        List<LeakGroup> groups = report.groups();
-        if (top != null && top < groups.size()) {
-            groups = groups.subList(0, Math.max(0, top));
+        List<LeakSuspect> suspects = report.suspects();
+        if (top != null && top < suspects.size()) {
+            suspects = suspects.subList(0, top);
         }
-        List<Group> rows = groups.stream().map(g -> new Group(g.className(), g.pathSignature(), g.counts(),
-                g.growth(), g.grewEveryStep(), g.retainedSize(),
-                PathJson.steps(last, view.shortestPath(g.exampleNode())))).toList();
+        List<Suspect> rows = suspects.stream().map(s -> row(s, last, view)).toList();
+        List<Suspect> runtime = report.runtimeGrowth().stream().map(s -> row(s, last, view)).toList();
         PrintStream out = System.out;
-        for (String warning : report.warnings()) {
-            System.err.println("heapscope: warning: " + warning);
-        }
         if (json) {
-            Json.print(new LeaksJson(snapshots.stream().map(Paths::absolute).toList(), report.matching(),
-                    report.warnings(), rows), out);
+            Json.print(new LeaksJson(snapshots.stream().map(Paths::absolute).toList(), report.matching(), warnings,
+                    rows, runtime), out);
             return 0;
         }
         if (rows.isEmpty()) {
-            out.println("No group of objects grew across these " + snapshots.size() + " snapshots.");
+            out.println("Nothing kept growing across these " + snapshots.size() + " snapshots.");
         }
         int rank = 1;
-        for (Group row : rows) {
-            out.println(rank++ + ". " + row.className() + "  " + Arrays.toString(row.counts()) + "  retains "
-                    + Sizes.bytes(row.retainedSize()) + " bytes" + (row.grewEveryStep() ? "" : "  (not every step)"));
-            out.println("   " + row.pathSignature());
+        for (Suspect row : rows) {
+            print(rank++ + ". ", row, out);
+        }
+        if (!runtime.isEmpty()) {
+            out.println();
+            out.println("Runtime growth (the runtime's own tables, not leaks): " + runtime.size() + " "
+                    + (runtime.size() == 1 ? "entry" : "entries") + ", together +"
+                    + Sizes.bytes(runtime.stream().mapToLong(Suspect::growth).sum()) + " bytes; --json lists them.");
         }
         return 0;
+    }
+
+    private static Suspect row(LeakSuspect s, AnalyzedHeap last, RetainerView view) {
+        List<Held> held = s.held().stream().map(c -> new Held(c.className(), c.countBySnapshot(), c.added(),
+                c.addedBytes())).toList();
+        return new Suspect(s.name(), s.containerClass(), s.path(), s.instances(), s.retainedSizes(), s.growth(),
+                s.grewEveryStep(), held, PathJson.steps(last, view.shortestPath(s.exampleNode())));
+    }
+
+    /** Two or three lines per suspect: name and growth, its path, what it holds. */
+    private static void print(String prefix, Suspect row, PrintStream out) {
+        List<String> sizes = new ArrayList<>();
+        for (long size : row.retainedSizes()) {
+            sizes.add(size < 0 ? "?" : Sizes.bytes(size));
+        }
+        out.println(prefix + row.name() + "  (" + row.containerClass() + (row.instances() > 1 ? " \u00d7"
+                + row.instances() : "") + ")  retained " + String.join(" \u2192 ", sizes) + "  (+"
+                + Sizes.bytes(row.growth()) + (row.grewEveryStep() ? ", every step)" : ")"));
+        out.println("   " + row.path());
+        List<String> held = new ArrayList<>();
+        for (Held h : row.held()) {
+            if (h.added() > 0 && held.size() < HELD_SHOWN) {
+                held.add(String.format(Locale.ROOT, "+%,d %s", h.added(), h.className()));
+            }
+        }
+        if (!held.isEmpty()) {
+            out.println("   holds " + String.join(", ", held));
+        }
     }
 }

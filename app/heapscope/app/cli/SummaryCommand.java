@@ -4,13 +4,19 @@ import heapscope.app.Json;
 import heapscope.parser.HeapLoader;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ClassAggregator;
+import heapscope.parser.analysis.ClassTable;
+import heapscope.parser.analysis.matching.Lineage;
+import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.analysis.Distances;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.read.HeapFileException;
+import heapscope.parser.read.HeapFiles;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,10 +40,15 @@ final class SummaryCommand implements Callable<Integer> {
     Integer top;
 
     @Option(names = "--allocated-between", arity = "2", paramLabel = "SNAPSHOT",
-            description = "Only objects allocated between two earlier snapshots of the same process (V8), as DevTools' "
-                    + "\"Objects allocated between Snapshot 1 and Snapshot 2\": ids above the first's largest JS "
-                    + "object id, up to the second's.")
+            description = "Only objects allocated between two earlier snapshots of the same process, as DevTools' "
+                    + "\"Objects allocated between Snapshot 1 and Snapshot 2\": V8 objects by id (above the first's "
+                    + "largest JS object id, up to the second's); Java dumps by matching each dump's objects to the one "
+                    + "before it (FIRST, LAST, FILE in that order).")
     List<Path> allocatedBetween;
+
+    @Option(names = "--instances", paramLabel = "CLASS",
+            description = "Also list the ids of the objects of this class that the filter keeps.")
+    String instancesOf;
 
     @Option(names = "--filter", paramLabel = "NAME",
             description = "duplicated-strings (strings whose text another string has) or detached-dom (objects "
@@ -74,52 +85,120 @@ final class SummaryCommand implements Callable<Integer> {
     record NamedFilterJson(String kind) {
     }
 
-    /** The {@code filter} object of the JSON for {@code --allocated-between}. */
-    record AllocatedBetweenJson(String kind, String first, String last, long minIdExclusive, long maxIdInclusive) {
+    /** The {@code filter} object of the JSON for {@code --allocated-between} on V8 snapshots. */
+    record AllocatedBetweenJson(String kind, String first, String last, String matching, long minIdExclusive,
+            long maxIdInclusive) {
+    }
+
+    /** The {@code filter} object of the JSON for {@code --allocated-between} on Java dumps. */
+    record FirstSeenBetweenJson(String kind, String first, String last, String matching, int afterSnapshot,
+            int upToSnapshot, List<MatchingJson> steps) {
+    }
+
+    /** The {@code instances} object of the JSON for {@code --instances}. */
+    record InstancesJson(String className, long[] ids) {
     }
 
     @Override
     public Integer call() throws Exception {
-        NodeFilter filter = NodeFilter.ALL;
-        Object filterJson = null;
         if (allocatedBetween != null && namedFilter != null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--allocated-between and --filter cannot be combined");
         }
-        if (namedFilter != null) {
-            filter = namedFilter.filter;
-            filterJson = new NamedFilterJson(namedFilter.cliName);
-        }
-        if (allocatedBetween != null) {
-            long first = HeapLoader.maxJsObjectId(allocatedBetween.get(0), loading.cache());
-            long last = HeapLoader.maxJsObjectId(allocatedBetween.get(1), loading.cache());
-            filter = new NodeFilter.AllocatedBetween(first, last);
-            filterJson = new AllocatedBetweenJson("allocated-between", Paths.absolute(allocatedBetween.get(0)),
-                    Paths.absolute(allocatedBetween.get(1)), first, last);
-        }
-        AnalyzedHeap heap = loading.load(file, loading.listener());
-        if (filter != NodeFilter.ALL && heap.format() != HeapFormat.V8_HEAPSNAPSHOT) {
-            throw new HeapFileException(file, "--allocated-between needs V8 snapshots: HPROF object ids are "
-                    + "addresses, which move between dumps, so they do not tell when an object was allocated");
+        NodeFilter filter = NodeFilter.ALL;
+        Object filterJson = null;
+        AnalyzedHeap heap;
+        if (allocatedBetween != null && HeapLoader.format(file) == HeapFormat.HPROF) {
+            Lineage.Last series = matchSeries();
+            heap = series.heap();
+            filter = new NodeFilter.FirstSeenBetween(series.births(), 1, 2);
+            filterJson = firstSeenJson(series);
+        } else {
+            if (allocatedBetween != null) {
+                long first = HeapLoader.maxJsObjectId(allocatedBetween.get(0), loading.cache());
+                long last = HeapLoader.maxJsObjectId(allocatedBetween.get(1), loading.cache());
+                filter = new NodeFilter.AllocatedBetween(first, last);
+                filterJson = new AllocatedBetweenJson("allocated-between", Paths.absolute(allocatedBetween.get(0)),
+                        Paths.absolute(allocatedBetween.get(1)), "v8-object-id", first, last);
+            }
+            if (namedFilter != null) {
+                filter = namedFilter.filter;
+                filterJson = new NamedFilterJson(namedFilter.cliName);
+            }
+            heap = loading.load(file, loading.listener());
+            if (namedFilter != null && heap.format() != HeapFormat.V8_HEAPSNAPSHOT) {
+                throw new HeapFileException(file, "--filter " + namedFilter.cliName + " is one of DevTools' filters "
+                        + "for V8 snapshots; a Java heap dump has no such objects");
+            }
         }
         if (includeUnreachable && filter == NodeFilter.ALL) {
             filter = new NodeFilter.AllIncludingUnreachable();
         }
         UnreachableJson unreachable = UnreachableJson.of(heap, includeUnreachable);
         List<ClassAggregate> rows = ClassAggregator.aggregate(heap, filter);
+        InstancesJson instances = instancesOf == null ? null : instances(heap, filter);
         if (top != null && top < rows.size()) {
             rows = rows.subList(0, Math.max(0, top));
         }
         PrintStream out = System.out;
         if (json) {
-            Json.print(SummaryJson.of(file, heap, filterJson, unreachable, rows), out);
+            Json.print(SummaryJson.of(file, heap, filterJson, unreachable, rows, instances), out);
         } else {
             printTable(heap, rows, out);
             if (unreachable != null) {
                 out.println(unreachable.describe());
             }
+            if (instances != null) {
+                out.println(instances.ids().length + " objects of " + instances.className() + ":");
+                boolean addresses = heap.format() == HeapFormat.HPROF;
+                for (long id : instances.ids()) {
+                    out.println(addresses ? "@0x" + Long.toHexString(id) : "@" + id);
+                }
+            }
         }
         return 0;
+    }
+
+    /**
+     * Matches the Java dumps FIRST, LAST and FILE in turn (LAST may be FILE itself); FILE's objects first seen after
+     * FIRST and by LAST are the ones allocated between them.
+     */
+    private Lineage.Last matchSeries() throws HeapFileException, java.io.IOException {
+        Path first = allocatedBetween.get(0);
+        Path last = allocatedBetween.get(1);
+        if (Files.isSameFile(first, file)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--allocated-between: FILE must come after FIRST; objects allocated after FIRST are not in it");
+        }
+        List<Path> files = Files.isSameFile(last, file) ? List.of(first, last) : List.of(first, last, file);
+        return Lineage.ofLast(loading.series(files), loading.listener(), CancelSignal.NEVER);
+    }
+
+    private FirstSeenBetweenJson firstSeenJson(Lineage.Last series) {
+        List<Path> files = new java.util.ArrayList<>(allocatedBetween);
+        if (series.steps().size() == 2) {
+            files.add(file);
+        }
+        List<MatchingJson> steps = new java.util.ArrayList<>();
+        for (int k = 0; k < series.steps().size(); k++) {
+            steps.add(MatchingJson.of(Paths.absolute(files.get(k)), Paths.absolute(files.get(k + 1)),
+                    series.steps().get(k)));
+        }
+        return new FirstSeenBetweenJson("allocated-between", Paths.absolute(allocatedBetween.get(0)),
+                Paths.absolute(allocatedBetween.get(1)), "structural", 1, 2, steps);
+    }
+
+    /** The ids of the objects of class {@code instancesOf} that the filter keeps, in node order. */
+    private InstancesJson instances(AnalyzedHeap heap, NodeFilter filter) {
+        BitSet accepted = ClassAggregator.accepted(heap, filter);
+        ClassTable classes = heap.classes();
+        com.carrotsearch.hppc.LongArrayList ids = new com.carrotsearch.hppc.LongArrayList();
+        for (int node = accepted.nextSetBit(0); node >= 0; node = accepted.nextSetBit(node + 1)) {
+            if (classes.name(classes.classByNode()[node]).equals(instancesOf)) {
+                ids.add(heap.graph().nodeId(node));
+            }
+        }
+        return new InstancesJson(instancesOf, ids.toArray());
     }
 
     private static void printTable(AnalyzedHeap heap, List<ClassAggregate> rows, PrintStream out) {

@@ -101,6 +101,9 @@ public final class ClassAggregator {
             if (filter instanceof NodeFilter.AllocatedBetween range && !range.accepts(heap.graph().nodeId(node))) {
                 continue;
             }
+            if (filter instanceof NodeFilter.FirstSeenBetween range && !range.accepts(node)) {
+                continue;
+            }
             accepted.set(node);
         }
         return accepted;

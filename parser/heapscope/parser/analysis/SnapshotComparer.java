@@ -30,7 +30,7 @@ public final class SnapshotComparer {
     public static List<ClassDiff> compare(AnalyzedHeap base, AnalyzedHeap target, CancelSignal cancel) {
         if (base.format() != HeapFormat.V8_HEAPSNAPSHOT || target.format() != HeapFormat.V8_HEAPSNAPSHOT) {
             throw new IllegalArgumentException("objects are matched by V8 id; compare HPROF dumps with "
-                    + "HistogramComparer");
+                    + "MatchedComparer");
         }
         Side before = Side.of(base, classesWithDefinitionsOf(base, target, cancel));
         Side after = Side.of(target, target.classes());

@@ -8,18 +8,18 @@ import heapscope.parser.graph.NodeType;
  * the root), plus the synthetic {@code (Document DOM trees)} node. Distances count from them; a heap without any
  * (an "expose internals" snapshot, every HPROF dump) is measured from the root itself. Stateless. No IO.
  */
-final class UserRoots {
+public final class UserRoots {
     static final String DOCUMENT_DOM_TREES = "(Document DOM trees)";
 
     private final HeapGraph graph;
     private final NameMask documentTrees;
 
-    UserRoots(HeapGraph graph) {
+    public UserRoots(HeapGraph graph) {
         this.graph = graph;
         this.documentTrees = NameMask.of(graph.strings(), DOCUMENT_DOM_TREES);
     }
 
-    boolean isUserRoot(int node) {
+    public boolean isUserRoot(int node) {
         return graph.nodeTypes()[node] != NodeType.SYNTHETIC || isDocumentTrees(node);
     }
 

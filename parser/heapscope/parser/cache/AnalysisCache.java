@@ -4,6 +4,7 @@ import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.store.CacheFolder;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
 import java.io.InputStream;

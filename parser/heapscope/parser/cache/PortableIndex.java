@@ -1,6 +1,7 @@
 package heapscope.parser.cache;
 
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
@@ -79,6 +80,21 @@ public final class PortableIndex {
                     + " nor beside this index. Put it next to " + index.getFileName() + " and open the index again"
                     + " to see them; everything else is in the index.";
             return StoredHeap.read(in, meta, dump, whyNoDump);
+        } catch (StoreFormatException e) {
+            throw new HeapFileException(index, "not a usable Heapscope index: " + e.getMessage());
+        }
+    }
+
+    /** The format of the dump an index was made from (read from its first section). */
+    public static HeapFormat format(Path index) throws HeapFileException, IOException {
+        try (IndexReader in = IndexReader.open(index, false)) {
+            String format = StoredHeap.meta(in).format();
+            for (HeapFormat f : HeapFormat.values()) {
+                if (f.jsonName().equals(format)) {
+                    return f;
+                }
+            }
+            throw new StoreFormatException("made from a dump of unknown format " + format);
         } catch (StoreFormatException e) {
             throw new HeapFileException(index, "not a usable Heapscope index: " + e.getMessage());
         }

@@ -22,6 +22,7 @@ public final class GraphStore {
     public static void save(HeapGraph graph, ArraySink sink) throws IOException {
         Blob.Writer header = new Blob.Writer().putString(graph.format().jsonName()).putInt(graph.nodeCount())
                 .putInt(graph.edgeCount()).putInt(graph.rootOrdinal()).putLong(graph.extraNativeBytes())
+                .putLong(graph.createdMillis())
                 .putStrings(graph.nodeTypeNames()).putStrings(graph.edgeTypeNames());
         FileNotes notes = graph.fileNotes();
         header.putInt(notes.details().size());
@@ -40,6 +41,9 @@ public final class GraphStore {
         if (graph.nodeDetachedness() != null) {
             sink.bytes("graph.detachedness", graph.nodeDetachedness());
         }
+        if (graph.contentHashes() != null) {
+            sink.ints("graph.contentHashes", graph.contentHashes());
+        }
         graph.locations().save(sink, "graph.locations");
         graph.labels().save(sink, "graph.labels");
         graph.strings().save(sink, "graph.strings");
@@ -57,6 +61,7 @@ public final class GraphStore {
         int edgeCount = header.getInt();
         int root = header.getInt();
         long extraNativeBytes = header.getLong();
+        long createdMillis = header.getLong();
         List<String> nodeTypeNames = header.getStrings();
         List<String> edgeTypeNames = header.getStrings();
         int detailCount = header.getInt();
@@ -92,11 +97,14 @@ public final class GraphStore {
         byte[] detachedness = source.has("graph.detachedness") ? source.bytes("graph.detachedness") : null;
         StoreFormatException.check(detachedness == null || detachedness.length == nodeCount,
                 "detachedness does not match the node count");
+        int[] contentHashes = source.has("graph.contentHashes") ? source.ints("graph.contentHashes") : null;
+        StoreFormatException.check(contentHashes == null || contentHashes.length == nodeCount,
+                "content hashes do not match the node count");
         NodeLocations locations = NodeLocations.load(source, "graph.locations", nodeCount);
         NodeLabels labels = NodeLabels.load(source, "graph.labels", nodeCount, stringCount);
         return new HeapGraph(format, nodeCount, edgeCount, root, nodeTypes, nodeNames, ids, selfSizes, firstEdge,
-                edgeTypesAndNames, targets, detachedness, locations, extraNativeBytes, strings, nodeTypeNames,
-                edgeTypeNames, notes, contents, labels);
+                edgeTypesAndNames, targets, detachedness, contentHashes, createdMillis, locations, extraNativeBytes,
+                strings, nodeTypeNames, edgeTypeNames, notes, contents, labels);
     }
 
     /** An array of {@code length} node ordinals, each checked to be below {@code nodeCount} (unless trusted). */

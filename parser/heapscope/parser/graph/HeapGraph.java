@@ -9,8 +9,8 @@ import java.util.List;
  * by the analysis pipeline, not stored here.
  *
  * <p>Memory: per node 1 (type) + 4 (name) + 4 (id, see {@link NodeIds}) + 2 (self size, see {@link NodeSizes})
- * + 4 (first edge) = 15 bytes; per edge 4 (type and name, see {@link EdgeTypesAndNames}) + 4 (target) = 8 bytes; plus
- * the {@link StringTable}.
+ * + 4 (first edge) = 15 bytes (19 for HPROF, with a 4-byte content hash); per edge 4 (type and name, see
+ * {@link EdgeTypesAndNames}) + 4 (target) = 8 bytes; plus the {@link StringTable}.
  *
  * <p>Immutable once built; safe to read from several threads. The accessors hand out the arrays themselves, without
  * copying, for the analyses' hot loops: callers must not write to them. No IO, except through {@link #objectText} and
@@ -29,6 +29,8 @@ public final class HeapGraph {
     private final EdgeTypesAndNames edgeTypesAndNames;
     private final int[] edgeTargets;
     private final byte[] nodeDetachedness;
+    private final int[] contentHashes;
+    private final long createdMillis;
     private final NodeLocations locations;
     private final long extraNativeBytes;
     private final StringTable strings;
@@ -40,17 +42,17 @@ public final class HeapGraph {
 
     HeapGraph(HeapGraphBuilder b) {
         this(b.format, b.nodeCount, b.edgeCount, b.rootOrdinal, b.nodeTypes, b.nodeNames, b.nodeIds, b.nodeSelfSizes,
-                b.firstEdgeIndex, b.edgeTypesAndNames, b.edgeTargets, b.nodeDetachedness, b.locations.build(),
-                b.extraNativeBytes, b.strings, b.nodeTypeNames, b.edgeTypeNames, b.fileNotes, b.objectContents,
-                b.labels.build());
+                b.firstEdgeIndex, b.edgeTypesAndNames, b.edgeTargets, b.nodeDetachedness, b.contentHashes,
+                b.createdMillis, b.locations.build(), b.extraNativeBytes, b.strings, b.nodeTypeNames, b.edgeTypeNames,
+                b.fileNotes, b.objectContents, b.labels.build());
     }
 
     /** Every part, as {@link HeapGraphBuilder} and {@link GraphStore} make them. */
     HeapGraph(HeapFormat format, int nodeCount, int edgeCount, int rootOrdinal, byte[] nodeTypes, int[] nodeNames,
             NodeIds nodeIds, NodeSizes nodeSelfSizes, int[] firstEdgeIndex, EdgeTypesAndNames edgeTypesAndNames,
-            int[] edgeTargets, byte[] nodeDetachedness, NodeLocations locations, long extraNativeBytes,
-            StringTable strings, List<String> nodeTypeNames, List<String> edgeTypeNames, FileNotes fileNotes,
-            ObjectContents objectContents, NodeLabels labels) {
+            int[] edgeTargets, byte[] nodeDetachedness, int[] contentHashes, long createdMillis,
+            NodeLocations locations, long extraNativeBytes, StringTable strings, List<String> nodeTypeNames,
+            List<String> edgeTypeNames, FileNotes fileNotes, ObjectContents objectContents, NodeLabels labels) {
         this.format = format;
         this.nodeCount = nodeCount;
         this.edgeCount = edgeCount;
@@ -63,6 +65,8 @@ public final class HeapGraph {
         this.edgeTypesAndNames = edgeTypesAndNames;
         this.edgeTargets = edgeTargets;
         this.nodeDetachedness = nodeDetachedness;
+        this.contentHashes = contentHashes;
+        this.createdMillis = createdMillis;
         this.locations = locations;
         this.extraNativeBytes = extraNativeBytes;
         this.strings = strings;
@@ -137,6 +141,22 @@ public final class HeapGraph {
     /** V8 DOM link state by node ordinal (0 unknown, 1 attached, 2 detached), or null when the file has none. */
     public byte[] nodeDetachedness() {
         return nodeDetachedness;
+    }
+
+    /**
+     * Content hash by node ordinal, or null when the file does not tell objects' values (V8). A hash of what an object
+     * holds that identifies it across dumps of one process whatever its address: for HPROF its primitive field values
+     * and the values of the Strings and boxed numbers it refers to (see the reader's {@code ContentHashes}). Two
+     * objects of one class with different hashes hold different values; equal hashes mean equal values but for
+     * collisions. The reader that built the graph finishes the array before handing the graph out.
+     */
+    public int[] contentHashes() {
+        return contentHashes;
+    }
+
+    /** When the heap was dumped, in milliseconds since the epoch, as the file says; 0 when it does not (V8). */
+    public long createdMillis() {
+        return createdMillis;
     }
 
     public NodeLocations locations() {
@@ -271,7 +291,8 @@ public final class HeapGraph {
         long nodes = (long) nodeCount * (1 + 4) + nodeIds.retainedBytes() + nodeSelfSizes.retainedBytes()
                 + 4L * (nodeCount + 1);
         long detachedness = nodeDetachedness == null ? 0 : nodeCount;
-        return nodes + edgeBytes() + detachedness + locations.retainedBytes() + labels.retainedBytes()
+        long hashes = contentHashes == null ? 0 : 4L * nodeCount;
+        return nodes + edgeBytes() + detachedness + hashes + locations.retainedBytes() + labels.retainedBytes()
                 + strings.retainedBytes() + objectContents.retainedBytes();
     }
 }

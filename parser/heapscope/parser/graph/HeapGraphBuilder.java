@@ -26,6 +26,8 @@ public final class HeapGraphBuilder {
     final List<String> nodeTypeNames = new ArrayList<>(NodeType.KNOWN_NAMES);
     final List<String> edgeTypeNames = new ArrayList<>(EdgeType.KNOWN_NAMES);
     byte[] nodeDetachedness;
+    int[] contentHashes;
+    long createdMillis;
     int nodeCount;
     int edgeCount;
     int rootOrdinal;
@@ -108,12 +110,25 @@ public final class HeapGraphBuilder {
         nodeDetachedness[ordinal] = state;
     }
 
+    /** Gives a node its content hash (see {@link HeapGraph#contentHashes}); readers that can tell objects' values call it. */
+    public void setContentHash(int ordinal, int hash) {
+        if (contentHashes == null) {
+            contentHashes = new int[nodeTypes.length];
+        }
+        contentHashes[ordinal] = hash;
+    }
+
     public void addLocation(int nodeOrdinal, int scriptId, int line, int column) {
         locations.add(nodeOrdinal, scriptId, line, column);
     }
 
     public void setRootOrdinal(int rootOrdinal) {
         this.rootOrdinal = rootOrdinal;
+    }
+
+    /** When the file says the heap was dumped, in milliseconds since the epoch (HPROF's header has it). */
+    public void setCreatedMillis(long createdMillis) {
+        this.createdMillis = createdMillis;
     }
 
     public void setExtraNativeBytes(long extraNativeBytes) {

@@ -42,4 +42,17 @@ public sealed interface NodeFilter {
             return id > minIdExclusive && id <= maxIdInclusive;
         }
     }
+
+    /**
+     * The same for snapshots whose ids do not tell (Java heap dumps, where ids are addresses): objects that first
+     * appear in a snapshot after {@code afterSnapshot} and up to {@code upToSnapshot} (1-based), by the {@code births}
+     * of the snapshot viewed, which the object matching made. {@code afterSnapshot} 0 and {@code upToSnapshot} 1 is
+     * "allocated before Snapshot 1".
+     */
+    record FirstSeenBetween(ObjectBirths births, int afterSnapshot, int upToSnapshot) implements NodeFilter {
+        public boolean accepts(int ordinal) {
+            int first = births.firstSnapshot(ordinal);
+            return first > afterSnapshot && first <= upToSnapshot;
+        }
+    }
 }

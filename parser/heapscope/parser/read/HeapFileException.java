@@ -4,9 +4,10 @@ import java.nio.file.Path;
 
 /**
  * A file cannot be read as a heap dump. The message is one sentence a user can act on and always names the file,
- * e.g. {@code "app.heapsnapshot: truncated: the file ends inside the nodes array"}.
+ * e.g. {@code "app.heapsnapshot: truncated: the file ends inside the nodes array"}. Subclassed only where a caller
+ * needs more than the sentence ({@link NotEnoughMemoryException}: the heap that would do).
  */
-public final class HeapFileException extends Exception {
+public class HeapFileException extends Exception {
     private final Path file;
     private final String problem;
 

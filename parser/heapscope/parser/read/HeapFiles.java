@@ -6,11 +6,13 @@ import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.hprof.HprofReader;
 import heapscope.parser.read.v8.V8SnapshotReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -26,40 +28,71 @@ public final class HeapFiles {
 
     /** The file's format as its content says, or throws naming what the file starts with. */
     public static HeapFormat detect(Path file) throws HeapFileException, IOException {
-        byte[] head = new byte[HPROF_MAGIC.length];
-        int length;
-        try (InputStream in = openForDetection(file)) {
-            length = in.readNBytes(head, 0, head.length);
+        try (InputStream in = new BufferedInputStream(openForDetection(file), 1 << 16)) {
+            byte[] head = in.readNBytes(HPROF_MAGIC.length);
+            if (Arrays.equals(head, HPROF_MAGIC)) {
+                return HeapFormat.HPROF;
+            }
+            if (head.length == 0) {
+                throw new HeapFileException(file, "not a heap dump: the file is empty");
+            }
+            // JSON may start with any amount of whitespace; the scan stops at the first other byte.
+            int b = head[0] & 0xff;
+            for (int i = 1; isJsonWhitespace(b); i++) {
+                b = i < head.length ? head[i] & 0xff : in.read();
+            }
+            if (b == '{') {
+                return HeapFormat.V8_HEAPSNAPSHOT;
+            }
+            throw new HeapFileException(file, b < 0 ? "not a heap dump: the file holds only whitespace"
+                    : "not a heap dump: it starts with neither '{' (V8 heap snapshot) nor 'JAVA PROFILE' (HPROF)");
         } catch (java.util.zip.ZipException e) {
             throw new HeapFileException(file, "not a heap dump: the gzip data is damaged (" + e.getMessage() + ")");
         } catch (java.io.EOFException e) {
             throw new HeapFileException(file, "truncated: the gzip data ends before any content");
         }
-        if (length == HPROF_MAGIC.length && java.util.Arrays.equals(head, HPROF_MAGIC)) {
-            return HeapFormat.HPROF;
-        }
-        for (int i = 0; i < length; i++) {
-            byte b = head[i];
-            if (b == '{') {
-                return HeapFormat.V8_HEAPSNAPSHOT;
-            }
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                break;
-            }
-        }
-        if (length == 0) {
-            throw new HeapFileException(file, "not a heap dump: the file is empty");
-        }
-        throw new HeapFileException(file, "not a heap dump: it starts with neither '{' (V8 heap snapshot) nor "
-                + "'JAVA PROFILE' (HPROF)");
     }
 
+    private static boolean isJsonWhitespace(int b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    /**
+     * Reads the heap file into a graph. A path that is not a regular file is checked first: a directory or an
+     * unreadable file is refused naming the file, and a pipe or FIFO ({@code summary <(zcat app.hprof.gz)}) is copied
+     * once into the user's cache folder ({@link PipeSpool}) and read from there.
+     *
+     * @throws HeapFileException the file is not a readable heap dump; one sentence naming it
+     * @throws IOException reading failed for a reason outside the file's content
+     */
     public static HeapGraph read(Path file, ProgressListener listener, CancelSignal cancel)
             throws HeapFileException, IOException {
-        return switch (detect(file)) {
-            case V8_HEAPSNAPSHOT -> V8SnapshotReader.read(file, listener, cancel);
-            case HPROF -> HprofReader.read(file, listener, cancel).graph();
+        Path readable = readableFile(file, listener, cancel);
+        return switch (detect(readable)) {
+            case V8_HEAPSNAPSHOT -> V8SnapshotReader.read(readable, listener, cancel);
+            case HPROF -> HprofReader.read(readable, listener, cancel).graph();
         };
+    }
+
+    /** The file itself when it is a regular readable file, the spooled copy of a pipe, or a refusal naming it. */
+    static Path readableFile(Path file, ProgressListener listener, CancelSignal cancel)
+            throws HeapFileException, IOException {
+        if (Files.isRegularFile(file)) {
+            if (!Files.isReadable(file)) {
+                throw new HeapFileException(file, "cannot be read: permission denied");
+            }
+            return file;
+        }
+        if (!Files.exists(file)) {
+            throw new HeapFileException(file, "no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new HeapFileException(file, "is a directory, not a heap dump");
+        }
+        if (!Files.isReadable(file)) {
+            throw new HeapFileException(file, "cannot be read: permission denied");
+        }
+        return PipeSpool.spool(file, listener, cancel);
     }
 
     /**

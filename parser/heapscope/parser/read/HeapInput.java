@@ -37,7 +37,9 @@ public final class HeapInput {
         long fileSize = Files.size(file);
         InputStream raw = new CountingStream(Files.newInputStream(file), fileSize, listener, cancel);
         if (isGzip(file)) {
-            return new BufferedInputStream(new GZIPInputStream(raw, BUFFER_SIZE), BUFFER_SIZE);
+            // Not buffered again: a BufferedInputStream fills its whole buffer in one call and, when the compressed
+            // data ends, drops what it had inflated, so the reader could not say where the data ended.
+            return new GZIPInputStream(raw, BUFFER_SIZE);
         }
         return new BufferedInputStream(raw, BUFFER_SIZE);
     }

@@ -4,5 +4,6 @@
  * arrays, {@link heapscope.parser.store.Blob} the few small values beside them. The graph, the analyses and the HPROF
  * reader each name and restore their own arrays ({@code GraphStore}, {@code AnalysisStore}, {@code HprofStore}); the
  * analysis cache and the portable index ({@code heapscope.parser.cache}) implement the sink and the source.
+ * {@link heapscope.parser.store.CacheFolder} is where the user's stores live.
  */
 package heapscope.parser.store;

@@ -13,14 +13,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Runs the app's work off the JavaFX thread and hands results back on it. Two pools, so that opening files never
- * starves the views: {@code loads} (two threads: two snapshots load while the user works on a third) and
- * {@code queries} (the views' sorting, paging and aggregation). Results of canceled jobs are dropped. The list of
- * running jobs feeds the status bar. Create and use on the JavaFX thread.
+ * Runs the app's work off the JavaFX thread and hands results back on it. Separate pools, so that opening files never
+ * starves the views: {@code loads} (two threads: two snapshots load while the user works on a third),
+ * {@code queries} (the views' sorting, paging and aggregation) and {@code captures} (one thread: taking a snapshot
+ * of a running program, which must not wait behind the loads of the snapshots taken before it). Results of canceled
+ * jobs are dropped. The list of running jobs feeds the status bar. Create and use on the JavaFX thread.
  */
 public final class Background {
     private final ExecutorService loads;
     private final ExecutorService queries;
+    private final ExecutorService captures;
     private final ObservableList<Job> running = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper busy = new ReadOnlyIntegerWrapper();
     private final AtomicInteger pending = new AtomicInteger();
@@ -28,6 +30,7 @@ public final class Background {
     public Background() {
         this.loads = Executors.newFixedThreadPool(2, daemon("heapscope-load"));
         this.queries = Executors.newFixedThreadPool(2, daemon("heapscope-query"));
+        this.captures = Executors.newSingleThreadExecutor(daemon("heapscope-capture"));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -48,6 +51,11 @@ public final class Background {
     /** Runs a long load with its own job (which the caller shows with its progress). */
     public <T> Job load(Job job, Function<Job, T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         return submit(loads, job, work, onSuccess, onFailure);
+    }
+
+    /** Takes a snapshot of a running program with its own job (the capture dialog shows its progress). */
+    public <T> Job capture(Job job, Function<Job, T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(captures, job, work, onSuccess, onFailure);
     }
 
     private <T> Job submit(ExecutorService pool, Job job, Function<Job, T> work, Consumer<T> onSuccess,
@@ -95,5 +103,6 @@ public final class Background {
         running.forEach(Job::cancel);
         loads.shutdownNow();
         queries.shutdownNow();
+        captures.shutdownNow();
     }
 }

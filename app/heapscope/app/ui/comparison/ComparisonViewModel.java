@@ -6,8 +6,9 @@ import heapscope.app.ui.common.HeapChildren;
 import heapscope.app.ui.main.MainWindowViewModel;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.analysis.AnalyzedHeap;
-import heapscope.parser.analysis.HistogramComparer;
 import heapscope.parser.analysis.SnapshotComparer;
+import heapscope.parser.analysis.matching.MatchedComparer;
+import heapscope.parser.analysis.matching.ObjectMatcher;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.ClassDiff;
 import heapscope.parser.progress.CancelSignal;
@@ -22,7 +23,7 @@ import java.util.WeakHashMap;
 
 /**
  * The Comparison: the engine's {@link SnapshotComparer} between a base snapshot and the shown one (DevTools' six
- * columns; for HPROF dumps the engine's {@link HistogramComparer}), filtered by the class box and sorted by the engine; a class expands into its new instances (from the
+ * columns; for HPROF dumps the engine's {@link MatchedComparer} over the object matching), filtered by the class box and sorted by the engine; a class expands into its new instances (from the
  * shown snapshot) followed by its deleted ones (from the base), each expanding into its references.
  */
 public final class ComparisonViewModel {
@@ -92,7 +93,8 @@ public final class ComparisonViewModel {
                 return known;
             }
         }
-        List<ClassDiff> diffs = t.format() == HeapFormat.HPROF ? HistogramComparer.compare(b, t)
+        List<ClassDiff> diffs = t.format() == HeapFormat.HPROF
+                ? MatchedComparer.compare(b, t, ObjectMatcher.match(b, t, cancel))
                 : SnapshotComparer.compare(b, t, cancel);
         synchronized (cache) {
             cache.computeIfAbsent(t, k -> new WeakHashMap<>()).put(b, diffs);

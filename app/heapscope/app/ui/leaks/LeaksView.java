@@ -4,20 +4,25 @@ import heapscope.app.ui.common.Job;
 import heapscope.app.ui.common.Sizes;
 import heapscope.app.ui.main.HeapView;
 import heapscope.app.ui.snapshot.Snapshot;
-import heapscope.parser.model.LeakGroup;
+import heapscope.parser.model.ClassGrowth;
 import heapscope.parser.model.LeakReport;
+import heapscope.parser.model.LeakSuspect;
 import heapscope.parser.progress.CanceledException;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 
-/** Code-behind of LeaksView.fxml: the leak report of the series; a group's example opens in Retainers. */
+/**
+ * Code-behind of LeaksView.fxml: the leak report of the series. Each leak is one row, named by what holds it; selecting
+ * it lists what it holds per snapshot and opens its example object in Retainers. Runtime growth sits collapsed below.
+ */
 public final class LeaksView extends HeapView {
     private final LeaksViewModel viewModel;
     @FXML
@@ -25,19 +30,41 @@ public final class LeaksView extends HeapView {
     @FXML
     private Label warnings;
     @FXML
-    private TableView<LeakGroup> table;
+    private Label placeholder;
     @FXML
-    private TableColumn<LeakGroup, Number> rankColumn;
+    private TableView<LeakSuspect> table;
     @FXML
-    private TableColumn<LeakGroup, String> classColumn;
+    private TableColumn<LeakSuspect, Number> rankColumn;
     @FXML
-    private TableColumn<LeakGroup, String> pathColumn;
+    private TableColumn<LeakSuspect, String> nameColumn;
     @FXML
-    private TableColumn<LeakGroup, String> countsColumn;
+    private TableColumn<LeakSuspect, String> containerColumn;
     @FXML
-    private TableColumn<LeakGroup, String> growthColumn;
+    private TableColumn<LeakSuspect, String> sizesColumn;
     @FXML
-    private TableColumn<LeakGroup, String> retainedColumn;
+    private TableColumn<LeakSuspect, String> growthColumn;
+    @FXML
+    private Label path;
+    @FXML
+    private TableView<ClassGrowth> held;
+    @FXML
+    private TableColumn<ClassGrowth, String> heldClassColumn;
+    @FXML
+    private TableColumn<ClassGrowth, String> heldCountsColumn;
+    @FXML
+    private TableColumn<ClassGrowth, String> heldAddedColumn;
+    @FXML
+    private TableColumn<ClassGrowth, String> heldBytesColumn;
+    @FXML
+    private TitledPane runtimePane;
+    @FXML
+    private TableView<LeakSuspect> runtimeTable;
+    @FXML
+    private TableColumn<LeakSuspect, String> runtimeNameColumn;
+    @FXML
+    private TableColumn<LeakSuspect, String> runtimeContainerColumn;
+    @FXML
+    private TableColumn<LeakSuspect, String> runtimeGrowthColumn;
     private List<Snapshot> reported = List.of();
     private Job job;
 
@@ -49,29 +76,52 @@ public final class LeaksView extends HeapView {
     @FXML
     private void initialize() {
         rankColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(table.getItems().indexOf(c.getValue()) + 1));
-        classColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().className()));
-        pathColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().pathSignature()));
-        countsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(LeaksViewModel.counts(c.getValue())));
-        growthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Sizes.signed(c.getValue().growth(), false)
-                + (c.getValue().grewEveryStep() ? "" : " (not every step)")));
-        retainedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Sizes.human(c.getValue().retainedSize())));
-        retainedColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                LeakGroup group = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setTooltip(group == null ? null : new Tooltip(Sizes.exact(group.retainedSize())));
-            }
-        });
-        for (TableColumn<LeakGroup, ?> column : table.getColumns()) {
-            column.setSortable(false);
+        nameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(LeaksViewModel.title(c.getValue())));
+        containerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(container(c.getValue())));
+        sizesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(LeaksViewModel.sizes(
+                c.getValue().retainedSizes(), Sizes::human)));
+        growthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(growth(c.getValue())));
+        runtimeNameColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().path()));
+        runtimeContainerColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(container(c.getValue())));
+        runtimeGrowthColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(growth(c.getValue())));
+        heldClassColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().className()));
+        heldCountsColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(LeaksViewModel.counts(c.getValue())));
+        heldAddedColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Sizes.signed(c.getValue().added(), false)));
+        heldBytesColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(Sizes.human(c.getValue().addedBytes())));
+        for (TableColumn<LeakSuspect, String> column : List.of(nameColumn, containerColumn, runtimeNameColumn)) {
+            column.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(String text, boolean empty) {
+                    super.updateItem(text, empty);
+                    setText(empty ? null : text);
+                    setTooltip(empty || text == null ? null : new Tooltip(text));
+                }
+            });
         }
-        table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
-            if (is != null && !reported.isEmpty() && reported.stream().allMatch(Snapshot::isReady)) {
-                main.selectionProperty().set(LeaksViewModel.example(reported, is));
-            }
-        });
+        for (TableView<?> view : List.of(table, held, runtimeTable)) {
+            view.getColumns().forEach(column -> column.setSortable(false));
+        }
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> select(is));
+        runtimeTable.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> select(is));
+    }
+
+    private void select(LeakSuspect suspect) {
+        if (suspect == null) {
+            return;
+        }
+        path.setText(suspect.path());
+        held.getItems().setAll(suspect.held().stream().filter(c -> c.added() > 0).toList());
+        if (!reported.isEmpty() && reported.stream().allMatch(Snapshot::isReady)) {
+            main.selectionProperty().set(LeaksViewModel.example(reported, suspect));
+        }
+    }
+
+    private static String container(LeakSuspect suspect) {
+        return suspect.containerClass() + (suspect.instances() > 1 ? " \u00d7" + suspect.instances() : "");
+    }
+
+    private static String growth(LeakSuspect suspect) {
+        return Sizes.signed(suspect.growth(), true) + (suspect.grewEveryStep() ? "" : " (not every step)");
     }
 
     @Override
@@ -93,18 +143,25 @@ public final class LeaksView extends HeapView {
         List<Snapshot> series = viewModel.series();
         reported = series;
         table.getItems().clear();
+        runtimeTable.getItems().clear();
+        held.getItems().clear();
+        path.setText("");
         warnings.setText("");
+        runtimePane.setText("Runtime growth");
         if (series.size() < 2) {
             summary.setText("The leak report needs two or more loaded snapshots of one program, taken while it"
                     + " repeats an action (three or more work best).");
+            placeholder.setText("No suspects.");
             return;
         }
-        summary.setText("Looking for objects that kept growing over " + series.size() + " snapshots\u2026");
+        summary.setText("Following the objects of " + series.size() + " snapshots\u2026");
+        placeholder.setText("Computing the leak report\u2026");
         job = main.background().query("Finding leaks\u2026", j -> LeaksViewModel.report(series, j), report -> {
             job = null;
             show(series, report);
         }, error -> {
             job = null;
+            placeholder.setText("No suspects.");
             if (!(error instanceof CanceledException)) {
                 summary.setText("The leak report failed: " + error.getMessage());
             }
@@ -112,27 +169,29 @@ public final class LeaksView extends HeapView {
     }
 
     private void show(List<Snapshot> series, LeakReport report) {
-        table.getItems().setAll(report.groups());
+        placeholder.setText("No suspects.");
+        table.getItems().setAll(report.suspects());
+        runtimeTable.getItems().setAll(report.runtimeGrowth());
+        runtimePane.setText("Runtime growth (" + report.runtimeGrowth().size() + ", not leaks: the runtime's own"
+                + " tables)");
         Snapshot first = series.get(0);
         Snapshot last = series.get(series.size() - 1);
-        String method = report.matching().equals("v8-object-id")
-                ? "objects of " + last.title() + " allocated between " + first.title() + " and "
-                        + series.get(Math.max(0, series.size() - 2)).title()
-                : "objects of " + last.title() + " whose class grew since " + first.title();
-        summary.setText(report.groups().isEmpty()
-                ? "No group of objects grew across " + first.title() + " \u2026 " + last.title() + "."
-                : report.groups().size() + " suspect" + (report.groups().size() == 1 ? "" : "s") + ": " + method
-                        + ", grouped by class and retainer path, that kept growing. Select one to see its retainer"
-                        + " path below.");
-        List<String> lines = new ArrayList<>(report.warnings());
-        warnings.setText(String.join("\n", lines));
-        if (!report.groups().isEmpty()) {
+        String followed = report.matching().equals("v8-object-id") ? "by object id" : "by matching their objects";
+        summary.setText(report.suspects().isEmpty()
+                ? "Nothing kept growing across " + first.title() + " \u2026 " + last.title() + " (objects followed "
+                        + followed + ")."
+                : report.suspects().size() + " leak" + (report.suspects().size() == 1 ? "" : "s") + ": containers"
+                        + " whose retained size kept growing from " + first.title() + " to " + last.title()
+                        + " (objects followed " + followed + "), each with everything it holds. Select one to see"
+                        + " what it holds and the path to one of its objects below.");
+        warnings.setText(String.join("\n", report.warnings()));
+        if (!report.suspects().isEmpty()) {
             table.getSelectionModel().select(0);
         }
     }
 
-    /** For export: the groups shown. */
-    public List<LeakGroup> shownGroups() {
+    /** For export: the leaks shown. */
+    public List<LeakSuspect> shownSuspects() {
         return List.copyOf(table.getItems());
     }
 }

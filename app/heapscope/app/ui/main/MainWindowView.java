@@ -2,6 +2,8 @@ package heapscope.app.ui.main;
 
 import heapscope.app.ui.about.AboutDialog;
 import heapscope.app.ui.cache.CacheDialog;
+import heapscope.app.ui.capture.CaptureView;
+import heapscope.app.ui.capture.CaptureViewModel;
 import heapscope.app.ui.common.DialogService;
 import heapscope.app.ui.common.ExportTable;
 import heapscope.app.ui.common.Fxml;
@@ -25,7 +27,7 @@ import heapscope.app.ui.summary.SummaryViewModel;
 import heapscope.app.ui.tree.RootTreeView;
 import heapscope.app.ui.tree.RootTreeViewModel;
 import heapscope.app.ui.welcome.WelcomeView;
-import heapscope.parser.model.LeakGroup;
+import heapscope.parser.model.LeakSuspect;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -74,6 +76,7 @@ public final class MainWindowView {
     private final SearchView searchView;
     private final FieldsView fieldsView;
     private final WelcomeView welcomeView;
+    private CaptureView captureView;
     private Stage stage;
     private Parent root;
     private DialogService dialogs;
@@ -206,6 +209,8 @@ public final class MainWindowView {
         hintLabel.textProperty().bind(viewModel.hintProperty());
         hintBar.visibleProperty().bind(viewModel.hintProperty().isNotEmpty());
         hintBar.managedProperty().bind(hintBar.visibleProperty());
+        ((javafx.scene.layout.VBox) hintBar.getParent()).getChildren().add(
+                new heapscope.app.ui.snapshot.WarningBanner(viewModel.selectedProperty()));
 
         // Sidebar
         snapshotList.setItems(viewModel.snapshots());
@@ -380,6 +385,20 @@ public final class MainWindowView {
         viewModel.openDemo();
     }
 
+    /** File ▸ Take snapshot…: the capture dialog, made on first use. */
+    @FXML
+    private void takeSnapshot() {
+        if (captureView == null) {
+            captureView = new CaptureView(new CaptureViewModel(viewModel.background(), viewModel));
+        }
+        captureView.show(stage);
+    }
+
+    /** The Take snapshot dialog; null until it was first opened (for tests). */
+    public CaptureView captureView() {
+        return captureView;
+    }
+
     @FXML
     private void closeSnapshot() {
         viewModel.close(viewModel.selected());
@@ -433,13 +452,13 @@ public final class MainWindowView {
         }
         if (view instanceof LeaksView leaks) {
             List<List<String>> rows = new ArrayList<>();
-            for (LeakGroup g : leaks.shownGroups()) {
-                rows.add(List.of(g.className(), g.pathSignature(), java.util.Arrays.toString(g.counts()),
-                        Long.toString(g.growth()), Boolean.toString(g.grewEveryStep()),
-                        Long.toString(g.retainedSize())));
+            for (LeakSuspect s : leaks.shownSuspects()) {
+                rows.add(List.of(s.name(), s.containerClass(), s.path(), Integer.toString(s.instances()),
+                        java.util.Arrays.toString(s.retainedSizes()), Long.toString(s.growth()),
+                        Boolean.toString(s.grewEveryStep())));
             }
-            return new ExportTable(title, List.of("class", "path", "counts", "growth", "grewEveryStep",
-                    "retainedSize"), rows);
+            return new ExportTable(title, List.of("name", "container", "path", "instances", "retainedSizes",
+                    "growth", "grewEveryStep"), rows);
         }
         return view.grid() == null ? null : ExportTable.of(title, view.grid());
     }

@@ -65,8 +65,8 @@ public final class MainWindowViewModel {
             if (selection.get() != null && selection.get().snapshot() != is) {
                 selection.set(null);
             }
-            if (demoShown != null && is != demoShown) {
-                demoShown = null;
+            if (methodShown != null && is != methodShown) {
+                methodShown = null;
                 hint.set("");
             }
         });
@@ -179,19 +179,27 @@ public final class MainWindowViewModel {
             showError("Cannot open the demo", "The demo snapshots could not be unpacked: " + e.getMessage(), e);
             return;
         }
-        int before = series.snapshots().size();
         List<Snapshot> added = series.openInOrder(files, SnapshotSeries.DEMO);
         demoSnapshots.addAll(added);
         selected.set(added.get(added.size() - 1));
-        view.set(ViewKind.SUMMARY);
-        demoFirst = before + 1;
+        showThreeSnapshotMethod(added);
         hint.set("Demo: three snapshots of a Node program that leaks. Loading\u2026");
     }
 
-    /** Series number of the demo's first snapshot while the demo is being set up, else 0. */
-    private int demoFirst;
-    /** The snapshot the demo's hint talks about; the hint goes when another one is shown. */
-    private Snapshot demoShown;
+    /**
+     * Sets up the 3-snapshot method on three snapshots of the series (the demo's, or three just taken): once all three
+     * are loaded, the third is shown in Summary with "Objects allocated between" the first and the second, and a hint
+     * says why.
+     */
+    public void showThreeSnapshotMethod(List<Snapshot> three) {
+        methodSnapshots = List.copyOf(three);
+        view.set(ViewKind.SUMMARY);
+    }
+
+    /** The three snapshots of a 3-snapshot method that waits for them to load, else null. */
+    private List<Snapshot> methodSnapshots;
+    /** The snapshot the method's hint talks about; the hint goes when another one is shown. */
+    private Snapshot methodShown;
     /** The demo's snapshots (temporary files, not remembered as recent). */
     private final java.util.Set<Snapshot> demoSnapshots = java.util.Collections.newSetFromMap(
             new java.util.WeakHashMap<>());
@@ -201,22 +209,21 @@ public final class MainWindowViewModel {
             recentFiles.add(snapshot.file());
         }
         seriesChanged();
-        if (demoFirst > 0) {
-            int first = demoFirst;
-            List<Snapshot> all = series.snapshots();
-            boolean allReady = all.size() >= first + 2 && all.subList(first - 1, first + 2).stream()
-                    .allMatch(Snapshot::isReady);
-            if (allReady) {
-                demoFirst = 0;
-                selected.set(all.get(first + 1));
-                demoShown = all.get(first + 1);
-                filterOptions.stream().filter(o -> o.first() == first && o.last() == first + 1).findFirst()
-                        .ifPresent(filterOption::set);
-                hint.set("The 3-snapshot method: Snapshot " + (first + 2) + " is shown with \u201cObjects allocated"
-                        + " between Snapshot " + first + " and Snapshot " + (first + 1) + "\u201d \u2014 objects"
-                        + " created in that interval and still alive. The class at the top is the leak: expand it"
-                        + " and select an instance to see what holds it in Retainers below.");
-            }
+        if (methodSnapshots != null && methodSnapshots.stream().allMatch(Snapshot::isReady)) {
+            int first = methodSnapshots.get(0).number();
+            int second = methodSnapshots.get(1).number();
+            Snapshot third = methodSnapshots.get(2);
+            methodSnapshots = null;
+            selected.set(third);
+            methodShown = third;
+            var between = filterOptions.stream().filter(o -> o.first() == first && o.last() == second).findFirst();
+            between.ifPresent(filterOption::set);
+            hint.set(between.isEmpty() ? "The 3-snapshot method: these dumps cannot tell which objects were allocated"
+                    + " between Snapshot " + first + " and Snapshot " + second + "; the Leaks view ranks what grew."
+                    : "The 3-snapshot method: " + third.title() + " is shown with \u201cObjects allocated between"
+                    + " Snapshot " + first + " and Snapshot " + second + "\u201d \u2014 objects created in that"
+                    + " interval and still alive. The class at the top is the leak: expand it and select an instance"
+                    + " to see what holds it in Retainers below.");
         }
         if (snapshot == selected.get()) {
             updateStatus();
@@ -230,8 +237,8 @@ public final class MainWindowViewModel {
             showError("Cannot open " + snapshot.fileName(), LoadErrors.sentence(snapshot.file(), error), error);
             series.close(snapshot);
         }
-        if (demoFirst > 0) {
-            demoFirst = 0;
+        if (methodSnapshots != null && methodSnapshots.contains(snapshot)) {
+            methodSnapshots = null;
             hint.set("");
         }
     }

@@ -20,4 +20,14 @@ interface ByteSource extends Closeable {
     default String endProblem() {
         return null;
     }
+
+    /** How much of the file has been read, 0 to 1 (compressed bytes for a gzip file), or -1 when unknown. */
+    default double fractionRead() {
+        return -1;
+    }
+
+    /** Whether the data ended because the file is damaged there (a corrupt gzip member), not because it was cut. */
+    default boolean endedByDamage() {
+        return false;
+    }
 }

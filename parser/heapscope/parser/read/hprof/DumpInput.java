@@ -27,6 +27,8 @@ final class DumpInput implements Closeable {
     /** Data offset of {@code buffer[0]}. */
     private long bufferStart;
     private boolean sourceEnded;
+    /** Data offset where the data ends, when known up front (a plain file's size), else -1. */
+    private long dataEnd = -1;
 
     DumpInput(ByteSource source, int bufferSize) {
         this(source, bufferSize, 0);
@@ -45,6 +47,21 @@ final class DumpInput implements Closeable {
 
     int idSize() {
         return idSize;
+    }
+
+    /** Tells where the data ends, so that {@link #requireAvailable} can check lengths before they are trusted. */
+    void setDataEnd(long dataEnd) {
+        this.dataEnd = dataEnd;
+    }
+
+    /**
+     * Checks a length read from the file against the data left: when the data is known to end before {@code n}
+     * more bytes, throws {@link EndOfDataException} at that end now, before anything is sized by {@code n}.
+     */
+    void requireAvailable(long n) {
+        if (dataEnd >= 0 && n > dataEnd - position()) {
+            throw new EndOfDataException(dataEnd);
+        }
     }
 
     long position() {
@@ -238,6 +255,16 @@ final class DumpInput implements Closeable {
     /** How the source's data ended, when that was abnormal (see {@link ByteSource#endProblem()}). */
     String endProblem() {
         return source.endProblem();
+    }
+
+    /** See {@link ByteSource#fractionRead()}. */
+    double fractionRead() {
+        return source.fractionRead();
+    }
+
+    /** See {@link ByteSource#endedByDamage()}. */
+    boolean endedByDamage() {
+        return source.endedByDamage();
     }
 
     @Override

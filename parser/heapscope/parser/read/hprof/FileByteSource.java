@@ -56,6 +56,11 @@ final class FileByteSource implements ByteSource {
     }
 
     @Override
+    public double fractionRead() {
+        return size == 0 ? -1 : (double) done / size;
+    }
+
+    @Override
     public void close() throws IOException {
         channel.close();
     }

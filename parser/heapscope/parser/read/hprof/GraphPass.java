@@ -44,6 +44,8 @@ final class GraphPass {
     private final Interner names;
     /** Node ordinal of each class's class object, by class index. */
     private final int[] classOrdinals;
+    /** Where each class's instances keep the values their content hash covers, by class index (see {@link ContentHashes}). */
+    private final int[][] contentSpans;
 
     private byte[] edgeTypes = new byte[1024];
     private int[] edgeNames = new int[1024];
@@ -101,8 +103,12 @@ final class GraphPass {
         }
         this.javaLangClassOrdinal = javaLangClass;
         this.classOrdinals = new int[classes.size()];
+        this.contentSpans = new int[classes.size()][];
         for (int i = 0; i < classes.size(); i++) {
             classOrdinals[i] = ordinalOf(classes.get(i).id);
+            if (classes.get(i).referenceOffsets != null) {
+                contentSpans[i] = ContentHashes.spansOf(classes.get(i), classes, idSize);
+            }
         }
     }
 
@@ -179,6 +185,7 @@ final class GraphPass {
         } else {
             addReference(EdgeType.INTERNAL, classEdgeName, classId);
         }
+        int contentHash = 0;
         if (c != null && c.referenceOffsets != null && fieldBytes <= in.capacity()) {
             int n = (int) fieldBytes;
             int base = in.require(n);
@@ -194,6 +201,7 @@ final class GraphPass {
                     addReference(c.referenceEdgeTypes[r], c.referenceNameIndexes[r], ref);
                 }
             }
+            contentHash = ContentHashes.ofInstance(buffer, base, n, contentSpans[classIndex]);
             in.advance(n);
         } else {
             in.skip(fieldBytes);
@@ -208,7 +216,7 @@ final class GraphPass {
             name = unknownClassName;
             objectsOfUnknownClass++;
         }
-        emit(id, name, size, true);
+        emit(id, name, size, contentHash, true);
     }
 
     private void emitObjectArray() {
@@ -246,7 +254,8 @@ final class GraphPass {
             name = unknownClassName;
             objectsOfUnknownClass++;
         }
-        emit(id, name, layout.arraySize(HprofBasicType.OBJECT, length), true);
+        emit(id, name, layout.arraySize(HprofBasicType.OBJECT, length),
+                ContentHashes.finish(ContentHashes.startArray(HprofBasicType.OBJECT, length), length), true);
     }
 
     private void emitPrimitiveArray(boolean withElements) {
@@ -254,14 +263,29 @@ final class GraphPass {
         in.u4();
         long length = in.u4() & 0xffffffffL;
         int type = in.u1();
+        long hash = ContentHashes.startArray(type, length);
         if (withElements) {
-            in.skip(length * HprofBasicType.primitiveSize(type));
+            hash = hashElements(hash, length * HprofBasicType.primitiveSize(type));
         }
         edgeCount = 0;
         if (primitiveArrayClassOrdinals[type] >= 0) {
             addEdge(EdgeType.INTERNAL, classEdgeName, primitiveArrayClassOrdinals[type]);
         }
-        emit(id, primitiveArrayNames[type], layout.arraySize(type, length), true);
+        emit(id, primitiveArrayNames[type], layout.arraySize(type, length), ContentHashes.finish(hash, length), true);
+    }
+
+    /** Reads a primitive array's element bytes into its content hash, in chunks cut at multiples of 8 bytes. */
+    private long hashElements(long hash, long bytes) {
+        int chunk = in.capacity() & ~7;
+        long left = bytes;
+        while (left > 0) {
+            int n = (int) Math.min(left, chunk);
+            int base = in.require(n);
+            hash = ContentHashes.update(hash, in.buffer(), base, n);
+            in.advance(n);
+            left -= n;
+        }
+        return hash;
     }
 
     private void emitClass() {
@@ -283,14 +307,16 @@ final class GraphPass {
         }
         for (int i = 0; i < record.staticTypes.length; i++) {
             if (record.staticTypes[i] == HprofBasicType.OBJECT && record.staticValues[i] != 0) {
-                String staticName = c.staticNames[i] == null ? "(static " + i + ")" : c.staticNames[i];
+                // A repeated CLASS DUMP record (the first one is the class) may have more statics than the first.
+                String staticName = i >= c.staticNames.length || c.staticNames[i] == null ? "(static " + i + ")"
+                        : c.staticNames[i];
                 boolean pseudo = staticName.startsWith("<");
                 addReference(pseudo ? EdgeType.INTERNAL : EdgeType.PROPERTY,
                         names.intern(pseudo ? staticName : "static " + staticName), record.staticValues[i]);
             }
         }
         builder.addNodeLabel(builder.nodeCount(), c.labelIndex);
-        emit(record.id, classObjectName, c.mirrorSize, false);
+        emit(record.id, classObjectName, c.mirrorSize, ContentHashes.ofClass(c.javaName), false);
     }
 
     /** The node ordinal of the object with this id, or -1. */
@@ -325,14 +351,15 @@ final class GraphPass {
         edgeCount++;
     }
 
-    private void emit(long id, int name, long size, boolean inHeapOrder) {
+    private void emit(long id, int name, long size, int contentHash, boolean inHeapOrder) {
         int fileIndex = (int) emitted;
         int[] localSources = roots.localSources;
         while (localCursor < localSources.length && localSources[localCursor] == fileIndex) {
             addEdge(EdgeType.INTERNAL, roots.localNames[localCursor], objectBase + roots.localTargets[localCursor]);
             localCursor++;
         }
-        builder.addNode(NodeType.OBJECT, name, id, size, edgeCount);
+        int ordinal = builder.addNode(NodeType.OBJECT, name, id, size, edgeCount);
+        builder.setContentHash(ordinal, contentHash);
         for (int e = 0; e < edgeCount; e++) {
             builder.addEdge(edgeTypes[e], edgeNames[e], edgeTargets[e]);
         }

@@ -38,6 +38,7 @@ final class GzipByteSource implements ByteSource {
     private boolean inMember;
     private boolean finished;
     private String endProblem;
+    private boolean damaged;
 
     GzipByteSource(Path file, ProgressListener listener, CancelSignal cancel, GzipMemberIndex members)
             throws IOException {
@@ -77,8 +78,10 @@ final class GzipByteSource implements ByteSource {
             try {
                 n = inflater.inflate(buffer, offset, length);
             } catch (DataFormatException e) {
-                throw new HprofFormatException("the gzip member starting at compressed byte "
-                        + members.compressedStart(members.size() - 1) + " is corrupt (" + e.getMessage() + ")");
+                long memberStart = members.compressedStart(members.size() - 1);
+                endByDamage("the gzip member starting at compressed byte " + memberStart + " is corrupt ("
+                        + e.getMessage() + ")", memberStart);
+                break;
             }
             if (n > 0) {
                 crc.update(buffer, offset, n);
@@ -101,6 +104,20 @@ final class GzipByteSource implements ByteSource {
         return endProblem;
     }
 
+    @Override
+    public boolean endedByDamage() {
+        return damaged;
+    }
+
+    /** Ends the data at damage: what is wrong, and how much of the file from {@code from} on goes unread. */
+    private void endByDamage(String what, long from) {
+        long unread = Math.max(0, fileSize - from);
+        endProblem = what + "; the last " + unread + " compressed bytes (" + Math.round(100.0 * unread
+                / Math.max(1, fileSize)) + " % of the file) were not read";
+        damaged = true;
+        finished = true;
+    }
+
     /** Reads the next member's header; false when the data holds no further member. */
     private boolean startMember() throws IOException {
         long start = filePosition - input.remaining();
@@ -113,7 +130,14 @@ final class GzipByteSource implements ByteSource {
             if (members.size() == 0) {
                 throw new HprofFormatException("not a gzip file: no gzip header at byte " + start);
             }
-            return false; // trailing bytes that are not a member: ignored, as GZIPInputStream does
+            if (id1 == 0 && (id2 == 0 || id2 < 0)) {
+                return false; // zero padding after the last member: ignored, as GZIPInputStream does
+            }
+            // A member of jcmd's sequence whose header is damaged: the rest cannot be found without guessing.
+            endByDamage("the gzip member after the one starting at compressed byte "
+                    + members.compressedStart(members.size() - 1) + " has no valid header at compressed byte "
+                    + start, start);
+            return false;
         }
         int method = nextByte();
         int flags = nextByte();
@@ -204,6 +228,11 @@ final class GzipByteSource implements ByteSource {
         }
         inflater.setInput(input);
         return input.hasRemaining();
+    }
+
+    @Override
+    public double fractionRead() {
+        return fileSize == 0 ? -1 : (double) filePosition / fileSize;
     }
 
     @Override

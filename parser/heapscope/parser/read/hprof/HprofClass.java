@@ -31,6 +31,8 @@ final class HprofClass {
     int fieldBytesInFile = -1;
     /** Offsets within the instance's field bytes of its reference fields (subclass first), or null until known. */
     int[] referenceOffsets;
+    /** Whether this is java.lang.Thread or a subclass: 0 not known yet, 1 yes, 2 no (see IndexingPass). */
+    byte threadClass;
 
     // Derived by ClassResolver.
     String javaName;

@@ -23,6 +23,10 @@ public record HprofHeader(String version, int idSize, long timestampMillis, int 
         StringBuilder version = new StringBuilder();
         while (true) {
             if (!in.hasMore()) {
+                if (in.endedByDamage()) {
+                    throw new HprofFormatException("the file is damaged before the end of its header: "
+                            + in.endProblem());
+                }
                 throw new HprofFormatException(version.length() == 0 ? "the file is empty"
                         : "not an HPROF heap dump: the file ends inside the header at byte " + in.position());
             }

@@ -10,8 +10,10 @@ import heapscope.parser.graph.StringTable;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.read.FileStamp;
 import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.HeapInput;
+import heapscope.parser.read.MemoryEstimate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,17 +66,38 @@ public final class HprofReader {
      * @throws HeapFileException when the file is not a readable dump: a one-sentence message naming the file and,
      *     where it applies, the byte offset (unknown version, identifier size other than 4 or 8, an unknown record or
      *     sub-record tag, a corrupt gzip member, ...)
+     *     or a file that changed between or during the passes ({@link FileStamp#CHANGED}), or one whose graph would
+     *     not fit in the memory left ({@link heapscope.parser.read.NotEnoughMemoryException})
      * @throws IOException when the file cannot be read
      * @throws heapscope.parser.progress.CanceledException when {@code cancel} is raised
      */
     public static HprofHeap read(Path file, ProgressListener listener, CancelSignal cancel)
             throws HeapFileException, IOException {
+        FileStamp stamp = FileStamp.of(file);
         try {
-            return new HprofReader(file, listener, cancel).read();
+            HprofHeap heap = new HprofReader(file, listener, cancel).read();
+            stamp.check(file);
+            return heap;
         } catch (HprofFormatException | GraphFormatException e) {
+            stamp.check(file);
             throw new HeapFileException(file, e.getMessage());
+        } catch (PassesDisagree e) {
+            throw FileStamp.changedError(file);
+        } catch (MemoryEstimate.TooLarge e) {
+            throw e.toException(file);
         } catch (UncheckedIOException e) {
+            stamp.check(file);
             throw e.getCause();
+        } catch (RuntimeException e) {
+            stamp.check(file); // bytes that changed under the reader explain any failure
+            throw e;
+        }
+    }
+
+    /** The second pass did not find what the first one did: the file changed between them. */
+    private static final class PassesDisagree extends RuntimeException {
+        PassesDisagree(Throwable cause) {
+            super(cause);
         }
     }
 
@@ -85,7 +108,9 @@ public final class HprofReader {
         try (DumpInput in = open()) {
             header = HprofHeader.read(in);
             in.setIdSize(header.idSize());
-            pass1 = new IndexingPass(in, header, gzip ? -1 : Files.size(file));
+            long dataSize = gzip ? -1 : Files.size(file);
+            in.setDataEnd(dataSize);
+            pass1 = new IndexingPass(in, header, dataSize);
             pass1.run();
         }
         int idSize = header.idSize();
@@ -99,6 +124,8 @@ public final class HprofReader {
         }
         ClassResolver.resolve(pass1, idSize);
         checkedCount(objectCount + 1 + HprofRootKind.values().length, "objects");
+        // Before the index and the graph are allocated: the first pass knows how many objects and edges at most.
+        MemoryEstimate.forHprof(objectCount, pass1.objectEdgeBound).check(pass1.retainedBytes());
         listener.progress(1, 4);
         ObjectIdIndex index = ObjectIdIndex.build(pass1.objectIds, cancel);
         pass1.objectIds.clear();
@@ -118,6 +145,7 @@ public final class HprofReader {
         long edgeBound = groups + roots.groupEdgeCount() + roots.localTargets.length + pass1.objectEdgeBound;
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, checkedCount(nodes, "nodes"),
                 checkedCount(edgeBound, "references"), strings);
+        builder.setCreatedMillis(header.timestampMillis());
         listener.progress(4, 4);
 
         listener.phaseStarted(Phase.BUILDING_GRAPH);
@@ -126,7 +154,12 @@ public final class HprofReader {
             in.setIdSize(idSize);
             in.skip(header.length());
             pass2 = new GraphPass(in, pass1, index, roots, builder, layout, names, cancel);
-            pass2.run();
+            try {
+                pass2.run();
+            } catch (IllegalStateException | EndOfDataException | HprofFormatException e) {
+                // The first pass read these very records without fault: the bytes under the second one differ.
+                throw new PassesDisagree(e);
+            }
         }
         builder.trimEdgeCapacityToAdded();
         HprofStatistics statistics = new HprofStatistics(pass1.instanceCount, pass1.objectArrayCount,
@@ -134,13 +167,14 @@ public final class HprofReader {
                 roots.droppedByKind, roots.localTargets.length, pass2.droppedReferences, index.duplicateCount(),
                 pass2.objectsOfUnknownClass, pass2.gapsMatchingSize, pass2.gapsSmallerThanSize,
                 pass2.gapsLargerThanSize);
-        List<String> warnings = warnings(pass1, statistics);
+        List<String> warnings = warnings(pass1, roots, statistics);
         bootClassesRooted = roots.bootClassesRooted;
         builder.setFileNotes(new FileNotes(details(header, layout, statistics), warnings));
         ObjectDetailsSource details = new ObjectDetailsSource(file, gzipMembers, pass1.recordOffsets, pass1.classes,
                 idSize, 1 + groups, utf16BigEndian(pass1.classes));
         builder.setObjectContents(HprofObjectContents.of(details));
         HeapGraph graph = builder.build();
+        ContentHashes.foldValues(graph);
 
         IntIntHashMap classNames = new IntIntHashMap(pass1.classes.size() * 2);
         for (int i = 0; i < pass1.classes.size(); i++) {
@@ -221,7 +255,7 @@ public final class HprofReader {
         return details;
     }
 
-    private List<String> warnings(IndexingPass pass1, HprofStatistics statistics) {
+    private List<String> warnings(IndexingPass pass1, RootPlan roots, HprofStatistics statistics) {
         List<String> warnings = new ArrayList<>();
         if (pass1.truncation != null) {
             warnings.add(pass1.truncation + (gzip ? " (byte offsets count decompressed bytes)" : "")
@@ -253,6 +287,28 @@ public final class HprofReader {
         if (pass1.instancesWithWrongFieldBytes > 0) {
             warnings.add(pass1.instancesWithWrongFieldBytes + " instances carry a different number of field bytes"
                     + " than their class declares; only the fields that fit were read");
+        }
+        if (roots.rootsAssumed) {
+            warnings.add("the dump has no GC root records (HotSpot writes them last, so a dump cut short loses them):"
+                    + " every class object and every java.lang.Thread are taken as roots instead, under \""
+                    + HprofRootKind.ASSUMED_CLASS.groupNodeName() + "\" and \""
+                    + HprofRootKind.ASSUMED_THREAD.groupNodeName() + "\"; what is reachable, distances and retained"
+                    + " sizes are approximate");
+        }
+        if (pass1.classes.duplicates() > 0) {
+            warnings.add(pass1.classes.duplicates() + " CLASS DUMP records repeat a class id; the first record of"
+                    + " each is used");
+        }
+        if (pass1.repeatedSymbols > 0) {
+            warnings.add(pass1.repeatedSymbols + " UTF8 records repeat an id; the first record of each is used");
+        }
+        if (pass1.repeatedLoadClasses > 0) {
+            warnings.add(pass1.repeatedLoadClasses + " LOAD CLASS records give a class another name than an earlier"
+                    + " one; the first name is used");
+        }
+        if (pass1.oversizedSymbols > 0) {
+            warnings.add(pass1.oversizedSymbols + " UTF8 records are longer than any JVM symbol ("
+                    + SymbolTable.MAX_SYMBOL_BYTES + " bytes); their text was skipped");
         }
         if (pass1.unreachableMarks > 0) {
             warnings.add(pass1.unreachableMarks + " obsolete Android UNREACHABLE records were ignored");

@@ -22,7 +22,11 @@ public enum HprofRootKind {
     DEBUGGER("debugger"),
     REFERENCE_CLEANUP("reference cleanup"),
     VM_INTERNAL("VM internal"),
-    JNI_MONITOR("JNI monitor");
+    JNI_MONITOR("JNI monitor"),
+    /** Not in any file: when a dump has no GC root records at all, every class object is taken as a root. */
+    ASSUMED_CLASS("class objects"),
+    /** Not in any file: with no GC root records, every java.lang.Thread (and subclass) instance is a root. */
+    ASSUMED_THREAD("threads");
 
     private final String label;
 
@@ -35,8 +39,16 @@ public enum HprofRootKind {
         return label;
     }
 
-    /** The name of this kind's group node in the graph, e.g. "(GC roots: JNI global)". */
+    /**
+     * The name of this kind's group node in the graph, e.g. "(GC roots: JNI global)", or for the assumed kinds
+     * "(assumed roots, the dump has none: threads)".
+     */
     public String groupNodeName() {
-        return "(GC roots: " + label + ")";
+        return isAssumed() ? "(assumed roots, the dump has none: " + label + ")" : "(GC roots: " + label + ")";
+    }
+
+    /** Whether this kind stands in for the GC roots a dump lacks rather than for root records of the file. */
+    public boolean isAssumed() {
+        return this == ASSUMED_CLASS || this == ASSUMED_THREAD;
     }
 }

@@ -1,6 +1,8 @@
 package heapscope.parser.read.hprof;
 
+import com.carrotsearch.hppc.LongArrayList;
 import com.carrotsearch.hppc.LongLongHashMap;
+import heapscope.parser.read.MemoryEstimate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,6 +35,11 @@ final class IndexingPass {
     /** Start and end (exclusive) of each heap dump record body, for the second pass. */
     final PagedLongArray heapDumpRanges = new PagedLongArray();
     final List<String> warnings = new ArrayList<>();
+    /** Ids of the instances of java.lang.Thread and its subclasses: roots when the dump has no GC root records. */
+    final LongArrayList threadObjectIds = new LongArrayList();
+
+    /** Objects between two looks at the memory the whole dump will need. */
+    private static final int PROJECTION_INTERVAL = 1 << 20;
 
     /** Upper bound of the edges the objects own (class edges plus non-null references). */
     long objectEdgeBound;
@@ -45,6 +52,11 @@ final class IndexingPass {
     long instancesWithUnknownClass;
     long instancesWithWrongFieldBytes;
     int unreachableMarks;
+    /** UTF8 records skipped: longer than any JVM symbol, or repeating an id (the first record wins). */
+    int oversizedSymbols;
+    int repeatedSymbols;
+    /** LOAD CLASS records giving a class already named another name (the first record wins). */
+    int repeatedLoadClasses;
     boolean sawHeapDumpEnd;
     /** Null when the data ended cleanly; else where and how it stopped. */
     String truncation;
@@ -68,6 +80,9 @@ final class IndexingPass {
                 in.u4(); // microseconds since the header's timestamp
                 long length = in.u4() & 0xffffffffL;
                 long bodyStart = in.position();
+                if (recordTag != HprofRecordTag.HEAP_DUMP && recordTag != HprofRecordTag.HEAP_DUMP_SEGMENT) {
+                    in.requireAvailable(length); // heap dump records are read object by object, to where they end
+                }
                 switch (recordTag) {
                     case HprofRecordTag.UTF8 -> readUtf8(recordStart, length);
                     case HprofRecordTag.LOAD_CLASS -> readLoadClass(recordStart, length);
@@ -103,7 +118,9 @@ final class IndexingPass {
             String name = recordTag >= 0 && HprofRecordTag.isKnown(recordTag) ? HprofRecordTag.name(recordTag)
                     : "record";
             String how = in.endProblem() != null ? " (" + in.endProblem() + ")" : "";
-            truncation = "the file was cut short: it ends at byte " + e.position() + how + " inside a " + name
+            String where = in.endedByDamage() ? "the file is damaged: reading stopped at byte " : "the file was cut"
+                    + " short: it ends at byte ";
+            truncation = where + e.position() + how + " inside a " + name
                     + " record that starts at byte " + recordStart + "; everything up to the last complete object"
                     + " (ending at byte " + endOfLastObject + ") was read, objects after it are missing and"
                     + " references to them were dropped";
@@ -154,7 +171,13 @@ final class IndexingPass {
                     + " bytes)");
         }
         long id = in.id();
-        symbols.read(id, in, length - idSize);
+        if (!symbols.read(id, in, length - idSize)) {
+            if (length - idSize > SymbolTable.MAX_SYMBOL_BYTES) {
+                oversizedSymbols++;
+            } else {
+                repeatedSymbols++;
+            }
+        }
     }
 
     private void readLoadClass(long recordStart, long length) {
@@ -163,7 +186,11 @@ final class IndexingPass {
         long classId = in.id();
         in.u4(); // stack trace serial
         long nameId = in.id();
-        classNameIdByClassId.put(classId, nameId);
+        if (!classNameIdByClassId.containsKey(classId)) {
+            classNameIdByClassId.put(classId, nameId);
+        } else if (classNameIdByClassId.get(classId) != nameId) {
+            repeatedLoadClasses++; // HotSpot repeats some records with the same name: only a conflict counts
+        }
         stacks.addClassSerial(serial, classId);
     }
 
@@ -184,11 +211,12 @@ final class IndexingPass {
         in.u4(); // thread serial
         long frames = in.u4() & 0xffffffffL;
         checkLength(recordStart, "TRACE", length, 12 + frames * idSize);
-        long[] frameIds = new long[(int) frames];
-        for (int i = 0; i < frames; i++) {
-            frameIds[i] = in.id();
+        // Grown as the frames are read, so a damaged count costs no more than the bytes that are really there.
+        LongArrayList frameIds = new LongArrayList((int) Math.min(frames, 1024));
+        for (long i = 0; i < frames; i++) {
+            frameIds.add(in.id());
         }
-        stacks.addTrace(traceSerial, frameIds);
+        stacks.addTrace(traceSerial, frameIds.toArray());
     }
 
     private static void checkLength(long recordStart, String name, long length, long needed) {
@@ -290,6 +318,9 @@ final class IndexingPass {
         instanceCount++;
         addObject(id, at);
         evidence.instance(id, c);
+        if (c != null && isThreadClass(c)) {
+            threadObjectIds.add(id);
+        }
     }
 
     private void readObjectArray(long at) {
@@ -369,6 +400,22 @@ final class IndexingPass {
         evidence.classObject(c.id);
     }
 
+    /** Whether the class is java.lang.Thread or a subclass, as far as the records read so far tell; cached. */
+    private boolean isThreadClass(HprofClass c) {
+        if (c.threadClass == 0) {
+            boolean thread = false;
+            HprofClass k = c;
+            for (int depth = 0; k != null && depth < 64 && !thread; depth++) {
+                long nameId = classNameIdByClassId.getOrDefault(k.id, 0);
+                thread = "java/lang/Thread".equals(symbols.get(nameId));
+                int superIndex = k.superId == 0 ? -1 : classes.indexOf(k.superId);
+                k = superIndex < 0 ? null : classes.get(superIndex);
+            }
+            c.threadClass = (byte) (thread ? 1 : 2);
+        }
+        return c.threadClass == 1;
+    }
+
     private static int nonZero(long id) {
         return id != 0 ? 1 : 0;
     }
@@ -377,6 +424,26 @@ final class IndexingPass {
         objectIds.add(id);
         recordOffsets.add(at);
         endOfLastObject = in.position();
+        if ((objectIds.size() & (PROJECTION_INTERVAL - 1)) == 0) {
+            checkProjectedMemory();
+        }
+    }
+
+    /**
+     * Refuses a dump that will not fit as soon as that is clear, rather than after the pass has filled most of the
+     * heap with its own arrays: the counts so far, scaled to the whole file, against what the JVM can give.
+     */
+    private void checkProjectedMemory() {
+        double fraction = in.fractionRead();
+        if (fraction > 0) {
+            MemoryEstimate.forHprofProjected(objectIds.size(), objectEdgeBound, fraction)
+                    .check(retainedBytes());
+        }
+    }
+
+    /** This pass's per-object arrays, which the estimate of the whole open already counts. */
+    long retainedBytes() {
+        return objectIds.retainedBytes() + recordOffsets.retainedBytes();
     }
 
     /** Complete object records read (the ids themselves may have been handed to the index already). */

@@ -30,10 +30,12 @@ final class RootPlan {
     final Map<HprofRootKind, Integer> droppedByKind;
     /** Boot-loader classes the dump gave no root record (array and hidden classes), rooted as sticky classes. */
     final int bootClassesRooted;
+    /** The dump has no GC root records: class objects and threads are the {@link HprofRootKind#isAssumed} roots. */
+    final boolean rootsAssumed;
 
     private RootPlan(HprofRootKind[] groupKinds, int[][] groupTargets, int[] localSources, int[] localTargets,
             int[] localNames, Map<HprofRootKind, Integer> declaredByKind, Map<HprofRootKind, Integer> droppedByKind,
-            int bootClassesRooted) {
+            int bootClassesRooted, boolean rootsAssumed) {
         this.groupKinds = groupKinds;
         this.groupTargets = groupTargets;
         this.localSources = localSources;
@@ -42,6 +44,7 @@ final class RootPlan {
         this.declaredByKind = declaredByKind;
         this.droppedByKind = droppedByKind;
         this.bootClassesRooted = bootClassesRooted;
+        this.rootsAssumed = rootsAssumed;
     }
 
     int groupEdgeCount() {
@@ -102,13 +105,27 @@ final class RootPlan {
             targetsByKind[k][countByKind[k]++] = target;
         }
 
+        // A dump cut before its root records (HotSpot writes them last) has none: without a stand-in nearly every
+        // object would be unreachable. Class objects (their statics) and threads (their fields) hold most of a heap.
+        boolean assumed = roots.size() == 0;
+        if (assumed) {
+            for (int i = 0; i < pass.classes.size(); i++) {
+                countByKind[HprofRootKind.ASSUMED_CLASS.ordinal()] = addTarget(targetsByKind,
+                        countByKind, HprofRootKind.ASSUMED_CLASS, index.fileIndexOf(pass.classes.get(i).id));
+            }
+            for (int i = 0; i < pass.threadObjectIds.size(); i++) {
+                countByKind[HprofRootKind.ASSUMED_THREAD.ordinal()] = addTarget(targetsByKind,
+                        countByKind, HprofRootKind.ASSUMED_THREAD, index.fileIndexOf(pass.threadObjectIds.get(i)));
+            }
+        }
+
         // HotSpot writes STICKY CLASS records only for the boot loader's instance classes, but its array classes and
         // hidden classes live as long (the boot loader is never unloaded): they are sticky classes too.
         int sticky = HprofRootKind.STICKY_CLASS.ordinal();
         int bootClassesRooted = 0;
         int[] declaredSticky = distinctSorted(targetsByKind[sticky] == null ? new int[0] : targetsByKind[sticky],
                 countByKind[sticky]);
-        for (int i = 0; i < pass.classes.size(); i++) {
+        for (int i = 0; i < pass.classes.size() && !assumed; i++) {
             HprofClass c = pass.classes.get(i);
             if (c.loaderId != 0) {
                 continue;
@@ -169,7 +186,22 @@ final class RootPlan {
             }
         }
         return new RootPlan(groupKinds, groupTargets, Arrays.copyOf(sources, n), Arrays.copyOf(targets, n),
-                Arrays.copyOf(edgeNames, n), declared, dropped, bootClassesRooted);
+                Arrays.copyOf(edgeNames, n), declared, dropped, bootClassesRooted, assumed);
+    }
+
+    /** Appends an object to a kind's targets (growing them); returns the kind's new count. */
+    private static int addTarget(int[][] targetsByKind, int[] countByKind, HprofRootKind kind, int target) {
+        int k = kind.ordinal();
+        if (target < 0) {
+            return countByKind[k];
+        }
+        if (targetsByKind[k] == null) {
+            targetsByKind[k] = new int[16];
+        } else if (countByKind[k] == targetsByKind[k].length) {
+            targetsByKind[k] = Arrays.copyOf(targetsByKind[k], countByKind[k] * 2);
+        }
+        targetsByKind[k][countByKind[k]] = target;
+        return countByKind[k] + 1;
     }
 
     private static int[] distinctSorted(int[] values, int count) {

@@ -11,6 +11,11 @@ import java.util.Arrays;
 final class SymbolTable {
     private static final int PAGE_BITS = 20;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
+    /**
+     * The JVM's symbols are at most 65535 bytes (class file lengths are u2); a UTF8 record longer than a page is
+     * damage and its text is skipped unread rather than sized from its length.
+     */
+    static final int MAX_SYMBOL_BYTES = PAGE_SIZE;
 
     private final LongIntHashMap indexById = new LongIntHashMap();
     private byte[][] pages = new byte[4][];
@@ -19,11 +24,15 @@ final class SymbolTable {
     private int size;
     private long end;
 
-    /** Reads a UTF8 record's text of {@code length} bytes from the input and stores it under {@code id}. */
-    void read(long id, DumpInput in, long length) {
-        if (length > Integer.MAX_VALUE) {
+    /**
+     * Reads a UTF8 record's text of {@code length} bytes from the input and stores it under {@code id}; returns
+     * false, having skipped the text, when it is longer than {@link #MAX_SYMBOL_BYTES} or the id was already used
+     * (the first record with an id wins).
+     */
+    boolean read(long id, DumpInput in, long length) {
+        if (length > MAX_SYMBOL_BYTES || indexById.containsKey(id)) {
             in.skip(length);
-            return;
+            return false;
         }
         int n = (int) length;
         if (size == startByIndex.length) {
@@ -33,7 +42,7 @@ final class SymbolTable {
         // A symbol never spans pages: start a new page when it does not fit (huge ones get a page of their own).
         int page = (int) (end >>> PAGE_BITS);
         int offset = (int) (end & (PAGE_SIZE - 1));
-        if (offset + n > PAGE_SIZE) {
+        if ((long) offset + n > PAGE_SIZE) {
             page++;
             offset = 0;
         }
@@ -52,6 +61,7 @@ final class SymbolTable {
         }
         indexById.put(id, size);
         size++;
+        return true;
     }
 
     boolean contains(long id) {

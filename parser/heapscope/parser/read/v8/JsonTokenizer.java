@@ -18,6 +18,16 @@ final class JsonTokenizer {
     private static final int BUFFER_SIZE = 1 << 20;
     /** 18 decimal digits always fit in a {@code long}; no count or size in a snapshot comes near that. */
     private static final int MAX_DIGITS = 18;
+    /**
+     * The longest string kept, 64 MiB: V8 cuts string values to {@code --heap-snapshot-string-limit} (1024
+     * characters) and other names (script URLs, even data: URLs) stay far below, so a longer one is damage or a
+     * bomb, and buffers must not grow without bound.
+     */
+    static final int MAX_STRING_BYTES = 1 << 26;
+    /** The deepest nesting a skipped section may have; V8's trace tree is as deep as the deepest allocation stack. */
+    static final int MAX_SKIPPED_DEPTH = 1 << 20;
+    /** Keys are names such as {@code node_count}; they become Java strings. */
+    private static final int MAX_KEY_BYTES = 1 << 16;
 
     private final InputStream in;
     private final byte[] buffer = new byte[BUFFER_SIZE];
@@ -113,7 +123,7 @@ final class JsonTokenizer {
             throw unexpected("a quoted key");
         }
         scratch.clear();
-        readString(scratch);
+        readString(scratch, MAX_KEY_BYTES);
         expect(':');
         return scratch.toString();
     }
@@ -188,6 +198,13 @@ final class JsonTokenizer {
      * U+FFFD) and appends it to {@code out} as UTF-8. Runs without escapes are copied in bulk.
      */
     void readString(Utf8Builder out) throws IOException, SnapshotFormatException {
+        readString(out, MAX_STRING_BYTES);
+    }
+
+    /** {@link #readString(Utf8Builder)} for a string of at most {@code maxBytes} (UTF-8); a longer one is an error. */
+    void readString(Utf8Builder out, int maxBytes) throws IOException, SnapshotFormatException {
+        long start = position();
+        int limitLength = out.length() + maxBytes;
         expect('"');
         int pendingHighSurrogate = -1;
         while (true) {
@@ -198,6 +215,9 @@ final class JsonTokenizer {
             if (pos > runStart) {
                 pendingHighSurrogate = flushLoneSurrogate(pendingHighSurrogate, out);
                 out.append(buffer, runStart, pos);
+                if (out.length() > limitLength) {
+                    throw problemAt("a string longer than " + maxBytes + " bytes", start);
+                }
             }
             if (pos == limit) {
                 if (!refill()) {
@@ -244,6 +264,9 @@ final class JsonTokenizer {
         do {
             int b = peek();
             if (b == '[' || b == '{') {
+                if (depth == MAX_SKIPPED_DEPTH) {
+                    throw problemAt("values nested more than " + MAX_SKIPPED_DEPTH + " levels deep", position());
+                }
                 if (depth == openers.length) {
                     openers = Arrays.copyOf(openers, depth * 2);
                 }

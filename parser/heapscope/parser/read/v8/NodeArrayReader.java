@@ -22,16 +22,17 @@ final class NodeArrayReader {
         int fieldCount = layout.fieldCount();
         long expectedNumbers = (long) header.nodeCount() * fieldCount;
         tokenizer.within("the nodes array");
+        long[] totalSelfSize = new long[1];
         long numbers = RowReader.read(tokenizer, fieldCount, expectedNumbers,
-                row -> addNode(row, layout, typeCodes, builder));
+                row -> addNode(row, layout, typeCodes, builder, totalSelfSize));
         if (numbers != expectedNumbers) {
             throw new SnapshotFormatException("the nodes array holds " + numbers + " numbers, not node_count × node "
                     + "fields = " + header.nodeCount() + " × " + fieldCount + " = " + expectedNumbers);
         }
     }
 
-    private static void addNode(long[] row, NodeLayout layout, byte[] typeCodes, HeapGraphBuilder builder)
-            throws SnapshotFormatException {
+    private static void addNode(long[] row, NodeLayout layout, byte[] typeCodes, HeapGraphBuilder builder,
+            long[] totalSelfSize) throws SnapshotFormatException {
         int ordinal = builder.nodeCount();
         long type = row[layout.typeOffset()];
         if (type >= typeCodes.length) {
@@ -48,8 +49,13 @@ final class NodeArrayReader {
             throw new SnapshotFormatException("node " + ordinal + " declares " + edgeCount + " edges, more than a "
                     + "snapshot can hold");
         }
-        builder.addNode(typeCodes[(int) type], (int) name, row[layout.idOffset()], row[layout.selfSizeOffset()],
-                (int) edgeCount);
+        long selfSize = row[layout.selfSizeOffset()];
+        totalSelfSize[0] += selfSize; // each below 10^18 (the tokenizer's limit): the sum cannot wrap before the check
+        if (totalSelfSize[0] > SnapshotHeader.MAX_BYTES) {
+            throw new SnapshotFormatException("node " + ordinal + " has self_size " + selfSize + ", which brings the"
+                    + " nodes' sizes beyond what any process can hold (2^56 bytes)");
+        }
+        builder.addNode(typeCodes[(int) type], (int) name, row[layout.idOffset()], selfSize, (int) edgeCount);
         if (layout.detachednessOffset() >= 0) {
             long detachedness = row[layout.detachednessOffset()];
             if (detachedness > MAX_DETACHEDNESS) {

@@ -14,6 +14,12 @@ record SnapshotHeader(int nodeCount, int edgeCount, int rootOrdinal, long extraN
         EdgeLayout edges, LocationLayout locations) {
     /** Java arrays stop a little below {@code Integer.MAX_VALUE} elements, and the graph needs nodeCount + 1. */
     private static final long MAX_COUNT = Integer.MAX_VALUE - 9;
+    /**
+     * No process holds more than 2^56 bytes (x86-64 and arm64 address at most 57 bits): the nodes' self sizes
+     * together and {@code extra_native_bytes} are each kept below it, so retained sizes and the heap total (their
+     * sums) cannot overflow a long.
+     */
+    static final long MAX_BYTES = 1L << 56;
 
     /** Checks the header value as {@link JsonValueReader} read it. */
     static SnapshotHeader from(Object value) throws SnapshotFormatException {
@@ -40,6 +46,10 @@ record SnapshotHeader(int nodeCount, int edgeCount, int rootOrdinal, long extraN
         }
         long extraNativeBytes = header.containsKey("extra_native_bytes")
                 ? wholeNumber(header, "extra_native_bytes") : 0;
+        if (extraNativeBytes > MAX_BYTES) {
+            throw new SnapshotFormatException("the snapshot header's extra_native_bytes " + extraNativeBytes
+                    + " is more than any process can hold (2^" + Long.numberOfTrailingZeros(MAX_BYTES) + " bytes)");
+        }
         return new SnapshotHeader(nodeCount, edgeCount, (int) (rootIndex / nodes.fieldCount()), extraNativeBytes,
                 nodes, edges, locations);
     }

@@ -8,8 +8,10 @@ import heapscope.parser.graph.StringTable;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.read.FileStamp;
 import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.HeapInput;
+import heapscope.parser.read.MemoryEstimate;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,18 +52,28 @@ public final class V8SnapshotReader {
      * Reads the snapshot. Reports {@link Phase#READING_FILE}, then progress in bytes of the file on disk.
      *
      * @throws HeapFileException when the file is not a heap snapshot or is damaged (truncated, counts that do not
-     *     match, references out of range); the message names the file and the problem
+     *     match, references out of range), changed while it was read, or announces a graph too large for the memory
+     *     left ({@link heapscope.parser.read.NotEnoughMemoryException}); the message names the file and the problem
      * @throws IOException when reading fails for a reason outside the file's content
      * @throws heapscope.parser.progress.CanceledException when {@code cancel} is raised
      */
     public static HeapGraph read(Path file, ProgressListener listener, CancelSignal cancel)
             throws HeapFileException, IOException {
         listener.phaseStarted(Phase.READING_FILE);
+        FileStamp stamp = FileStamp.of(file);
         long maxUncompressedBytes = maxUncompressedBytes(file);
         try (InputStream in = open(file, listener, cancel)) {
-            return new V8SnapshotReader(new JsonTokenizer(in), maxUncompressedBytes).readSnapshot();
+            HeapGraph graph = new V8SnapshotReader(new JsonTokenizer(in), maxUncompressedBytes).readSnapshot();
+            stamp.check(file);
+            return graph;
         } catch (SnapshotFormatException | GraphFormatException e) {
+            stamp.check(file); // a snapshot still being written looks cut short: say what really happened
             throw new HeapFileException(file, e.getMessage());
+        } catch (MemoryEstimate.TooLarge e) {
+            throw e.toException(file);
+        } catch (RuntimeException e) {
+            stamp.check(file); // bytes that changed under the reader explain any failure
+            throw e;
         }
     }
 
@@ -137,6 +149,7 @@ public final class V8SnapshotReader {
         tokenizer.within("the snapshot header");
         header = SnapshotHeader.from(new JsonValueReader(tokenizer).read());
         checkCountsFitInFile();
+        MemoryEstimate.forV8(header.nodeCount(), header.edgeCount()).check();
         builder = new HeapGraphBuilder(HeapFormat.V8_HEAPSNAPSHOT, header.nodeCount(), header.edgeCount(),
                 strings);
         builder.setRootOrdinal(header.rootOrdinal());

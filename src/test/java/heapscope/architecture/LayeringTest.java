@@ -14,6 +14,11 @@ class LayeringTest {
     static final ArchRule engineUsesNoJavaFx = noClasses().that().resideInAPackage("heapscope.parser..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..");
 
+    /** Taking snapshots serves both faces: the CLI must not pull in JavaFX through it. */
+    @ArchTest
+    static final ArchRule captureUsesNoJavaFx = noClasses().that().resideInAPackage("heapscope.app.capture..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "heapscope.app.ui..");
+
     @ArchTest
     static final ArchRule engineDoesNotKnowTheApp = noClasses().that().resideInAPackage("heapscope.parser..")
             .should().dependOnClassesThat().resideInAPackage("heapscope.app..");

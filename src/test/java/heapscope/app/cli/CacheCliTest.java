@@ -8,17 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import heapscope.app.cli.CliRunner.Run;
 import heapscope.parser.HeapLoader;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.testing.Fixtures;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,9 +42,6 @@ class CacheCliTest {
     private Path cacheFolder;
     private String cacheSwitch;
     private String cacheDir;
-
-    record Run(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void useATemporaryCache() {
@@ -85,7 +80,8 @@ class CacheCliTest {
         String stringId = "@" + aStringWithText(dump);
         List<List<String>> fromDump = javaCommands(dump, stringId);
         List<JsonNode> expected = fromDump.stream().map(c -> json(c, "--no-cache")).toList();
-        String retainersText = run("retainers", dump.toString(), stringId, "--no-cache", "--no-progress").out();
+        String retainersText = CliRunner.run("retainers", dump.toString(), stringId, "--no-cache", "--no-progress")
+                .out();
         assertTrue(retainersText.contains("java.lang.String \""), retainersText);
 
         Path index = indexAndRemove(List.of(dump)).get(0);
@@ -93,7 +89,7 @@ class CacheCliTest {
         for (int i = 0; i < fromDump.size(); i++) {
             assertSameJson(expected.get(i), json(fromIndex.get(i), "--no-cache"), String.join(" ", fromDump.get(i)));
         }
-        assertEquals(retainersText, run("retainers", index.toString(), stringId, "--no-progress").out(),
+        assertEquals(retainersText, CliRunner.run("retainers", index.toString(), stringId, "--no-progress").out(),
                 "String texts come from the index");
     }
 
@@ -103,7 +99,7 @@ class CacheCliTest {
         Path dump = inflate(JAVA_DUMP, Files.createDirectory(temp.resolve("server")));
         Path laptop = Files.createDirectory(temp.resolve("laptop"));
         Path index = laptop.resolve("jdk25-small.hprof.hsindex");
-        assertEquals(0, run("index", dump.toString(), "-o", index.toString(), "--no-progress").exitCode());
+        assertEquals(0, CliRunner.run("index", dump.toString(), "-o", index.toString(), "--no-progress").exitCode());
         Path moved = Files.move(dump, temp.resolve("elsewhere.hprof"));
 
         HeapGraph alone = open(index).graph();
@@ -122,43 +118,43 @@ class CacheCliTest {
     @Test
     void theSecondRunReadsTheCacheAndCacheListAndClearSeeIt() throws IOException {
         Path dump = Files.copy(LEAK.resolve("leak-4.heapsnapshot.gz"), temp.resolve("leak-4.heapsnapshot.gz"));
-        Run first = run("info", dump.toString(), "--json", "--no-progress");
-        Run second = run("info", dump.toString(), "--json", "--no-progress");
+        Run first = CliRunner.run("info", dump.toString(), "--json", "--no-progress");
+        Run second = CliRunner.run("info", dump.toString(), "--json", "--no-progress");
         assertTrue(JSON.readTree(first.out()).get("phases").size() >= 10, first.out());
         JsonNode phases = JSON.readTree(second.out()).get("phases");
         assertEquals(1, phases.size(), second.out());
         assertEquals("READING_STORED_ANALYSIS", phases.get(0).get("phase").asText());
 
-        JsonNode list = JSON.readTree(run("cache", "list", "--json").out());
+        JsonNode list = JSON.readTree(CliRunner.run("cache", "list", "--json").out());
         assertEquals(cacheFolder.toString(), list.get("folder").asText());
         assertEquals(1, list.get("entries").size());
         assertEquals(dump.toAbsolutePath().toString(), list.at("/entries/0/file").asText());
         assertEquals("unchanged", list.at("/entries/0/state").asText());
         assertTrue(list.get("budgetIsDefault").asBoolean());
 
-        assertEquals(0, run("cache", "budget", "2.5G").exitCode());
-        list = JSON.readTree(run("cache", "list", "--json").out());
+        assertEquals(0, CliRunner.run("cache", "budget", "2.5G").exitCode());
+        list = JSON.readTree(CliRunner.run("cache", "list", "--json").out());
         assertEquals(2_500_000_000L, list.get("budgetBytes").asLong());
-        assertEquals(0, run("cache", "budget", "default").exitCode());
-        assertEquals(2, run("cache", "budget", "lots").exitCode());
+        assertEquals(0, CliRunner.run("cache", "budget", "default").exitCode());
+        assertEquals(2, CliRunner.run("cache", "budget", "lots").exitCode());
 
-        Run clear = run("cache", "clear");
+        Run clear = CliRunner.run("cache", "clear");
         assertTrue(clear.out().startsWith("Removed 1 cached analyses"), clear.out());
-        assertEquals(0, JSON.readTree(run("cache", "list", "--json").out()).get("entries").size());
+        assertEquals(0, JSON.readTree(CliRunner.run("cache", "list", "--json").out()).get("entries").size());
     }
 
     @Test
     void indexRefusesAnIndexAndWillNotOverwriteOtherFiles() throws IOException {
         Path dump = Files.copy(LEAK.resolve("leak-1.heapsnapshot.gz"), temp.resolve("leak-1.heapsnapshot.gz"));
         Path index = temp.resolve("leak-1.hsindex");
-        Run made = run("index", dump.toString(), "-o", index.toString(), "--no-progress");
+        Run made = CliRunner.run("index", dump.toString(), "-o", index.toString(), "--no-progress");
         assertEquals(0, made.exitCode(), made.err());
         assertTrue(made.out().contains("% of the dump"), made.out());
         assertTrue(Files.size(index) < Files.size(dump) * 3, "packed: " + Files.size(index));
-        Run again = run("index", index.toString(), "-o", temp.resolve("x").toString(), "--no-progress");
+        Run again = CliRunner.run("index", index.toString(), "-o", temp.resolve("x").toString(), "--no-progress");
         assertEquals(1, again.exitCode());
         assertTrue(again.err().contains("already a Heapscope index"), again.err());
-        Run overwrite = run("index", dump.toString(), "-o", dump.toString(), "--no-progress");
+        Run overwrite = CliRunner.run("index", dump.toString(), "-o", dump.toString(), "--no-progress");
         assertEquals(1, overwrite.exitCode());
         assertTrue(overwrite.err().contains("is not a Heapscope index"), overwrite.err());
         assertNotEquals(0, Files.size(dump));
@@ -192,7 +188,7 @@ class CacheCliTest {
         List<Path> indexes = new ArrayList<>();
         for (Path dump : dumps) {
             Path index = folder.resolve(dump.getFileName() + ".hsindex");
-            Run made = run("index", dump.toString(), "-o", index.toString(), "--no-progress");
+            Run made = CliRunner.run("index", dump.toString(), "-o", index.toString(), "--no-progress");
             assertEquals(0, made.exitCode(), made.err());
             indexes.add(index);
         }
@@ -226,7 +222,7 @@ class CacheCliTest {
         List<String> args = new ArrayList<>(command);
         args.add("--no-progress");
         args.addAll(List.of(more));
-        Run run = run(args.toArray(String[]::new));
+        Run run = CliRunner.run(args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), String.join(" ", command) + ": " + run.err());
         try {
             return JSON.readTree(run.out());
@@ -260,22 +256,6 @@ class CacheCliTest {
             Files.copy(in, plain);
         }
         return plain;
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = HeapscopeCommand.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
     }
 
     private static void restore(String key, String value) {

@@ -80,14 +80,16 @@ class CliTest {
                 LEAK.resolve("leak-2.heapsnapshot.gz").toString(), LEAK.resolve("leak-3.heapsnapshot.gz").toString(),
                 LEAK.resolve("leak-4.heapsnapshot.gz").toString(), "--json", "--no-progress");
         assertEquals(0, run.exitCode(), run.err());
-        JsonNode group = JSON.readTree(run.out()).at("/groups/0");
-        assertEquals("LeakyItem", group.get("className").asText());
-        assertTrue(group.get("grewEveryStep").asBoolean());
+        JsonNode suspect = JSON.readTree(run.out()).at("/suspects/0");
+        assertEquals("leakyData (closure variable)", suspect.get("name").asText());
+        assertEquals("LeakyItem", suspect.at("/held/0/className").asText());
+        assertEquals(1190, suspect.at("/held/0/added").asLong());
+        assertTrue(suspect.get("grewEveryStep").asBoolean());
         boolean heldByLeakyData = false;
-        for (JsonNode step : group.get("examplePath")) {
+        for (JsonNode step : suspect.get("examplePath")) {
             heldByLeakyData |= step.get("edgeName").asText().equals("leakyData");
         }
-        assertTrue(heldByLeakyData, group.toString());
+        assertTrue(heldByLeakyData, suspect.toString());
     }
 
     @Test
@@ -126,7 +128,7 @@ class CliTest {
         assertTrue(diffDoc.get("classes").size() > 0);
 
         long id = JSON.readTree(run("leaks", LEAK.resolve("leak-3.heapsnapshot.gz").toString(), last, "--json",
-                "--no-progress").out()).at("/groups/0/examplePath/0/node/id").asLong();
+                "--no-progress").out()).at("/suspects/0/examplePath/0/node/id").asLong();
         assertTrue(id > 0);
         Run retainers = run("retainers", last, "@" + id, "--json", "--no-progress");
         assertEquals(0, retainers.exitCode(), retainers.err());

@@ -283,12 +283,12 @@ class MainWindowTest {
 
         onFx(() -> window.viewModel().viewProperty().set(ViewKind.LEAKS));
         waitSettled(window);
-        waitUntil("the leak report lists LeakyItem first", () -> robot.lookup("#leaks-table").queryTableView()
+        waitUntil("the leak report lists leakyData first", () -> robot.lookup("#leaks-table").queryTableView()
                 .getItems().size() > 0);
-        heapscope.parser.model.LeakGroup first = (heapscope.parser.model.LeakGroup) robot.lookup("#leaks-table")
+        heapscope.parser.model.LeakSuspect first = (heapscope.parser.model.LeakSuspect) robot.lookup("#leaks-table")
                 .queryTableView().getItems().get(0);
-        assertEquals("LeakyItem", first.className());
-        assertTrue(first.pathSignature().contains("leakyData"), first.pathSignature());
+        assertEquals("leakyData (closure variable)", first.name());
+        assertEquals("LeakyItem", first.held().get(0).className());
         waitUntil("its example path is in Retainers", () -> visibleLabels(grid(robot, "#retainers-grid")).stream()
                 .anyMatch(l -> l.startsWith("leakyData :: ")));
     }

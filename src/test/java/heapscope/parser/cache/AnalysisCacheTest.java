@@ -12,6 +12,7 @@ import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.PhaseTimer;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.store.CacheFolder;
 import heapscope.testing.Fixtures;
 import heapscope.testing.SameHeap;
 import java.io.IOException;

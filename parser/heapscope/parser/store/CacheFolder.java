@@ -1,4 +1,4 @@
-package heapscope.parser.cache;
+package heapscope.parser.store;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -6,24 +6,25 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Where the analysis cache lives: the system property {@code heapscope.cache.dir}, else the environment variable
+ * The user's cache folder for Heapscope, where the analysis cache keeps its entries and pipes are spooled: the system
+ * property {@code heapscope.cache.dir}, else the environment variable
  * {@code HEAPSCOPE_CACHE_DIR}, else the platform's cache folder: {@code $XDG_CACHE_HOME/heapscope} or
  * {@code ~/.cache/heapscope} on Linux and other Unixes, {@code ~/Library/Caches/Heapscope} on macOS,
  * {@code %LOCALAPPDATA%\Heapscope\Cache} on Windows. Never beside the files it caches. Stateless. No IO.
  */
-final class CacheFolder {
+public final class CacheFolder {
     static final String PROPERTY = "heapscope.cache.dir";
     static final String ENVIRONMENT = "HEAPSCOPE_CACHE_DIR";
 
     private CacheFolder() {
     }
 
-    static Path resolve() {
+    public static Path resolve() {
         return resolve(System.getProperties(), System.getenv());
     }
 
     /** The folder for these system properties and this environment. */
-    static Path resolve(Properties properties, Map<String, String> environment) {
+    public static Path resolve(Properties properties, Map<String, String> environment) {
         String configured = properties.getProperty(PROPERTY);
         if (configured == null || configured.isBlank()) {
             configured = environment.get(ENVIRONMENT);

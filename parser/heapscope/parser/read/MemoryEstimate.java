@@ -1,0 +1,186 @@
+package heapscope.parser.read;
+
+import heapscope.parser.graph.HeapFormat;
+import java.util.Locale;
+
+/**
+ * How many bytes of Java heap opening a dump will take, from counts a reader knows before it allocates the graph
+ * (a V8 header's {@code node_count} and {@code edge_count}, an HPROF first pass's object count and edge bound), using
+ * the engine's bytes per node and per edge (README, Memory): the graph's arrays, what the analyses add, and the
+ * working arrays at the peak (the dominator tree). {@link #check} compares the peak with what this JVM can still
+ * give, so a file that cannot fit is refused before it is read into memory, with the {@code -Xmx} that would do.
+ *
+ * <p>The figures are also what a caller needs to decide where big arrays should live (on or off the heap):
+ * {@link #graphBytes}, {@link #analysisBytes} and {@link #peakBytes}. Immutable and thread-safe; no IO.
+ */
+public final class MemoryEstimate {
+    /** Graph per node: type 1, name 4, id 4, self size 2, first edge 4 (README, Memory). */
+    static final int GRAPH_BYTES_PER_NODE = 15;
+    /** HPROF adds 4 for the content hash and 4 for the record offset each object keeps. */
+    static final int HPROF_EXTRA_BYTES_PER_NODE = 8;
+    /** Graph per edge: type and name or index 4, target 4. */
+    static final int GRAPH_BYTES_PER_EDGE = 8;
+    /**
+     * The analyses' arrays per node: first retainer 4, DOM state 1, distance 4, dominator 4, retained size 2, class 4,
+     * dominator-tree children 8.
+     */
+    static final int ANALYSIS_BYTES_PER_NODE = 27;
+    /** The retainers (reverse edges). */
+    static final int ANALYSIS_BYTES_PER_EDGE = 4;
+    /** At the peak (dominators): the 8 of the 20 working bytes per node that do not stay, and 3 bits per edge. */
+    static final int PEAK_WORKING_BYTES_PER_NODE = 8;
+    static final double PEAK_WORKING_BYTES_PER_EDGE = 3 / 8.0;
+    /** While an HPROF graph is built: the sorted id index (12 per object) and, when the edges are trimmed, a copy. */
+    static final int HPROF_INDEX_BYTES_PER_NODE = 12;
+    /** The rest of the process besides the arrays: buffers, class names, strings of a small dump, the app itself. */
+    static final long BASE_BYTES = 32L << 20;
+    /** Headroom for the collector: big arrays need contiguous space, and the strings are not counted per node. */
+    static final double HEADROOM = 1.15;
+
+    private final HeapFormat format;
+    private final long nodes;
+    private final long edges;
+    /** Whether the counts are projected from part of the file rather than counted. */
+    private final boolean projected;
+
+    private MemoryEstimate(HeapFormat format, long nodes, long edges, boolean projected) {
+        this.format = format;
+        this.nodes = Math.max(0, nodes);
+        this.edges = Math.max(0, edges);
+        this.projected = projected;
+    }
+
+    /** A V8 snapshot with the counts its header announces. */
+    public static MemoryEstimate forV8(long nodeCount, long edgeCount) {
+        return new MemoryEstimate(HeapFormat.V8_HEAPSNAPSHOT, nodeCount, edgeCount, false);
+    }
+
+    /** An HPROF dump after the first pass: its objects and the bound of their references. */
+    public static MemoryEstimate forHprof(long objectCount, long edgeBound) {
+        return new MemoryEstimate(HeapFormat.HPROF, objectCount, edgeBound, false);
+    }
+
+    /**
+     * An HPROF dump during its first pass: the objects and edges counted so far scaled to the whole file by the
+     * fraction of it read. HotSpot writes symbols and classes first, so early projections fall short, never over.
+     */
+    public static MemoryEstimate forHprofProjected(long objectsSoFar, long edgesSoFar, double fractionRead) {
+        double scale = 1 / Math.max(fractionRead, 1e-6);
+        return new MemoryEstimate(HeapFormat.HPROF, (long) (objectsSoFar * scale), (long) (edgesSoFar * scale),
+                true);
+    }
+
+    /** A graph of either format whose counts are known. */
+    public static MemoryEstimate forGraph(HeapFormat format, long nodeCount, long edgeCount) {
+        return new MemoryEstimate(format, nodeCount, edgeCount, false);
+    }
+
+    public long nodes() {
+        return nodes;
+    }
+
+    public long edges() {
+        return edges;
+    }
+
+    /** The graph's arrays once built. */
+    public long graphBytes() {
+        long perNode = GRAPH_BYTES_PER_NODE + (format == HeapFormat.HPROF ? HPROF_EXTRA_BYTES_PER_NODE : 0);
+        return nodes * perNode + edges * GRAPH_BYTES_PER_EDGE;
+    }
+
+    /** What the analyses keep beside the graph once a snapshot is open. */
+    public long analysisBytes() {
+        return nodes * ANALYSIS_BYTES_PER_NODE + edges * ANALYSIS_BYTES_PER_EDGE;
+    }
+
+    /** The most the open needs at once: the larger of building the graph and the analyses' peak, with headroom. */
+    public long peakBytes() {
+        long analysisPeak = graphBytes() + analysisBytes() + nodes * PEAK_WORKING_BYTES_PER_NODE
+                + (long) (edges * PEAK_WORKING_BYTES_PER_EDGE);
+        long buildPeak = format == HeapFormat.HPROF
+                ? graphBytes() + nodes * HPROF_INDEX_BYTES_PER_NODE + edges * GRAPH_BYTES_PER_EDGE : graphBytes();
+        return (long) (Math.max(analysisPeak, buildPeak) * HEADROOM) + BASE_BYTES;
+    }
+
+    /** Bytes this JVM can still give: its maximum heap less what is in use now. */
+    public static long availableBytes() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    /** {@link #check(long)} with nothing of this file held yet. */
+    public void check() {
+        check(0);
+    }
+
+    /**
+     * Throws {@link TooLarge} when the peak does not fit in what this JVM can still give, counting
+     * {@code heldForThisFile} bytes already in use for this file (a first pass's arrays) as free, since the peak
+     * includes them. Before refusing it asks for a collection once: memory in use may be an earlier snapshot's garbage.
+     */
+    public void check(long heldForThisFile) {
+        long peak = peakBytes();
+        if (peak <= availableBytes() + heldForThisFile) {
+            return;
+        }
+        System.gc();
+        long available = availableBytes() + heldForThisFile;
+        if (peak > available) {
+            throw new TooLarge(this, available);
+        }
+    }
+
+    /**
+     * The maximum heap that would do: what other things use now plus this peak, rounded up to a size people
+     * write ({@code 768m}, {@code 3g}).
+     */
+    public long suggestedMaxHeapBytes() {
+        Runtime runtime = Runtime.getRuntime();
+        return roundUpHeap(runtime.totalMemory() - runtime.freeMemory() + peakBytes());
+    }
+
+    /** A heap size rounded up as people write them: to 256 MiB below 2 GiB, to whole GiB above. */
+    public static long roundUpHeap(long bytes) {
+        long step = bytes < (2L << 30) ? 256L << 20 : 1L << 30;
+        return Math.max(step, (bytes + step - 1) / step * step);
+    }
+
+    /** {@code -Xmx} syntax for a size: {@code 768m}, {@code 3g}. */
+    public static String xmx(long bytes) {
+        return bytes % (1L << 30) == 0 ? bytes / (1L << 30) + "g" : bytes / (1L << 20) + "m";
+    }
+
+    /** Bytes for people: {@code 118 MB}, {@code 2.4 GB} (decimal units, as file managers show sizes). */
+    public static String humanBytes(long bytes) {
+        if (bytes < 1_000_000_000L) {
+            return Math.max(1, Math.round(bytes / 1e6)) + " MB";
+        }
+        return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+    }
+
+    /** What was estimated, for messages: "2,000,000 objects and 12,600,000 references" ("about ..." if projected). */
+    public String describeCounts() {
+        return String.format(Locale.ROOT, "%s%,d %s and %,d references", projected ? "about " : "", nodes,
+                format == HeapFormat.HPROF ? "objects" : "nodes", edges);
+    }
+
+    /**
+     * The graph would not fit. Unchecked so that a reader deep in its header can raise it; the reader's entry point
+     * turns it into a {@link NotEnoughMemoryException} naming the file.
+     */
+    public static final class TooLarge extends RuntimeException {
+        private final MemoryEstimate estimate;
+        private final long availableBytes;
+
+        TooLarge(MemoryEstimate estimate, long availableBytes) {
+            super("needs about " + humanBytes(estimate.peakBytes()) + " of memory");
+            this.estimate = estimate;
+            this.availableBytes = availableBytes;
+        }
+
+        public NotEnoughMemoryException toException(java.nio.file.Path file) {
+            return NotEnoughMemoryException.beforeReading(file, estimate, availableBytes);
+        }
+    }
+}

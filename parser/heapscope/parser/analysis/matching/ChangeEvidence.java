@@ -18,9 +18,11 @@ import java.util.Objects;
  *       its contents (a list's backing array that grew, a hash table that resized);</li>
  *   <li>for "changed": a String or boxed value it refers to that changed, at twice the weight of a "same" (such a
  *       field often identifies the object), and each primitive field that changed, at half the weight of a "same"
- *       (counts and sizes change in place all the time).</li>
+ *       (counts and sizes change in place all the time); a field that only left its default value (0, null, false:
+ *       the size of a map that was empty) is filled in, not changed.</li>
  * </ul>
- * It is the same object when something says "same" and outweighs the changes: a session whose id and user stayed
+ * It is the same object when something says "same" and outweighs the changes, or when nothing changed but fields
+ * filled in (a list that was empty): a session whose id and user stayed
  * while its counters moved is kept, and so is a map whose size and table changed but whose entries stayed; a request
  * replaced by the next one (new id, new time) is new. An object whose fields all changed (a counter with one field)
  * is decided as new. One thing overrules the weights: holding a String or boxed value that, in the older dump, only
@@ -44,10 +46,13 @@ final class ChangeEvidence {
         int same;
         int changedFields;
         int changedValues;
+        int filledIn;
         boolean otherObject;
 
         boolean sameObject() {
-            return !otherObject && same > 0 && 2 * same >= changedFields + 4 * changedValues;
+            boolean outweighed = same > 0 && 2 * same >= changedFields + 4 * changedValues;
+            boolean onlyFilledIn = filledIn > 0 && same == 0 && changedFields == 0 && changedValues == 0;
+            return !otherObject && (outweighed || onlyFilledIn);
         }
     }
 
@@ -83,7 +88,11 @@ final class ChangeEvidence {
                 continue;
             }
             if (!Objects.equals(before.value(), after.value())) {
-                tally.changedFields++;
+                if (isDefault(before.value())) {
+                    tally.filledIn++; // a field filled in from its default (a map's size, once empty) is no change
+                } else {
+                    tally.changedFields++;
+                }
             } else if (!isDefault(before.value()) && !(before.value() instanceof Boolean)) {
                 tally.same++; // a flag that stayed says too little: half of all objects share it
             }

@@ -42,7 +42,9 @@ public final class SummaryLatency {
             stage.show();
             Timeline painted = new Timeline(new KeyFrame(Duration.millis(1000), e -> {
                 chosen = System.nanoTime();
-                window.viewModel().open(List.of(file));
+                window.viewModel().open(List.of(file)).get(0).stateProperty().addListener((o, was, is) ->
+                        System.out.printf("  snapshot %s %.0f ms after the file was chosen%n", is,
+                                (System.nanoTime() - chosen) / 1e6));
                 Timeline poll = new Timeline(new KeyFrame(Duration.millis(10), t -> {
                     var root = window.view(ViewKind.SUMMARY).grid().table().getRoot();
                     if (root != null && !root.getChildren().isEmpty()

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,32 +16,28 @@ import java.util.zip.CRC32C;
 
 /**
  * Writes an index file (see {@link IndexFormat}) section by section, every section in one codec: {@code RAW} for the
- * cache (written and read at memory speed), {@code PACKED} for the portable index (small). The file is complete only
+ * cache (written and read at memory speed), {@code PACKED} for the portable index (small); past the page cache where
+ * the system allows it ({@link FileOutput}). The file is complete only
  * once {@link #finish} has written the footer; the caller writes to a temporary name and renames it then. Not
  * thread-safe: one writer. Does IO.
  */
 final class IndexWriter implements ArraySink, Closeable {
-    private final FileChannel channel;
+    private final FileOutput out;
     private final IndexFormat.Codec codec;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 22).order(ByteOrder.LITTLE_ENDIAN);
     private final List<IndexFormat.Section> sections = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private final CRC32C crc = new CRC32C();
-    private long position;
 
     /** Creates {@code file}, which must not exist yet. */
     IndexWriter(Path file, IndexFormat.Codec codec) throws IOException {
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.out = FileOutput.create(file);
         this.codec = codec;
         buffer.clear();
         buffer.put(IndexFormat.MAGIC).putInt(IndexFormat.VERSION).putInt(0).putLong(0);
         flush();
     }
 
-    /** Bytes written so far. */
-    long size() {
-        return position;
-    }
 
     @Override
     public void bytes(String name, byte[] values, int length) throws IOException {
@@ -70,11 +64,11 @@ final class IndexWriter implements ArraySink, Closeable {
             throw new IllegalArgumentException("section " + name + " stored twice");
         }
         buffer.clear();
-        while ((position + buffer.position()) % 8 != 0) {
+        while ((out.length() + buffer.position()) % 8 != 0) {
             buffer.put((byte) 0);
         }
         flush();
-        long start = position;
+        long start = out.length();
         crc.reset();
         if (codec == IndexFormat.Codec.RAW) {
             writeRaw(values, elementSize, length);
@@ -82,7 +76,7 @@ final class IndexWriter implements ArraySink, Closeable {
             Packing.write(values, length, new SectionStream());
             checksumAndFlush();
         }
-        sections.add(new IndexFormat.Section(name, codec, elementSize, length, start, position - start,
+        sections.add(new IndexFormat.Section(name, codec, elementSize, length, start, out.length() - start,
                 (int) crc.getValue()));
     }
 
@@ -104,7 +98,7 @@ final class IndexWriter implements ArraySink, Closeable {
 
     /** Writes the contents list and the footer; the file is complete then. */
     void finish() throws IOException {
-        long contentsOffset = position;
+        long contentsOffset = out.length();
         crc.reset();
         ByteBuffer contents = ByteBuffer.allocate(64 + sections.stream().mapToInt(s -> 48 + 3 * s.name().length())
                 .sum()).order(ByteOrder.LITTLE_ENDIAN);
@@ -125,16 +119,17 @@ final class IndexWriter implements ArraySink, Closeable {
         buffer.putLong(contentsOffset).putLong(contentsLength).putInt(contentsCrc).putInt(IndexFormat.VERSION)
                 .put(IndexFormat.END_MAGIC);
         flush();
+        out.finish();
     }
 
     /** Makes the written bytes durable (for an index the user will copy elsewhere). */
     void force() throws IOException {
-        channel.force(true);
+        out.force();
     }
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        out.close();
     }
 
     private void checksumAndFlush() throws IOException {
@@ -147,9 +142,7 @@ final class IndexWriter implements ArraySink, Closeable {
     /** Writes the buffer's content (position 0 to its position). */
     private void flush() throws IOException {
         buffer.flip();
-        while (buffer.hasRemaining()) {
-            position += channel.write(buffer);
-        }
+        out.write(buffer);
         buffer.clear();
     }
 

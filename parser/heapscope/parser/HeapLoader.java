@@ -18,8 +18,8 @@ import java.nio.file.Path;
 /**
  * Opens a heap file of any supported format and analyses it: what the CLI and the desktop app call. A portable index
  * ({@code heapscope index}) opens as the dump it was made from; a file the analysis cache holds is read from the
- * cache. Runs on the caller's thread (a cache entry is written on the cache's own); reads the file read-only (a pipe
- * once, see {@link HeapFiles#read}).
+ * cache, and one it does not is written to it while and after it is analysed. Runs on the caller's thread (cache
+ * entries are written on the cache's own); reads the file read-only (a pipe once, see {@link HeapFiles#read}).
  *
  * <p>Memory: the readers refuse a file whose {@link MemoryEstimate} does not fit before they allocate its graph; should
  * the JVM still run out while reading or analysing, the {@link OutOfMemoryError} becomes a
@@ -47,25 +47,28 @@ public final class HeapLoader {
         } catch (OutOfMemoryError e) {
             throw NotEnoughMemoryException.ranOut(file, null, e);
         }
-        if (cached.heap() != null) {
-            return cached.heap();
+        try (cached) {
+            if (cached.heap() != null) {
+                return cached.heap();
+            }
+            HeapGraph graph;
+            try {
+                graph = HeapFiles.read(file, listener, cancel);
+            } catch (OutOfMemoryError e) {
+                throw NotEnoughMemoryException.ranOut(file, null, e);
+            }
+            cached.keepGraph(graph);
+            MemoryEstimate estimate = MemoryEstimate.forGraph(graph.format(), graph.nodeCount(), graph.edgeCount());
+            AnalyzedHeap heap;
+            try {
+                heap = HeapAnalyzer.analyze(graph, listener, cancel);
+            } catch (OutOfMemoryError e) {
+                graph = null; // let the graph go before the message is made
+                throw NotEnoughMemoryException.ranOut(file, estimate, e);
+            }
+            cached.keep(heap);
+            return heap;
         }
-        HeapGraph graph;
-        try {
-            graph = HeapFiles.read(file, listener, cancel);
-        } catch (OutOfMemoryError e) {
-            throw NotEnoughMemoryException.ranOut(file, null, e);
-        }
-        MemoryEstimate estimate = MemoryEstimate.forGraph(graph.format(), graph.nodeCount(), graph.edgeCount());
-        AnalyzedHeap heap;
-        try {
-            heap = HeapAnalyzer.analyze(graph, listener, cancel);
-        } catch (OutOfMemoryError e) {
-            graph = null; // let the graph go before the message is made
-            throw NotEnoughMemoryException.ranOut(file, estimate, e);
-        }
-        cached.keep(heap);
-        return heap;
     }
 
     /** The file's heap format: for a portable index, its dump's; else what {@link HeapFiles#detect} tells. */

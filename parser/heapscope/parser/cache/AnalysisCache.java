@@ -1,6 +1,7 @@
 package heapscope.parser.cache;
 
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
@@ -35,7 +36,8 @@ import java.util.function.Consumer;
  * only when the file's path, size, modification time and fingerprint ({@link DumpIdentity}) are those it was made
  * from, and when this build of Heapscope made it; it is checked against its checksums as it is read. A stale, cut or
  * damaged entry is removed with a one-line note and the file analysed again. Entries are written in the background
- * after an analysis (see {@link #finishWrites}); the least recently used go when the cache passes its size budget
+ * (see {@link Lookup} and {@link #finishWrites}): what the analysis does not change while it runs, the rest after
+ * it; the least recently used go when the cache passes its size budget
  * (default: 20% of the space the cache folder's disk has free, counting the cache itself). The system property
  * {@code heapscope.cache=off} turns the cache off for the process.
  *
@@ -151,11 +153,16 @@ public final class AnalysisCache {
         }
     }
 
-    /** What {@link #lookup} found: the stored heap, or a way to keep the analysis made instead. */
-    public static final class Lookup {
+    /**
+     * What {@link #lookup} found: the stored heap, or a way to keep the analysis made instead, written while it is
+     * made: {@link #keepGraph} before the analysis, {@link #keep} after it, {@link #close} in any case (it drops an
+     * entry begun for an analysis that failed).
+     */
+    public static final class Lookup implements AutoCloseable {
         private final AnalysisCache cache;
         private final DumpIdentity identity;
         private final AnalyzedHeap heap;
+        private PendingEntry pending;
 
         private Lookup(AnalysisCache cache, DumpIdentity identity, AnalyzedHeap heap) {
             this.cache = cache;
@@ -168,48 +175,132 @@ public final class AnalysisCache {
             return heap;
         }
 
+        private boolean writes() {
+            return identity != null && cache.writes && heap == null;
+        }
+
         /**
-         * Writes the analysis of the file looked up to the cache, in the background (one write at a time for the
-         * process, queued). Nothing happens when the cache is disabled or read-only, or the heap came from it.
+         * Begins the file's entry with what the analysis will not change in the graph just read, written in the
+         * background while the analysis runs (one write at a time for the process, queued).
+         */
+        public void keepGraph(HeapGraph graph) {
+            if (writes() && pending == null) {
+                pending = cache.begin(identity, graph);
+            }
+        }
+
+        /**
+         * Completes the entry with the analysis, in the background. Nothing happens when the cache is disabled or
+         * read-only, or the heap came from it.
          */
         public void keep(AnalyzedHeap analyzed) {
-            if (identity != null && cache.writes && heap == null) {
-                cache.write(identity, analyzed);
+            if (!writes()) {
+                return;
+            }
+            if (pending == null) {
+                pending = cache.begin(identity, analyzed.graph());
+            }
+            if (pending != null) {
+                cache.complete(pending, analyzed);
+                pending = null;
+            }
+        }
+
+        /** Drops an entry begun but not completed. */
+        @Override
+        public void close() {
+            if (pending != null) {
+                cache.abandon(pending);
+                pending = null;
             }
         }
     }
 
-    private void write(DumpIdentity identity, AnalyzedHeap heap) {
-        long estimate = heap.retainedBytes();
-        long budget = budgetBytes();
-        if (estimate > budget) {
-            notes.accept("the analysis of " + identity.name() + " is not cached: it needs about "
-                    + megabytes(estimate) + ", more than the cache's budget of " + megabytes(budget)
-                    + " (heapscope cache budget SIZE raises it)");
+    /** An entry being written under its temporary name; the writer thread's alone once begun. */
+    private static final class PendingEntry {
+        final DumpIdentity identity;
+        final Path entry;
+        final Path temporary;
+        IndexWriter out;
+        Exception failure;
+
+        PendingEntry(DumpIdentity identity, Path entry, Path temporary) {
+            this.identity = identity;
+            this.entry = entry;
+            this.temporary = temporary;
+        }
+
+        void close() {
+            try {
+                if (out != null) {
+                    out.close();
+                }
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                // an abandoned file goes with a later eviction
+            }
+        }
+    }
+
+    /** Begins an entry, or returns null (with a note) when the analysis would not fit the budget. */
+    private PendingEntry begin(DumpIdentity identity, HeapGraph graph) {
+        // The analyses take about what the graph takes (README, Memory); the check is made again when complete.
+        if (!fits(identity, 2 * graph.retainedBytes())) {
+            return null;
+        }
+        Path entry = entryFor(identity);
+        PendingEntry pending = new PendingEntry(identity, entry,
+                folder.resolve(entry.getFileName() + "." + UUID.randomUUID() + TEMPORARY_SUFFIX));
+        WRITER.execute(() -> {
+            try {
+                Files.createDirectories(folder);
+                pending.out = new IndexWriter(pending.temporary, IndexFormat.Codec.RAW);
+                StoredHeap.writeRead(graph, pending.out);
+            } catch (IOException | RuntimeException e) {
+                pending.failure = e;
+            }
+        });
+        return pending;
+    }
+
+    private void complete(PendingEntry pending, AnalyzedHeap heap) {
+        if (!fits(pending.identity, heap.retainedBytes())) {
+            abandon(pending);
             return;
         }
         WRITER.execute(() -> {
             try {
-                writeEntry(identity, heap);
+                if (pending.failure != null) {
+                    throw pending.failure;
+                }
+                StoredHeap.writeAnalysed(heap, IndexMeta.of(heap, pending.identity, false), pending.out,
+                        CancelSignal.NEVER);
+                pending.out.close();
+                Files.move(pending.temporary, pending.entry, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
                 evict();
-            } catch (IOException | RuntimeException e) {
-                notes.accept("could not cache the analysis of " + identity.name() + ": " + e.getMessage());
+            } catch (Exception e) {
+                notes.accept("could not cache the analysis of " + pending.identity.name() + ": " + e.getMessage());
+            } finally {
+                pending.close();
             }
         });
     }
 
-    private void writeEntry(DumpIdentity identity, AnalyzedHeap heap) throws IOException {
-        Files.createDirectories(folder);
-        Path entry = entryFor(identity);
-        Path temporary = folder.resolve(entry.getFileName() + "." + UUID.randomUUID() + TEMPORARY_SUFFIX);
-        try {
-            try (IndexWriter out = new IndexWriter(temporary, IndexFormat.Codec.RAW)) {
-                StoredHeap.write(heap, IndexMeta.of(heap, identity, false), out, CancelSignal.NEVER);
-            }
-            Files.move(temporary, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
+    private void abandon(PendingEntry pending) {
+        WRITER.execute(pending::close);
+    }
+
+    /** Whether an entry of about {@code bytes} fits the budget; says so when not. */
+    private boolean fits(DumpIdentity identity, long bytes) {
+        long budget = budgetBytes();
+        if (bytes <= budget) {
+            return true;
         }
+        notes.accept("the analysis of " + identity.name() + " is not cached: it needs about " + megabytes(bytes)
+                + ", more than the cache's budget of " + megabytes(budget)
+                + " (heapscope cache budget SIZE raises it)");
+        return false;
     }
 
     /**

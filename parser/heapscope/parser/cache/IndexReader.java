@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -32,18 +33,24 @@ import java.util.zip.CRC32C;
  */
 final class IndexReader implements ArraySource, Closeable {
     private final FileChannel channel;
+    /** The same file opened for reads past the page cache ({@code O_DIRECT}), or null where not offered. */
+    private final FileChannel direct;
     private final long fileSize;
     private final Map<String, IndexFormat.Section> sections;
     private final boolean trusted;
+    /** The alignment of direct reads: a multiple of the disk blocks of every file system that offers them here. */
+    private static final int DIRECT_ALIGNMENT = 4096;
     /** Per reading thread: a 4 MiB buffer that is a multiple of every element size. */
     private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(
-            () -> ByteBuffer.allocateDirect(1 << 22).order(ByteOrder.LITTLE_ENDIAN));
+            () -> ByteBuffer.allocateDirect((1 << 22) + DIRECT_ALIGNMENT).alignedSlice(DIRECT_ALIGNMENT)
+                    .order(ByteOrder.LITTLE_ENDIAN));
     /** Sections read (or being read) ahead, by name; null when not reading ahead. */
     private volatile Map<String, CompletableFuture<Object>> readAhead;
 
-    private IndexReader(FileChannel channel, long fileSize, Map<String, IndexFormat.Section> sections,
-            boolean trusted) {
+    private IndexReader(FileChannel channel, FileChannel direct, long fileSize,
+            Map<String, IndexFormat.Section> sections, boolean trusted) {
         this.channel = channel;
+        this.direct = direct;
         this.fileSize = fileSize;
         this.sections = sections;
         this.trusted = trusted;
@@ -99,13 +106,28 @@ final class IndexReader implements ArraySource, Closeable {
             if ((int) crc.getValue() != contentsCrc) {
                 throw new StoreFormatException("damaged: the contents list does not match its checksum");
             }
-            return new IndexReader(channel, size, parseContents(contents, contentsOffset), trusted);
+            return new IndexReader(channel, openDirect(file), size, parseContents(contents, contentsOffset), trusted);
         } catch (IOException | RuntimeException e) {
             channel.close();
             if (e instanceof java.nio.BufferUnderflowException || e instanceof IllegalArgumentException) {
                 throw new StoreFormatException("damaged: the contents list cannot be read");
             }
             throw e;
+        }
+    }
+
+    /**
+     * The file opened for direct reads, or null: an index file was written past the page cache ({@link FileOutput}),
+     * and reading it through the page cache would fill it with gigabytes read once.
+     */
+    private static FileChannel openDirect(Path file) {
+        try {
+            if (DIRECT_ALIGNMENT % Files.getFileStore(file).getBlockSize() != 0) {
+                return null;
+            }
+            return FileChannel.open(file, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
+        } catch (UnsupportedOperationException | IOException notOffered) {
+            return null;
         }
     }
 
@@ -288,28 +310,40 @@ final class IndexReader implements ArraySource, Closeable {
             case 4 -> new int[count];
             default -> new long[count];
         };
-        // Read, not mapped: the page cache is copied once into the array, and stays out of the process's RSS.
+        // Read, not mapped: copied once into the array, and the file stays out of the process's RSS. Direct reads
+        // cover whole blocks from a block offset; the bytes before the section and after it are left out.
         ByteBuffer buffer = READ_BUFFER.get();
+        FileChannel from = direct != null ? direct : channel;
+        int alignment = direct != null ? DIRECT_ALIGNMENT : 1;
+        long end = s.offset() + s.length();
+        long readEnd = (end + alignment - 1) / alignment * alignment;
         CRC32C crc = new CRC32C();
         int at = 0;
-        for (long done = 0; done < s.length(); ) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), s.length() - done));
+        for (long pos = s.offset() - s.offset() % alignment; at < count; ) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), readEnd - pos));
             while (buffer.hasRemaining()) {
-                if (channel.read(buffer, s.offset() + done + buffer.position()) < 0) {
-                    throw new StoreFormatException("cut short: section " + name + " ends early");
+                // A short read ends at the end of the file (which need not end on a block).
+                if (from.read(buffer, pos + buffer.position()) <= 0 || buffer.position() % alignment != 0) {
+                    break;
                 }
             }
-            buffer.flip();
-            crc.update(buffer.duplicate());
-            int n = buffer.remaining() / elementSize;
+            int read = buffer.position();
+            int skip = (int) Math.max(0, s.offset() - pos);
+            int take = (int) (Math.min(pos + read, end) - pos) - skip;
+            if (take <= 0) {
+                throw new StoreFormatException("cut short: section " + name + " ends early");
+            }
+            ByteBuffer part = buffer.slice(skip, take).order(ByteOrder.LITTLE_ENDIAN);
+            crc.update(part.duplicate());
+            int n = take / elementSize;
             switch (elementSize) {
-                case 1 -> buffer.get((byte[]) array, at, n);
-                case 2 -> buffer.asCharBuffer().get((char[]) array, at, n);
-                case 4 -> buffer.asIntBuffer().get((int[]) array, at, n);
-                default -> buffer.asLongBuffer().get((long[]) array, at, n);
+                case 1 -> part.get((byte[]) array, at, n);
+                case 2 -> part.asCharBuffer().get((char[]) array, at, n);
+                case 4 -> part.asIntBuffer().get((int[]) array, at, n);
+                default -> part.asLongBuffer().get((long[]) array, at, n);
             }
             at += n;
-            done += (long) n * elementSize;
+            pos += read;
         }
         if ((int) crc.getValue() != s.crc()) {
             throw new StoreFormatException("damaged: section " + name + " does not match its checksum");
@@ -356,6 +390,9 @@ final class IndexReader implements ArraySource, Closeable {
     @Override
     public void close() throws IOException {
         channel.close();
+        if (direct != null) {
+            direct.close();
+        }
     }
 
     /** The stored bytes of a packed section as a stream, checksummed as they are read. */

@@ -25,15 +25,33 @@ final class StoredHeap {
 
     /** Writes everything; for an HPROF heap this reads the dump once more, for the Strings' text. */
     static void write(AnalyzedHeap heap, IndexMeta meta, IndexWriter out, CancelSignal cancel) throws IOException {
-        HeapGraph graph = heap.graph();
-        out.bytes(IndexMeta.SECTION, meta.toBytes());
+        writeRead(heap.graph(), out);
+        writeAnalysed(heap, meta, out, cancel);
+    }
+
+    /** Writes the parts of a graph that its analysis will not change; it may run while the analysis does. */
+    static void writeRead(HeapGraph graph, IndexWriter out) throws IOException {
         boolean fromDump = HprofStore.stores(graph);
         out.bytes(CONTENTS, new Blob.Writer().putBoolean(fromDump).putString(graph.objectFieldsUnavailable())
                 .toByteArray());
-        GraphStore.save(graph, out);
-        AnalysisStore.save(heap, out);
+        GraphStore.saveRead(graph, out);
         if (fromDump) {
-            HprofStore.save(graph, out, cancel);
+            HprofStore.saveDetails(graph, out);
+        }
+    }
+
+    /**
+     * Writes the rest once the graph is analysed, and completes the file; for an HPROF heap this reads the dump once
+     * more, for the Strings' text.
+     */
+    static void writeAnalysed(AnalyzedHeap heap, IndexMeta meta, IndexWriter out, CancelSignal cancel)
+            throws IOException {
+        HeapGraph graph = heap.graph();
+        out.bytes(IndexMeta.SECTION, meta.toBytes());
+        GraphStore.saveAnalysed(graph, out);
+        AnalysisStore.save(heap, out);
+        if (HprofStore.stores(graph)) {
+            HprofStore.saveTexts(graph, out, cancel);
         }
         out.finish();
     }

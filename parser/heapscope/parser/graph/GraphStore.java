@@ -20,6 +20,16 @@ public final class GraphStore {
     }
 
     public static void save(HeapGraph graph, ArraySink sink) throws IOException {
+        saveRead(graph, sink);
+        saveAnalysed(graph, sink);
+    }
+
+    /**
+     * Stores the parts the analysis never changes: everything but the node names (DOM renames), the self sizes
+     * (turned into shallow sizes) and the strings (names the analysis adds), so that they can be stored while the
+     * analysis runs.
+     */
+    public static void saveRead(HeapGraph graph, ArraySink sink) throws IOException {
         Blob.Writer header = new Blob.Writer().putString(graph.format().jsonName()).putInt(graph.nodeCount())
                 .putInt(graph.edgeCount()).putInt(graph.rootOrdinal()).putLong(graph.extraNativeBytes())
                 .putLong(graph.createdMillis())
@@ -32,9 +42,7 @@ public final class GraphStore {
         header.putStrings(notes.warnings());
         sink.bytes("graph.header", header.toByteArray());
         sink.bytes("graph.nodeTypes", graph.nodeTypes());
-        sink.ints("graph.nodeNames", graph.nodeNames());
         graph.nodeIds().save(sink, "graph.nodeIds");
-        graph.nodeSelfSizes().save(sink, "graph.selfSizes");
         sink.ints("graph.firstEdge", graph.firstEdgeIndex());
         graph.edgeTypesAndNames().save(sink, "graph.edgeTypesAndNames");
         sink.ints("graph.edgeTargets", graph.edgeTargets());
@@ -46,6 +54,12 @@ public final class GraphStore {
         }
         graph.locations().save(sink, "graph.locations");
         graph.labels().save(sink, "graph.labels");
+    }
+
+    /** Stores the parts the analysis changes (see {@link #saveRead}), once it has finished. */
+    public static void saveAnalysed(HeapGraph graph, ArraySink sink) throws IOException {
+        sink.ints("graph.nodeNames", graph.nodeNames());
+        graph.nodeSelfSizes().save(sink, "graph.selfSizes");
         graph.strings().save(sink, "graph.strings");
     }
 

@@ -40,12 +40,17 @@ public final class HprofStore {
     }
 
     /**
-     * Stores the graph's dump details and its Strings' text (one pass over the dump, unless the graph was itself
-     * restored from a store and has them already).
+     * Stores the graph's dump details ({@link #saveDetails}) and its Strings' text ({@link #saveTexts}).
      *
      * @throws IOException when the dump cannot be read as it was when the graph was built
      */
     public static void save(HeapGraph graph, ArraySink sink, CancelSignal cancel) throws IOException {
+        saveDetails(graph, sink);
+        saveTexts(graph, sink, cancel);
+    }
+
+    /** Stores what finds an object's record in the dump again (fixed once the graph is read). */
+    public static void saveDetails(HeapGraph graph, ArraySink sink) throws IOException {
         ObjectDetailsSource details = hprofContents(graph.objectContents()).source();
         Blob.Writer header = new Blob.Writer().putInt(details.idSize).putInt(details.objectBase)
                 .putBoolean(details.utf16BigEndian).putBoolean(details.gzipMembers != null)
@@ -67,9 +72,19 @@ public final class HprofStore {
         if (details.gzipMembers != null) {
             details.gzipMembers.save(sink, "hprof.gzipMembers");
         }
+    }
+
+    /**
+     * Stores the Strings' text: one pass over the dump, unless the graph was itself restored from a store and has
+     * them already.
+     *
+     * @throws IOException when the dump cannot be read as it was when the graph was built
+     */
+    public static void saveTexts(HeapGraph graph, ArraySink sink, CancelSignal cancel) throws IOException {
         if (graph.objectContents() instanceof StoredObjectContents stored) {
             stored.texts().save(sink, "hprof.texts");
         } else {
+            ObjectDetailsSource details = hprofContents(graph.objectContents()).source();
             StringTextSweep.sweep(graph, details, TEXT_CHARS, sink, "hprof.texts", cancel);
         }
     }

@@ -176,6 +176,30 @@ class AnalysisCacheTest {
         assertEquals(0, cache.usedBytes());
     }
 
+    /** The entry is begun while the analysis runs; an analysis canceled half-way leaves nothing behind. */
+    @Test
+    void aCanceledAnalysisLeavesNoEntryAndNoTemporaryFile() throws Exception {
+        boolean[] cancel = {false};
+        ProgressListener cancelAtRetainers = new ProgressListener() {
+            @Override
+            public void phaseStarted(Phase phase) {
+                cancel[0] |= phase == Phase.BUILDING_RETAINERS;
+            }
+
+            @Override
+            public void progress(long done, long total) {
+            }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(heapscope.parser.progress.CanceledException.class,
+                () -> HeapLoader.load(dumps.resolve("leak-1.heapsnapshot.gz"), cache, cancelAtRetainers,
+                        () -> cancel[0]));
+        AnalysisCache.finishWrites();
+        try (Stream<Path> files = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
+            assertEquals(List.of(), files.toList());
+        }
+        assertEquals(List.of(), notes);
+    }
+
     @Test
     void aDisabledCacheNeitherReadsNorWrites() throws Exception {
         AnalysisCache off = AnalysisCache.disabled();

@@ -1,13 +1,15 @@
 #!/bin/bash
-# Makes the HPROF benchmark dumps in $BENCH_DATA (default /work/bench-data, outside the repository):
+# Makes the HPROF benchmark dumps in $BENCH_DATA (default: bench/data in this repository, git-ignored):
 #   json-500mb.hprof   a JVM holding Jackson-parsed JSON maps and lists (~500 MB dump, ~8 M objects)
 #   json-2500mb.hprof  the same, ~2.5 GB (~40 M objects)
+#   json-8gb.hprof     the same, ~7.9 GB (~140 M objects); needs ~13 GB of free memory and ~8 GB of disk
 #   maven-build.hprof  a Maven build of this project, dumped while it compiles (~50 MB)
-# Usage: bench/hprof/make-dumps.sh [json-500mb|json-2500mb|maven-build ...]   (default: all three)
+# Usage: bench/hprof/make-dumps.sh [json-500mb|json-2500mb|json-8gb|maven-build ...]
+#        (default: json-500mb json-2500mb maven-build; json-8gb only when named)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-data=${BENCH_DATA:-/work/bench-data}
+data=${BENCH_DATA:-$repo/bench/data}
 java_home=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 m2=${M2_REPO:-$HOME/.m2/repository}
 jackson="$m2/com/fasterxml/jackson/core"
@@ -64,6 +66,7 @@ for target in "${targets[@]}"; do
     case $target in
         json-500mb) json_dump json-500mb 290 1g ;;
         json-2500mb) json_dump json-2500mb 1430 4g ;;
+        json-8gb) json_dump json-8gb 4610 8g ;;
         maven-build) maven_dump ;;
         *) echo "unknown dump: $target" >&2; exit 2 ;;
     esac

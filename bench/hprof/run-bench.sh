@@ -7,7 +7,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-data=${BENCH_DATA:-/work/bench-data}
+data=${BENCH_DATA:-$repo/bench/data}
 java_home=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 hppc=${M2_REPO:-$HOME/.m2/repository}/com/carrotsearch/hppc/0.10.0/hppc-0.10.0.jar
 (cd "$repo" && mvn -q -B -DskipTests package)

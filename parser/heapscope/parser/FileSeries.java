@@ -2,10 +2,10 @@ package heapscope.parser;
 
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.SnapshotSeries;
+import heapscope.parser.cache.AnalysisCache;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapFileException;
-import heapscope.parser.read.HeapFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -14,17 +14,23 @@ import java.util.Set;
 
 /**
  * A series of heap files, loaded one at a time when an analysis asks for them and not kept: a long series costs the
- * memory of the snapshots in use, not of all. Keeps the readers' warnings. Not thread-safe. Reads each file
- * read-only.
+ * memory of the snapshots in use, not of all (it waits for the analysis cache to write one file's analysis before it
+ * opens the next). Keeps the readers' warnings. Not thread-safe. Reads each file read-only.
  */
 public final class FileSeries implements SnapshotSeries {
     private final List<Path> files;
+    private final AnalysisCache cache;
     private final ProgressListener listener;
     private final CancelSignal cancel;
     private final Set<String> readerWarnings = new LinkedHashSet<>();
 
     public FileSeries(List<Path> files, ProgressListener listener, CancelSignal cancel) {
+        this(files, AnalysisCache.disabled(), listener, cancel);
+    }
+
+    public FileSeries(List<Path> files, AnalysisCache cache, ProgressListener listener, CancelSignal cancel) {
         this.files = List.copyOf(files);
+        this.cache = cache;
         this.listener = listener;
         this.cancel = cancel;
     }
@@ -41,7 +47,8 @@ public final class FileSeries implements SnapshotSeries {
 
     @Override
     public AnalyzedHeap heap(int k) throws HeapFileException, IOException {
-        AnalyzedHeap heap = HeapLoader.load(files.get(k), listener, cancel);
+        AnalysisCache.finishWrites();
+        AnalyzedHeap heap = HeapLoader.load(files.get(k), cache, listener, cancel);
         for (String warning : heap.graph().fileNotes().warnings()) {
             readerWarnings.add(label(k) + ": " + warning);
         }
@@ -58,6 +65,6 @@ public final class FileSeries implements SnapshotSeries {
 
     @Override
     public long maxJsObjectId(int k) throws HeapFileException, IOException {
-        return HeapFiles.maxJsObjectId(files.get(k));
+        return HeapLoader.maxJsObjectId(files.get(k), cache);
     }
 }

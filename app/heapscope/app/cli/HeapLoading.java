@@ -3,10 +3,10 @@ package heapscope.app.cli;
 import heapscope.parser.HeapLoader;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.SnapshotSeries;
+import heapscope.parser.cache.AnalysisCache;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapFileException;
-import heapscope.parser.read.HeapFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,23 +14,31 @@ import picocli.CommandLine.Option;
 
 /**
  * The options every command that opens a heap shares, and the opening itself: phases go to stderr when
- * {@code --progress} is on (the default when a terminal is attached).
+ * {@code --progress} is on (the default when a terminal is attached); the analysis cache is used unless
+ * {@code --no-cache} says not to.
  */
 final class HeapLoading {
     @Option(names = "--progress", negatable = true,
             description = "Print each phase to stderr (default: when run in a terminal).")
     Boolean progress;
 
+    @Option(names = "--no-cache", description = "Neither read nor write the analysis cache (see heapscope cache).")
+    boolean noCache;
+
     /** Opens and analyses the file; the reader's warnings (e.g. a dump cut short) go to stderr. */
     AnalyzedHeap load(Path file, ProgressListener timer) throws HeapFileException, IOException {
-        AnalyzedHeap heap = HeapLoader.load(file, timer, CancelSignal.NEVER);
+        AnalyzedHeap heap = HeapLoader.load(file, cache(), timer, CancelSignal.NEVER);
         printWarnings(warnings(file, heap));
         return heap;
     }
 
-    /** The files as a series that loads each snapshot when asked, through {@link #load} (so warnings are shown). */
+    /**
+     * The files as a series that loads each snapshot when asked, through {@link #load} (so warnings are shown), one at
+     * a time: it waits for the cache to write one file's analysis before it opens the next.
+     */
     SnapshotSeries series(List<Path> files) {
         ProgressListener listener = listener();
+        AnalysisCache cache = cache();
         return new SnapshotSeries() {
             @Override
             public int size() {
@@ -44,14 +52,21 @@ final class HeapLoading {
 
             @Override
             public AnalyzedHeap heap(int k) throws HeapFileException, IOException {
+                AnalysisCache.finishWrites();
                 return load(files.get(k), listener);
             }
 
             @Override
             public long maxJsObjectId(int k) throws HeapFileException, IOException {
-                return HeapFiles.maxJsObjectId(files.get(k));
+                return HeapLoader.maxJsObjectId(files.get(k), cache);
             }
         };
+    }
+
+    /** The user's analysis cache, notes to stderr; disabled with {@code --no-cache}. */
+    AnalysisCache cache() {
+        return noCache ? AnalysisCache.disabled()
+                : AnalysisCache.standard(note -> System.err.println("heapscope: note: " + note));
     }
 
     /** The reader's warnings about a file, each as {@code FILE: sentence}, as the JSON of several files lists them. */

@@ -1,6 +1,7 @@
 package heapscope.app.cli;
 
 import heapscope.app.Version;
+import heapscope.parser.cache.AnalysisCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "heapscope", mixinStandardHelpOptions = true, versionProvider = HeapscopeCommand.VersionProvider.class,
         description = "Heap explorer for V8 .heapsnapshot and Java .hprof dumps (plain or gzip-compressed).",
         subcommands = {CaptureCommand.class, DiffCommand.class, InfoCommand.class, LeaksCommand.class,
-            RetainersCommand.class, SummaryCommand.class})
+            RetainersCommand.class, SummaryCommand.class, IndexCommand.class, CacheCommand.class})
 public final class HeapscopeCommand {
     /** Exit code when the input cannot be read as a heap dump. */
     public static final int EXIT_BAD_INPUT = 1;
@@ -40,6 +41,7 @@ public final class HeapscopeCommand {
         return word.matches("[A-Za-z][A-Za-z-]*") && !java.nio.file.Files.exists(java.nio.file.Path.of(word));
     }
 
+    /** Runs the command; returns once the analyses it cached are written (results are printed before). */
     public static int run(String[] args) {
         CommandLine commandLine = new CommandLine(new HeapscopeCommand()).setExecutionExceptionHandler(new ExitCodes())
                 .setCaseInsensitiveEnumValuesAllowed(true);
@@ -53,6 +55,8 @@ public final class HeapscopeCommand {
             // Thrown past picocli (it catches exceptions only); what the command held is unreachable by now.
             System.err.println(ExitCodes.line(e));
             return EXIT_NOT_ENOUGH_MEMORY;
+        } finally {
+            AnalysisCache.finishWrites();
         }
     }
 

@@ -56,7 +56,7 @@ final class LeaksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FileSeries series = new FileSeries(snapshots, loading.listener(), CancelSignal.NEVER);
+        FileSeries series = new FileSeries(snapshots, loading.cache(), loading.listener(), CancelSignal.NEVER);
         LeakReport report = LeakFinder.find(series, loading.listener(), CancelSignal.NEVER);
         List<String> warnings = new ArrayList<>(series.readerWarnings());
         warnings.addAll(report.warnings());

@@ -1,6 +1,7 @@
 package heapscope.app.cli;
 
 import heapscope.app.Json;
+import heapscope.parser.HeapLoader;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.analysis.ClassTable;
@@ -111,15 +112,15 @@ final class SummaryCommand implements Callable<Integer> {
         NodeFilter filter = NodeFilter.ALL;
         Object filterJson = null;
         AnalyzedHeap heap;
-        if (allocatedBetween != null && HeapFiles.detect(file) == HeapFormat.HPROF) {
+        if (allocatedBetween != null && HeapLoader.format(file) == HeapFormat.HPROF) {
             Lineage.Last series = matchSeries();
             heap = series.heap();
             filter = new NodeFilter.FirstSeenBetween(series.births(), 1, 2);
             filterJson = firstSeenJson(series);
         } else {
             if (allocatedBetween != null) {
-                long first = HeapFiles.maxJsObjectId(allocatedBetween.get(0));
-                long last = HeapFiles.maxJsObjectId(allocatedBetween.get(1));
+                long first = HeapLoader.maxJsObjectId(allocatedBetween.get(0), loading.cache());
+                long last = HeapLoader.maxJsObjectId(allocatedBetween.get(1), loading.cache());
                 filter = new NodeFilter.AllocatedBetween(first, last);
                 filterJson = new AllocatedBetweenJson("allocated-between", Paths.absolute(allocatedBetween.get(0)),
                         Paths.absolute(allocatedBetween.get(1)), "v8-object-id", first, last);

@@ -6,6 +6,10 @@ import com.carrotsearch.hppc.LongIntHashMap;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeLocations;
 import heapscope.parser.graph.NodeType;
+import heapscope.parser.store.ArraySink;
+import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.StoreFormatException;
+import java.io.IOException;
 import java.util.function.IntFunction;
 
 /**
@@ -13,7 +17,7 @@ import java.util.function.IntFunction;
  * class is the class name, except that objects with a source location are grouped by location and name, so that two
  * constructors called {@code Foo} from different scripts are different rows. A class's public key is
  * {@code ",Name"} or {@code "scriptId,line,column,Name"}, the same in every snapshot of a process, which is how
- * Comparison matches classes. Immutable once built; thread-safe. No IO.
+ * Comparison matches classes. Immutable once built; thread-safe. No IO but {@link #save} and {@link #load}.
  */
 public final class ClassTable {
     private final HeapGraph graph;
@@ -116,5 +120,32 @@ public final class ClassTable {
 
     long retainedBytes() {
         return 4L * classByNode.length + 8L * nameByClass.length;
+    }
+
+    /** Stores a table built from the heap's own string indexes ({@link #build(HeapGraph, int[])}). */
+    void save(ArraySink sink, String name) throws IOException {
+        sink.ints(name + ".classByNode", classByNode);
+        sink.ints(name + ".nameByClass", nameByClass);
+        sink.ints(name + ".locationByClass", locationByClass);
+    }
+
+    /** What {@link #save} stored, over the restored graph, every index checked. */
+    static ClassTable load(HeapGraph graph, ArraySource source, String name) throws IOException {
+        int[] classByNode = source.ints(name + ".classByNode");
+        int[] nameByClass = source.ints(name + ".nameByClass");
+        int[] locationByClass = source.ints(name + ".locationByClass");
+        StoreFormatException.check(classByNode.length == graph.nodeCount()
+                && locationByClass.length == nameByClass.length, name + ": columns of wrong lengths");
+        for (int node = 0; node < classByNode.length && !source.trusted(); node++) {
+            int classId = classByNode[node];
+            StoreFormatException.check(classId >= 0 && classId < nameByClass.length, name, ": a node of no class");
+        }
+        int strings = graph.strings().size();
+        int locations = graph.locations().size();
+        for (int c = 0; c < nameByClass.length; c++) {
+            StoreFormatException.check(nameByClass[c] >= 0 && nameByClass[c] < strings && locationByClass[c] >= -1
+                    && locationByClass[c] < locations, name, ": a class is out of range");
+        }
+        return new ClassTable(graph, graph.strings()::get, classByNode, nameByClass, locationByClass);
     }
 }

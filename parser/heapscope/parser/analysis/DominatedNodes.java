@@ -9,7 +9,7 @@ public final class DominatedNodes {
     private final int[] firstDominated;
     private final int[] dominatedNodes;
 
-    private DominatedNodes(int[] firstDominated, int[] dominatedNodes) {
+    DominatedNodes(int[] firstDominated, int[] dominatedNodes) {
         this.firstDominated = firstDominated;
         this.dominatedNodes = dominatedNodes;
     }

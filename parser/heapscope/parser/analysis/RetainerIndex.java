@@ -18,7 +18,7 @@ public final class RetainerIndex {
     private final int[] firstRetainerSlot;
     private final int[] retainerSources;
 
-    private RetainerIndex(int[] firstRetainerSlot, int[] retainerSources) {
+    RetainerIndex(int[] firstRetainerSlot, int[] retainerSources) {
         this.firstRetainerSlot = firstRetainerSlot;
         this.retainerSources = retainerSources;
     }

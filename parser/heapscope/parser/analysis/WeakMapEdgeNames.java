@@ -5,6 +5,11 @@ import com.carrotsearch.hppc.IntLongHashMap;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.StringTable;
+import heapscope.parser.store.ArraySink;
+import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.StoreFormatException;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,7 +21,8 @@ import java.util.regex.Pattern;
  * from the table and one from the key, both named {@code "N / part of key (K @k) -> value (V @v) pair in WeakMap
  * (table @t)"}. DevTools (HeapSnapshot.ts {@code tryParseWeakMapEdgeName}) uses the part after the leading number to
  * pair the two edges (for distances, crbug 1290800) and the table id to drop the table's edge from the dominator
- * computation. Each internal edge name is parsed once. Immutable once built; thread-safe. No IO.
+ * computation. Each internal edge name is parsed once. Immutable once built; thread-safe. No IO but {@link #save}
+ * and {@link #load}.
  */
 final class WeakMapEdgeNames {
     private static final Pattern EPHEMERON = Pattern.compile(
@@ -81,5 +87,38 @@ final class WeakMapEdgeNames {
 
     int pairCount() {
         return pairCount;
+    }
+
+    void save(ArraySink sink, String name) throws IOException {
+        int[] names = pairIdByString.keys().toArray();
+        Arrays.sort(names);
+        int[] pairIds = new int[names.length];
+        long[] tableIds = new long[names.length];
+        for (int i = 0; i < names.length; i++) {
+            pairIds[i] = pairIdByString.get(names[i]);
+            tableIds[i] = tableIdByString.get(names[i]);
+        }
+        sink.ints(name + ".names", names);
+        sink.ints(name + ".pairIds", pairIds);
+        sink.longs(name + ".tableIds", tableIds);
+    }
+
+    /** What {@link #save} stored, checked against the pair count and the string table's size. */
+    static WeakMapEdgeNames load(ArraySource source, String name, int pairCount, int stringCount)
+            throws IOException {
+        int[] names = source.ints(name + ".names");
+        int[] pairIds = source.ints(name + ".pairIds");
+        long[] tableIds = source.longs(name + ".tableIds");
+        StoreFormatException.check(pairIds.length == names.length && tableIds.length == names.length,
+                name + ": columns of different lengths");
+        IntIntHashMap pairs = new IntIntHashMap(names.length);
+        IntLongHashMap tables = new IntLongHashMap(names.length);
+        for (int i = 0; i < names.length; i++) {
+            StoreFormatException.check(names[i] >= 0 && names[i] < stringCount && pairIds[i] >= 0
+                    && pairIds[i] < pairCount, name, ": an entry is out of range");
+            pairs.put(names[i], pairIds[i]);
+            tables.put(names[i], tableIds[i]);
+        }
+        return new WeakMapEdgeNames(pairs, tables, pairCount);
     }
 }

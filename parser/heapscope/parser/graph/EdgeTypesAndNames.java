@@ -1,6 +1,10 @@
 package heapscope.parser.graph;
 
 import com.carrotsearch.hppc.IntIntHashMap;
+import heapscope.parser.store.ArraySink;
+import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.StoreFormatException;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -8,7 +12,7 @@ import java.util.Arrays;
  * the name (a string index, or the element index of a {@link EdgeType#hasNumericName numeric} type) in the low 28.
  * Names from {@code 2^28 - 1} up, which only sparse arrays' element indexes reach (V8's go up to {@code 2^32 - 2}),
  * keep all 32 bits in a side table. Filled by {@link HeapGraphBuilder}; read-only and thread-safe once the graph is
- * built. No IO.
+ * built. No IO but {@link #save} and {@link #load}.
  */
 final class EdgeTypesAndNames {
     /** Edge type codes must fit the 4 type bits. */
@@ -19,10 +23,15 @@ final class EdgeTypesAndNames {
     private static final int NAME_ELSEWHERE = NAME_MASK;
 
     private int[] packed;
-    private final IntIntHashMap largeNames = new IntIntHashMap();
+    private final IntIntHashMap largeNames;
 
     EdgeTypesAndNames(int capacity) {
-        this.packed = new int[capacity];
+        this(new int[capacity], new IntIntHashMap());
+    }
+
+    private EdgeTypesAndNames(int[] packed, IntIntHashMap largeNames) {
+        this.packed = packed;
+        this.largeNames = largeNames;
     }
 
     byte type(int edge) {
@@ -49,5 +58,56 @@ final class EdgeTypesAndNames {
 
     long retainedBytes() {
         return 4L * packed.length + 8L * largeNames.size();
+    }
+
+    void save(ArraySink sink, String name) throws IOException {
+        sink.ints(name + ".packed", packed);
+        int[] edges = largeNames.keys().toArray();
+        Arrays.sort(edges);
+        int[] names = new int[edges.length];
+        for (int i = 0; i < edges.length; i++) {
+            names[i] = largeNames.get(edges[i]);
+        }
+        sink.ints(name + ".largeEdges", edges);
+        sink.ints(name + ".largeNames", names);
+    }
+
+    /**
+     * What {@link #save} stored, checked: {@code edgeCount} edges, type codes below {@code typeCount}, string names
+     * below {@code stringCount}.
+     */
+    static EdgeTypesAndNames load(ArraySource source, String name, int edgeCount, int typeCount, int stringCount)
+            throws IOException {
+        int[] packed = source.ints(name + ".packed");
+        int[] edges = source.ints(name + ".largeEdges");
+        int[] names = source.ints(name + ".largeNames");
+        StoreFormatException.check(packed.length == edgeCount, name + " holds another number of edges");
+        StoreFormatException.check(edges.length == names.length, name + ": large names without their edges");
+        boolean[] numeric = new boolean[MAX_TYPES];
+        for (int type = 0; type < MAX_TYPES; type++) {
+            numeric[type] = EdgeType.hasNumericName((byte) type);
+        }
+        int elsewhere = 0;
+        for (int e = 0; e < edgeCount && !source.trusted(); e++) {
+            int value = packed[e];
+            int type = value >>> NAME_BITS;
+            int edgeName = value & NAME_MASK;
+            if (edgeName == NAME_ELSEWHERE) {
+                elsewhere++;
+            }
+            StoreFormatException.check(type < typeCount && (numeric[type] || edgeName == NAME_ELSEWHERE
+                    || edgeName < stringCount), name, ": an edge has an unknown type or name");
+        }
+        IntIntHashMap largeNames = new IntIntHashMap(edges.length);
+        for (int i = 0; i < edges.length; i++) {
+            int edge = edges[i];
+            StoreFormatException.check(edge >= 0 && edge < edgeCount && (packed[edge] & NAME_MASK) == NAME_ELSEWHERE
+                    && (numeric[packed[edge] >>> NAME_BITS] || names[i] >= 0 && names[i] < stringCount), name,
+                    ": a large name of no edge");
+            largeNames.put(edge, names[i]);
+        }
+        StoreFormatException.check(source.trusted() || largeNames.size() == elsewhere, name
+                + ": edges whose name is missing");
+        return new EdgeTypesAndNames(packed, largeNames);
     }
 }

@@ -8,9 +8,9 @@ import java.util.List;
  * {@code firstEdgeIndex[n]} to {@code firstEdgeIndex[n + 1] - 1} (CSR layout). Reverse edges (retainers) are built
  * by the analysis pipeline, not stored here.
  *
- * <p>Memory: per node 1 (type) + 4 (name) + 4 (V8 id; 8 for an HPROF address) + 4 (self size, see {@link NodeSizes})
- * + 4 (first edge) = 17 bytes (25 for HPROF: 8-byte ids and a 4-byte content hash); per edge 4 (type and name, see {@link EdgeTypesAndNames}) + 4 (target) =
- * 8 bytes; plus the {@link StringTable}.
+ * <p>Memory: per node 1 (type) + 4 (name) + 4 (id, see {@link NodeIds}) + 2 (self size, see {@link NodeSizes})
+ * + 4 (first edge) = 15 bytes (19 for HPROF, with a 4-byte content hash); per edge 4 (type and name, see
+ * {@link EdgeTypesAndNames}) + 4 (target) = 8 bytes; plus the {@link StringTable}.
  *
  * <p>Immutable once built; safe to read from several threads. The accessors hand out the arrays themselves, without
  * copying, for the analyses' hot loops: callers must not write to them. No IO, except through {@link #objectText} and
@@ -41,28 +41,40 @@ public final class HeapGraph {
     private final NodeLabels labels;
 
     HeapGraph(HeapGraphBuilder b) {
-        this.format = b.format;
-        this.nodeCount = b.nodeCount;
-        this.edgeCount = b.edgeCount;
-        this.rootOrdinal = b.rootOrdinal;
-        this.nodeTypes = b.nodeTypes;
-        this.nodeNames = b.nodeNames;
-        this.nodeIds = b.nodeIds;
-        this.nodeSelfSizes = b.nodeSelfSizes;
-        this.firstEdgeIndex = b.firstEdgeIndex;
-        this.edgeTypesAndNames = b.edgeTypesAndNames;
-        this.edgeTargets = b.edgeTargets;
-        this.nodeDetachedness = b.nodeDetachedness;
-        this.contentHashes = b.contentHashes;
-        this.createdMillis = b.createdMillis;
-        this.locations = b.locations.build();
-        this.extraNativeBytes = b.extraNativeBytes;
-        this.strings = b.strings;
-        this.nodeTypeNames = List.copyOf(b.nodeTypeNames);
-        this.edgeTypeNames = List.copyOf(b.edgeTypeNames);
-        this.fileNotes = b.fileNotes;
-        this.objectContents = b.objectContents;
-        this.labels = b.labels.build();
+        this(b.format, b.nodeCount, b.edgeCount, b.rootOrdinal, b.nodeTypes, b.nodeNames, b.nodeIds, b.nodeSelfSizes,
+                b.firstEdgeIndex, b.edgeTypesAndNames, b.edgeTargets, b.nodeDetachedness, b.contentHashes,
+                b.createdMillis, b.locations.build(), b.extraNativeBytes, b.strings, b.nodeTypeNames, b.edgeTypeNames,
+                b.fileNotes, b.objectContents, b.labels.build());
+    }
+
+    /** Every part, as {@link HeapGraphBuilder} and {@link GraphStore} make them. */
+    HeapGraph(HeapFormat format, int nodeCount, int edgeCount, int rootOrdinal, byte[] nodeTypes, int[] nodeNames,
+            NodeIds nodeIds, NodeSizes nodeSelfSizes, int[] firstEdgeIndex, EdgeTypesAndNames edgeTypesAndNames,
+            int[] edgeTargets, byte[] nodeDetachedness, int[] contentHashes, long createdMillis,
+            NodeLocations locations, long extraNativeBytes, StringTable strings, List<String> nodeTypeNames,
+            List<String> edgeTypeNames, FileNotes fileNotes, ObjectContents objectContents, NodeLabels labels) {
+        this.format = format;
+        this.nodeCount = nodeCount;
+        this.edgeCount = edgeCount;
+        this.rootOrdinal = rootOrdinal;
+        this.nodeTypes = nodeTypes;
+        this.nodeNames = nodeNames;
+        this.nodeIds = nodeIds;
+        this.nodeSelfSizes = nodeSelfSizes;
+        this.firstEdgeIndex = firstEdgeIndex;
+        this.edgeTypesAndNames = edgeTypesAndNames;
+        this.edgeTargets = edgeTargets;
+        this.nodeDetachedness = nodeDetachedness;
+        this.contentHashes = contentHashes;
+        this.createdMillis = createdMillis;
+        this.locations = locations;
+        this.extraNativeBytes = extraNativeBytes;
+        this.strings = strings;
+        this.nodeTypeNames = List.copyOf(nodeTypeNames);
+        this.edgeTypeNames = List.copyOf(edgeTypeNames);
+        this.fileNotes = fileNotes;
+        this.objectContents = objectContents;
+        this.labels = labels;
     }
 
     public HeapFormat format() {
@@ -187,6 +199,11 @@ public final class HeapGraph {
         return objectContents.arrayElements(this, ordinal, max);
     }
 
+    /** How this graph reads what its file holds beyond the graph (see {@link ObjectContents}). */
+    public ObjectContents objectContents() {
+        return objectContents;
+    }
+
     /** Why this heap's objects show no text or fields, in a sentence; null when they can be read. */
     public String objectFieldsUnavailable() {
         return objectContents.unavailable();
@@ -247,6 +264,28 @@ public final class HeapGraph {
         return max;
     }
 
+    // The parts as GraphStore stores them.
+
+    List<String> nodeTypeNames() {
+        return nodeTypeNames;
+    }
+
+    List<String> edgeTypeNames() {
+        return edgeTypeNames;
+    }
+
+    NodeIds nodeIds() {
+        return nodeIds;
+    }
+
+    EdgeTypesAndNames edgeTypesAndNames() {
+        return edgeTypesAndNames;
+    }
+
+    NodeLabels labels() {
+        return labels;
+    }
+
     /** Bytes the edges take: their types and names, and their targets. */
     public long edgeBytes() {
         return edgeTypesAndNames.retainedBytes() + 4L * edgeCount;
@@ -254,7 +293,7 @@ public final class HeapGraph {
 
     /** Bytes held by the graph's arrays and strings. */
     public long retainedBytes() {
-        long nodes = (long) nodeCount * (1 + 4 + nodeIds.bytesPerId()) + nodeSelfSizes.retainedBytes()
+        long nodes = (long) nodeCount * (1 + 4) + nodeIds.retainedBytes() + nodeSelfSizes.retainedBytes()
                 + 4L * (nodeCount + 1);
         long detachedness = nodeDetachedness == null ? 0 : nodeCount;
         long hashes = contentHashes == null ? 0 : 4L * nodeCount;

@@ -2,13 +2,17 @@ package heapscope.parser.graph;
 
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.LongIntHashMap;
+import heapscope.parser.store.ArraySink;
+import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.StoreFormatException;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
  * Source locations of V8 nodes (script id, line, column; 0-based as V8 writes them), as a table sorted by node
  * ordinal, so that a pass over the nodes in order walks it alongside. Objects of one constructor share one location,
  * so each row holds the node and the id of its distinct location ("place"): 8 bytes a row. Immutable; thread-safe.
- * No IO.
+ * No IO but {@link #save} and {@link #load}.
  */
 public final class NodeLocations {
     private final int[] nodes;
@@ -53,6 +57,30 @@ public final class NodeLocations {
 
     long retainedBytes() {
         return 8L * nodes.length + 12L * scriptIds.length;
+    }
+
+    void save(ArraySink sink, String name) throws IOException {
+        sink.ints(name + ".nodes", nodes);
+        sink.ints(name + ".places", placeByRow);
+        sink.ints(name + ".scriptIds", scriptIds);
+        sink.ints(name + ".lines", lines);
+        sink.ints(name + ".columns", columns);
+    }
+
+    /** What {@link #save} stored, checked: rows in node order, of nodes below {@code nodeCount}, with places. */
+    static NodeLocations load(ArraySource source, String name, int nodeCount) throws IOException {
+        int[] nodes = source.ints(name + ".nodes");
+        int[] places = source.ints(name + ".places");
+        int[] scriptIds = source.ints(name + ".scriptIds");
+        int[] lines = source.ints(name + ".lines");
+        int[] columns = source.ints(name + ".columns");
+        StoreFormatException.check(places.length == nodes.length && lines.length == scriptIds.length
+                && columns.length == scriptIds.length, name + ": columns of different lengths");
+        for (int i = 0; i < nodes.length && !source.trusted(); i++) {
+            StoreFormatException.check(nodes[i] >= 0 && nodes[i] < nodeCount && (i == 0 || nodes[i] > nodes[i - 1])
+                    && places[i] >= 0 && places[i] < scriptIds.length, name, ": a row is out of range");
+        }
+        return new NodeLocations(nodes, places, scriptIds, lines, columns);
     }
 
     /** Collects locations in any order; a later location for the same node replaces the earlier one. */

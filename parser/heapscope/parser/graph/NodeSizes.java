@@ -1,39 +1,78 @@
 package heapscope.parser.graph;
 
 import com.carrotsearch.hppc.IntLongHashMap;
+import heapscope.parser.store.ArraySink;
+import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.StoreFormatException;
+import java.io.IOException;
 
 /**
- * A size in bytes per node ordinal, in 4 bytes instead of a long's 8: nearly every object, and nearly every retained
- * size, is below 2 GiB. The few that are not (a huge array, the root of a big heap) are kept in a side table, marked
- * by a negative entry. Used for the self, shallow and retained sizes. Filled by one thread (the reader, then the
- * analysis); reads are thread-safe once it is done. No IO.
+ * A size in bytes per node ordinal, in 2 bytes instead of a long's 8: nearly every object, and most retained sizes,
+ * are below 64 KiB. The few that are not (a big array, an object that holds much) are kept in a side table, marked by
+ * {@code 0xFFFF}. A heap where that table would cost more than 2 more bytes per node would (a long chain, where every
+ * link retains the rest) switches to 4 bytes per node, with only sizes of 2 GiB and more in the table. Used for the
+ * self, shallow and retained sizes. Filled by one thread (the reader, then the analysis); reads are thread-safe once
+ * it is done. No IO but {@link #save} and {@link #load}.
  */
 public final class NodeSizes {
-    private final int[] small;
+    /** In {@code narrow}: the size is in {@code large}. */
+    private static final char IN_TABLE = 0xFFFF;
+    /** In {@code wide}: the size is in {@code large}. */
+    private static final int WIDE_IN_TABLE = -1;
+
+    /** Sizes below 64 KiB - 1, while the table is small; null once widened. */
+    private char[] narrow;
+    /** Sizes below 2 GiB, once widened; null before. */
+    private int[] wide;
     private final IntLongHashMap large;
+    /** Table entries at which {@code narrow} is widened: from then on a table entry costs more than narrow saves. */
+    private final int widenAt;
 
     public NodeSizes(int length) {
-        this(new int[length], new IntLongHashMap());
+        this(new char[length], null, new IntLongHashMap());
     }
 
-    private NodeSizes(int[] small, IntLongHashMap large) {
-        this.small = small;
+    private NodeSizes(char[] narrow, int[] wide, IntLongHashMap large) {
+        this.narrow = narrow;
+        this.wide = wide;
         this.large = large;
+        this.widenAt = Math.max(1024, (narrow != null ? narrow.length : wide.length) / 16);
     }
 
     public long get(int node) {
-        int size = small[node];
-        return size >= 0 ? size : large.get(node);
+        if (narrow != null) {
+            char size = narrow[node];
+            return size != IN_TABLE ? size : large.get(node);
+        }
+        int size = wide[node];
+        return size != WIDE_IN_TABLE ? size : large.get(node);
     }
 
     public void set(int node, long size) {
+        if (narrow != null) {
+            boolean inTable = narrow[node] == IN_TABLE;
+            if (size >= 0 && size < IN_TABLE) {
+                if (inTable) {
+                    large.remove(node);
+                }
+                narrow[node] = (char) size;
+                return;
+            }
+            if (inTable || large.size() < widenAt) {
+                narrow[node] = IN_TABLE;
+                large.put(node, size);
+                return;
+            }
+            widen();
+        }
+        boolean inTable = wide[node] == WIDE_IN_TABLE;
         if (size >= 0 && size <= Integer.MAX_VALUE) {
-            if (small[node] < 0) {
+            if (inTable) {
                 large.remove(node);
             }
-            small[node] = (int) size;
+            wide[node] = (int) size;
         } else {
-            small[node] = -1;
+            wide[node] = WIDE_IN_TABLE;
             large.put(node, size);
         }
     }
@@ -42,12 +81,80 @@ public final class NodeSizes {
         set(node, get(node) + bytes);
     }
 
+    /** Moves to 4 bytes per node, keeping in the table only the sizes that 4 bytes cannot hold. */
+    private void widen() {
+        int[] sizes = new int[narrow.length];
+        for (int node = 0; node < narrow.length; node++) {
+            char size = narrow[node];
+            if (size != IN_TABLE) {
+                sizes[node] = size;
+                continue;
+            }
+            long value = large.get(node);
+            if (value >= 0 && value <= Integer.MAX_VALUE) {
+                sizes[node] = (int) value;
+                large.remove(node);
+            } else {
+                sizes[node] = WIDE_IN_TABLE;
+            }
+        }
+        wide = sizes;
+        narrow = null;
+    }
+
     /** An independent copy, for a phase that derives one size column from another. */
     public NodeSizes copy() {
-        return new NodeSizes(small.clone(), large.clone());
+        return new NodeSizes(narrow == null ? null : narrow.clone(), wide == null ? null : wide.clone(),
+                large.clone());
     }
 
     public long retainedBytes() {
-        return 4L * small.length + 12L * large.size();
+        return (narrow != null ? 2L * narrow.length : 4L * wide.length) + 12L * large.size();
+    }
+
+    /** Stores the sizes as arrays named {@code name.*}. */
+    public void save(ArraySink sink, String name) throws IOException {
+        if (narrow != null) {
+            sink.chars(name + ".narrow", narrow);
+        } else {
+            sink.ints(name + ".wide", wide);
+        }
+        int[] nodes = large.keys().toArray();
+        java.util.Arrays.sort(nodes);
+        long[] sizes = new long[nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            sizes[i] = large.get(nodes[i]);
+        }
+        sink.ints(name + ".largeNodes", nodes);
+        sink.longs(name + ".largeSizes", sizes);
+    }
+
+    /** The sizes {@link #save} stored, checked to be {@code length} long and complete. */
+    public static NodeSizes load(ArraySource source, String name, int length) throws IOException {
+        char[] narrow = source.has(name + ".narrow") ? source.chars(name + ".narrow") : null;
+        int[] wide = narrow == null ? source.ints(name + ".wide") : null;
+        int[] nodes = source.ints(name + ".largeNodes");
+        long[] sizes = source.longs(name + ".largeSizes");
+        StoreFormatException.check((narrow != null ? narrow.length : wide.length) == length,
+                name + " holds another number of sizes than there are nodes");
+        StoreFormatException.check(nodes.length == sizes.length, name + ": large sizes without their nodes");
+        int marked = 0;
+        for (int node = 0; node < length && !source.trusted(); node++) {
+            if (narrow != null ? narrow[node] == IN_TABLE : wide[node] == WIDE_IN_TABLE) {
+                marked++;
+            } else {
+                StoreFormatException.check(narrow != null || wide[node] >= 0, name, ": a size is negative");
+            }
+        }
+        IntLongHashMap large = new IntLongHashMap(nodes.length);
+        for (int i = 0; i < nodes.length; i++) {
+            int node = nodes[i];
+            StoreFormatException.check(node >= 0 && node < length && (narrow != null ? narrow[node] == IN_TABLE
+                    : wide[node] == WIDE_IN_TABLE), name, ": a large size of a node that has its size inline");
+            large.put(node, sizes[i]);
+        }
+        StoreFormatException.check(source.trusted() || large.size() == marked, name
+                + ": nodes whose size is missing");
+        return new NodeSizes(narrow, wide, large);
     }
 }

@@ -1,5 +1,9 @@
 package heapscope.parser.graph;
 
+import heapscope.parser.store.ArraySink;
+import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.StoreFormatException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Predicate;
@@ -9,7 +13,8 @@ import java.util.function.Predicate;
  * String each, so that millions of names cost their bytes plus 8 bytes of offset. There is no limit on the total size
  * (DevTools fails once the strings of a snapshot exceed V8's ~512 M character string limit).
  *
- * <p>Append-only while a reader fills it, read-only afterwards; reads are thread-safe once filling has finished. No IO.
+ * <p>Append-only while a reader fills it, read-only afterwards; reads are thread-safe once filling has finished. No IO
+ * but {@link #save} and {@link #load}.
  */
 public final class StringTable {
     /** 1 MiB pages: large enough to be few, small enough that the last one wastes little. */
@@ -21,6 +26,16 @@ public final class StringTable {
     private long[] startByIndex = new long[1024];
     private int size;
     private long end;
+
+    public StringTable() {
+    }
+
+    private StringTable(byte[][] pages, long[] startByIndex, int size) {
+        this.pages = pages;
+        this.startByIndex = startByIndex;
+        this.size = size;
+        this.end = startByIndex[size];
+    }
 
     public int size() {
         return size;
@@ -130,5 +145,37 @@ public final class StringTable {
             copied += chunk;
         }
         return out;
+    }
+
+    /** Stores the strings as arrays named {@code name.*}: the pages in use and the start offsets. */
+    void save(ArraySink sink, String name) throws IOException {
+        int pageCount = (int) ((end + PAGE_SIZE - 1) >>> PAGE_BITS);
+        for (int p = 0; p < pageCount; p++) {
+            int used = (int) Math.min(PAGE_SIZE, end - ((long) p << PAGE_BITS));
+            sink.bytes(name + ".page." + p, pages[p], used);
+        }
+        sink.longs(name + ".starts", startByIndex, size + 1);
+    }
+
+    /** What {@link #save} stored, checked: offsets that grow and end where the pages do. */
+    static StringTable load(ArraySource source, String name) throws IOException {
+        long[] starts = source.longs(name + ".starts");
+        StoreFormatException.check(starts.length >= 1 && starts[0] == 0, name + ": no string offsets");
+        for (int i = 1; i < starts.length && !source.trusted(); i++) {
+            StoreFormatException.check(starts[i] >= starts[i - 1], name, ": string offsets out of order");
+        }
+        long end = starts[starts.length - 1];
+        int pageCount = (int) ((end + PAGE_SIZE - 1) >>> PAGE_BITS);
+        byte[][] pages = new byte[Math.max(16, pageCount)][];
+        for (int p = 0; p < pageCount; p++) {
+            byte[] page = source.bytes(name + ".page." + p);
+            long expected = Math.min(PAGE_SIZE, end - ((long) p << PAGE_BITS));
+            StoreFormatException.check(page.length == expected, name, ": a page has the wrong length");
+            // Pages are full-size arrays, so that the table stays appendable like one a reader filled.
+            pages[p] = page.length == PAGE_SIZE ? page : Arrays.copyOf(page, PAGE_SIZE);
+        }
+        StoreFormatException.check(!source.has(name + ".page." + pageCount), name + ": more pages than strings");
+        long[] startByIndex = Arrays.copyOf(starts, Math.max(1024, starts.length));
+        return new StringTable(pages, startByIndex, starts.length - 1);
     }
 }

@@ -5,6 +5,8 @@ package heapscope.parser.progress;
  * CLI show.
  */
 public enum Phase {
+    /** Instead of all the others: the file was analysed before and the stored analysis is read. */
+    READING_STORED_ANALYSIS("Reading the stored analysis…"),
     READING_FILE("Reading file…"),
     INDEXING_OBJECTS("Indexing objects…"),
     BUILDING_GRAPH("Building graph…"),

@@ -14,14 +14,17 @@ import java.util.Locale;
  * {@link #graphBytes}, {@link #analysisBytes} and {@link #peakBytes}. Immutable and thread-safe; no IO.
  */
 public final class MemoryEstimate {
-    /** Graph per node: type 1, name 4, id 4, self size 4, first edge 4 (README, Memory). */
-    static final int GRAPH_BYTES_PER_NODE = 17;
-    /** HPROF adds 4 for 8-byte ids (addresses) and 4 for the record offset each object keeps. */
+    /** Graph per node: type 1, name 4, id 4, self size 2, first edge 4 (README, Memory). */
+    static final int GRAPH_BYTES_PER_NODE = 15;
+    /** HPROF adds 4 for the content hash and 4 for the record offset each object keeps. */
     static final int HPROF_EXTRA_BYTES_PER_NODE = 8;
     /** Graph per edge: type and name or index 4, target 4. */
     static final int GRAPH_BYTES_PER_EDGE = 8;
-    /** The analyses' arrays per node: first retainer, DOM state, distance, dominator, retained size, class, children. */
-    static final int ANALYSIS_BYTES_PER_NODE = 29;
+    /**
+     * The analyses' arrays per node: first retainer 4, DOM state 1, distance 4, dominator 4, retained size 2, class 4,
+     * dominator-tree children 8.
+     */
+    static final int ANALYSIS_BYTES_PER_NODE = 27;
     /** The retainers (reverse edges). */
     static final int ANALYSIS_BYTES_PER_EDGE = 4;
     /** At the peak (dominators): the 8 of the 20 working bytes per node that do not stay, and 3 bits per edge. */

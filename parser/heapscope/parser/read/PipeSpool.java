@@ -2,6 +2,7 @@ package heapscope.parser.read;
 
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.store.CacheFolder;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -39,7 +40,7 @@ final class PipeSpool {
         if (known != null && Files.exists(known)) {
             return known;
         }
-        Path folder = Files.createDirectories(cacheFolder());
+        Path folder = Files.createDirectories(CacheFolder.resolve());
         Path copy = Files.createTempDirectory(folder, "pipe-").resolve(pipe.getFileName().toString());
         copy.getParent().toFile().deleteOnExit();
         copy.toFile().deleteOnExit();
@@ -104,19 +105,5 @@ final class PipeSpool {
         } catch (Exception e) {
             // Nothing was opened.
         }
-    }
-
-    /** The user's cache folder for Heapscope (XDG on Linux, Library/Caches on macOS, LOCALAPPDATA on Windows). */
-    static Path cacheFolder() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        Path home = Path.of(System.getProperty("user.home"));
-        if (os.contains("win") && System.getenv("LOCALAPPDATA") != null) {
-            return Path.of(System.getenv("LOCALAPPDATA"), "Heapscope", "cache");
-        }
-        if (os.contains("mac")) {
-            return home.resolve("Library/Caches/Heapscope");
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache")).resolve("heapscope");
     }
 }

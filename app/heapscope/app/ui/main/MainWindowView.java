@@ -1,6 +1,7 @@
 package heapscope.app.ui.main;
 
 import heapscope.app.ui.about.AboutDialog;
+import heapscope.app.ui.cache.CacheDialog;
 import heapscope.app.ui.capture.CaptureView;
 import heapscope.app.ui.capture.CaptureViewModel;
 import heapscope.app.ui.help.HelpDialog;
@@ -326,7 +327,7 @@ public final class MainWindowView {
         chooser.setTitle("Open heap snapshots");
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Heap dumps", "*.heapsnapshot", "*.heapsnapshot.gz", "*.hprof",
-                        "*.hprof.gz", "*.gz"),
+                        "*.hprof.gz", "*.gz", "*.hsindex"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files != null) {
@@ -425,6 +426,11 @@ public final class MainWindowView {
     @FXML
     private void showHelp(ActionEvent event) {
         HelpDialog.show(dialogs, (String) ((MenuItem) event.getSource()).getUserData());
+    }
+
+    @FXML
+    private void showCacheSettings() {
+        CacheDialog.show(dialogs);
     }
 
     /** The view of a kind (for tests and the screenshot option). */

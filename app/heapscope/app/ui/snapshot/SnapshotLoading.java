@@ -1,5 +1,6 @@
 package heapscope.app.ui.snapshot;
 
+import heapscope.app.ui.cache.CacheSettings;
 import heapscope.app.ui.common.Background;
 import heapscope.app.ui.common.Job;
 import heapscope.parser.HeapLoader;
@@ -43,7 +44,7 @@ public final class SnapshotLoading {
 
     private static AnalyzedHeap load(Snapshot snapshot, Job job) {
         try {
-            return HeapLoader.load(snapshot.file(), new Forwarder(snapshot), job);
+            return HeapLoader.load(snapshot.file(), CacheSettings.cache(), new Forwarder(snapshot), job);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

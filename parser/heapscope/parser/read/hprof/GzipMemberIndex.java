@@ -1,11 +1,16 @@
 package heapscope.parser.read.hprof;
 
+import heapscope.parser.store.ArraySink;
+import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.StoreFormatException;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
  * Where each gzip member of a compressed dump starts, in the file and in the decompressed data. {@code jcmd
  * GC.heap_dump -gz} writes one independent member per 1 MiB of dump, so any byte can be reached by inflating at most
- * one member from its start. Filled once while the file is read, read-only afterwards (then thread-safe). No IO.
+ * one member from its start. Filled once while the file is read, read-only afterwards (then thread-safe). No IO but
+ * {@link #save} and {@link #load}.
  */
 final class GzipMemberIndex {
     private long[] compressedStarts = new long[64];
@@ -59,5 +64,24 @@ final class GzipMemberIndex {
 
     long retainedBytes() {
         return 16L * compressedStarts.length;
+    }
+
+    void save(ArraySink sink, String name) throws IOException {
+        sink.longs(name + ".compressedStarts", compressedStarts, size);
+        sink.longs(name + ".decompressedStarts", decompressedStarts, size);
+    }
+
+    /** What {@link #save} stored, checked: members in file order. */
+    static GzipMemberIndex load(ArraySource source, String name) throws IOException {
+        long[] compressed = source.longs(name + ".compressedStarts");
+        long[] decompressed = source.longs(name + ".decompressedStarts");
+        StoreFormatException.check(compressed.length == decompressed.length, name + ": columns of different lengths");
+        GzipMemberIndex index = new GzipMemberIndex();
+        for (int i = 0; i < compressed.length; i++) {
+            StoreFormatException.check(i == 0 || compressed[i] > compressed[i - 1]
+                    && decompressed[i] >= decompressed[i - 1], name, ": members out of order");
+            index.add(compressed[i], decompressed[i]);
+        }
+        return index;
     }
 }

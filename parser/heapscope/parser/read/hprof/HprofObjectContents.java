@@ -84,6 +84,11 @@ final class HprofObjectContents implements ObjectContents {
         return null;
     }
 
+    /** Where the objects are in the dump, for {@link HprofStore}. */
+    ObjectDetailsSource source() {
+        return source;
+    }
+
     @Override
     public long retainedBytes() {
         return source.retainedBytes();

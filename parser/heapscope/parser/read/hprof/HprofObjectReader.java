@@ -37,36 +37,41 @@ public final class HprofObjectReader implements Closeable {
             return List.of();
         }
         try (DumpInput in = source.openAt(source.recordOffsets.get(objectIndex))) {
-            int tag = in.u1();
-            if (tag == HprofSubRecordTag.CLASS_DUMP) {
-                return statics(in);
-            }
-            if (tag != HprofSubRecordTag.INSTANCE_DUMP) {
-                return List.of();
-            }
-            in.id();
-            in.u4();
-            long classId = in.id();
-            long fieldBytes = in.u4() & 0xffffffffL;
-            int classIndex = source.classes.indexOf(classId);
-            List<FieldValue> values = new ArrayList<>();
-            long read = 0;
-            int depth = 0;
-            HprofClass k = classIndex < 0 ? null : source.classes.get(classIndex);
-            while (k != null && depth++ <= source.classes.size()) {
-                for (int f = 0; f < k.fieldTypes.length; f++) {
-                    int type = k.fieldTypes[f];
-                    int size = HprofBasicType.sizeInFile(type, source.idSize);
-                    if (read + size > fieldBytes) {
-                        return values;
-                    }
-                    values.add(new FieldValue(k.javaName, k.fieldNames[f], typeName(type), box(type, in.value(type))));
-                    read += size;
-                }
-                k = k.superIndex < 0 ? null : source.classes.get(k.superIndex);
-            }
-            return values;
+            return fields(in);
         }
+    }
+
+    /** {@link #fields(int)} of the record {@code in} is positioned at. */
+    List<FieldValue> fields(DumpInput in) {
+        int tag = in.u1();
+        if (tag == HprofSubRecordTag.CLASS_DUMP) {
+            return statics(in);
+        }
+        if (tag != HprofSubRecordTag.INSTANCE_DUMP) {
+            return List.of();
+        }
+        in.id();
+        in.u4();
+        long classId = in.id();
+        long fieldBytes = in.u4() & 0xffffffffL;
+        int classIndex = source.classes.indexOf(classId);
+        List<FieldValue> values = new ArrayList<>();
+        long read = 0;
+        int depth = 0;
+        HprofClass k = classIndex < 0 ? null : source.classes.get(classIndex);
+        while (k != null && depth++ <= source.classes.size()) {
+            for (int f = 0; f < k.fieldTypes.length; f++) {
+                int type = k.fieldTypes[f];
+                int size = HprofBasicType.sizeInFile(type, source.idSize);
+                if (read + size > fieldBytes) {
+                    return values;
+                }
+                values.add(new FieldValue(k.javaName, k.fieldNames[f], typeName(type), box(type, in.value(type))));
+                read += size;
+            }
+            k = k.superIndex < 0 ? null : source.classes.get(k.superIndex);
+        }
+        return values;
     }
 
     private List<FieldValue> statics(DumpInput in) {
@@ -100,38 +105,48 @@ public final class HprofObjectReader implements Closeable {
         if (valueOrdinal < 0) {
             return null;
         }
-        int coder = 0;
-        int offset = 0;
-        int count = -1;
-        for (FieldValue f : fields(ordinal)) {
-            if (!"java.lang.String".equals(f.declaringClass()) || f.value() == null) {
-                continue;
-            }
-            switch (f.name()) {
-                case "coder" -> coder = ((Number) f.value()).intValue();
-                case "offset" -> offset = ((Number) f.value()).intValue();
-                case "count" -> count = ((Number) f.value()).intValue();
-                default -> {
+        StringShape shape = StringShape.of(fields(ordinal));
+        ArrayData data = arrayData(valueOrdinal, shape.offset(), 2L * maxChars + 2);
+        return data == null ? null : text(data, shape, maxChars, source.utf16BigEndian);
+    }
+
+    /** A String's value fields: its coder (JDK 9+), and the offset and count of JDK 6's shared char arrays. */
+    record StringShape(int coder, int offset, int count) {
+        static StringShape of(List<FieldValue> fields) {
+            int coder = 0;
+            int offset = 0;
+            int count = -1;
+            for (FieldValue f : fields) {
+                if (!"java.lang.String".equals(f.declaringClass()) || f.value() == null) {
+                    continue;
+                }
+                switch (f.name()) {
+                    case "coder" -> coder = ((Number) f.value()).intValue();
+                    case "offset" -> offset = ((Number) f.value()).intValue();
+                    case "count" -> count = ((Number) f.value()).intValue();
+                    default -> {
+                    }
                 }
             }
+            return new StringShape(coder, Math.max(0, offset), count);
         }
-        ArrayData data = arrayData(valueOrdinal, Math.max(0, offset), 2L * maxChars + 2);
-        if (data == null) {
-            return null;
-        }
+    }
+
+    /** The text of a String of this shape whose value array, from its offset on, holds {@code data}. */
+    static String text(ArrayData data, StringShape shape, int maxChars, boolean utf16BigEndian) {
         String text;
         if (data.type == HprofBasicType.CHAR) {
             text = new String(data.bytes, 0, data.bytes.length & ~1, StandardCharsets.UTF_16BE);
-        } else if (data.type == HprofBasicType.BYTE && coder == 1) {
+        } else if (data.type == HprofBasicType.BYTE && shape.coder() == 1) {
             text = new String(data.bytes, 0, data.bytes.length & ~1,
-                    source.utf16BigEndian ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+                    utf16BigEndian ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
         } else if (data.type == HprofBasicType.BYTE) {
             text = new String(data.bytes, StandardCharsets.ISO_8859_1);
         } else {
             return null;
         }
-        if (count >= 0 && count < text.length()) {
-            text = text.substring(0, count);
+        if (shape.count() >= 0 && shape.count() < text.length()) {
+            text = text.substring(0, shape.count());
         }
         return text.length() > maxChars ? text.substring(0, maxChars) : text;
     }
@@ -182,29 +197,34 @@ public final class HprofObjectReader implements Closeable {
             return null;
         }
         try (DumpInput in = source.openAt(source.recordOffsets.get(objectIndex))) {
-            if (in.u1() != HprofSubRecordTag.PRIMITIVE_ARRAY_DUMP) {
-                return null;
-            }
-            in.id();
-            in.u4();
-            long length = in.u4() & 0xffffffffL;
-            int type = in.u1();
-            int size = HprofBasicType.primitiveSize(type);
-            long elements = Math.max(0, length - from);
-            long bytes = elements * size;
-            if (limit >= 0) {
-                bytes = Math.min(bytes, limit);
-            } else {
-                bytes = Math.min(bytes, (-1 - limit) * size);
-            }
-            in.skip(from * size);
-            byte[] data = new byte[(int) Math.min(bytes, Integer.MAX_VALUE - 8)];
-            in.readFully(data, 0, data.length);
-            return new ArrayData(type, length, data);
+            return arrayData(in, from, limit);
         }
     }
 
-    private record ArrayData(int type, long length, byte[] bytes) {
+    /** {@link #arrayData(int, long, long)} of the record {@code in} is positioned at. */
+    static ArrayData arrayData(DumpInput in, long from, long limit) {
+        if (in.u1() != HprofSubRecordTag.PRIMITIVE_ARRAY_DUMP) {
+            return null;
+        }
+        in.id();
+        in.u4();
+        long length = in.u4() & 0xffffffffL;
+        int type = in.u1();
+        int size = HprofBasicType.primitiveSize(type);
+        long elements = Math.max(0, length - from);
+        long bytes = elements * size;
+        if (limit >= 0) {
+            bytes = Math.min(bytes, limit);
+        } else {
+            bytes = Math.min(bytes, (-1 - limit) * size);
+        }
+        in.skip(Math.min(from, length) * size);
+        byte[] data = new byte[(int) Math.min(bytes, Integer.MAX_VALUE - 8)];
+        in.readFully(data, 0, data.length);
+        return new ArrayData(type, length, data);
+    }
+
+    record ArrayData(int type, long length, byte[] bytes) {
     }
 
     private static String typeName(int type) {

@@ -37,12 +37,16 @@ final class ObjectDetailsSource {
 
     /** An input positioned at decompressed data offset {@code offset}. */
     DumpInput openAt(long offset) throws IOException {
+        return openAt(offset, 1 << 16, CancelSignal.NEVER);
+    }
+
+    /** An input positioned at {@code offset} with a buffer of {@code bufferSize}, for reads that go on forward. */
+    DumpInput openAt(long offset, int bufferSize, CancelSignal cancel) throws IOException {
         DumpInput in;
         if (gzipMembers == null) {
-            in = new DumpInput(new FileByteSource(file, offset, ProgressListener.NO_OP, CancelSignal.NEVER), 1 << 16,
-                    offset);
+            in = new DumpInput(new FileByteSource(file, offset, ProgressListener.NO_OP, cancel), bufferSize, offset);
         } else {
-            in = new DumpInput(inflatedMembers.from(offset), 1 << 16, offset);
+            in = new DumpInput(inflatedMembers.from(offset), bufferSize, offset);
         }
         in.setIdSize(idSize);
         return in;

@@ -1,0 +1,34 @@
+package heapscope.parser.store;
+
+import java.io.IOException;
+
+/**
+ * Receives named primitive arrays to store, each once; the names are the store's table of contents, so a new array is
+ * a new name (and a new store format version). Only the first {@code length} entries of an array are stored. Not
+ * thread-safe: one writer. Does IO.
+ */
+public interface ArraySink {
+    void bytes(String name, byte[] values, int length) throws IOException;
+
+    void chars(String name, char[] values, int length) throws IOException;
+
+    void ints(String name, int[] values, int length) throws IOException;
+
+    void longs(String name, long[] values, int length) throws IOException;
+
+    default void bytes(String name, byte[] values) throws IOException {
+        bytes(name, values, values.length);
+    }
+
+    default void chars(String name, char[] values) throws IOException {
+        chars(name, values, values.length);
+    }
+
+    default void ints(String name, int[] values) throws IOException {
+        ints(name, values, values.length);
+    }
+
+    default void longs(String name, long[] values) throws IOException {
+        longs(name, values, values.length);
+    }
+}

@@ -1,0 +1,102 @@
+package heapscope.testing;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.ClassTable;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.NodeLocations;
+import heapscope.parser.view.NodeRow;
+import heapscope.parser.view.NodeRows;
+import java.util.Arrays;
+
+/**
+ * Asserts that a heap restored from a store is the heap that was stored: every array of the graph and of the
+ * analyses that a view reads, element by element, and every grid row's text (String texts included).
+ */
+public final class SameHeap {
+    private SameHeap() {
+    }
+
+    public static void assertSame(AnalyzedHeap expected, AnalyzedHeap actual) {
+        HeapGraph a = expected.graph();
+        HeapGraph b = actual.graph();
+        int n = a.nodeCount();
+        assertEquals(a.format(), b.format());
+        assertEquals(n, b.nodeCount());
+        assertEquals(a.edgeCount(), b.edgeCount());
+        assertEquals(a.rootOrdinal(), b.rootOrdinal());
+        assertEquals(a.extraNativeBytes(), b.extraNativeBytes());
+        assertEquals(a.fileNotes(), b.fileNotes());
+        assertEquals(a.strings().size(), b.strings().size());
+        for (int s = 0; s < a.strings().size(); s++) {
+            assertEquals(a.strings().get(s), b.strings().get(s), "string " + s);
+        }
+        assertArrayEquals(a.nodeTypes(), b.nodeTypes());
+        assertArrayEquals(a.nodeNames(), b.nodeNames());
+        assertArrayEquals(a.firstEdgeIndex(), b.firstEdgeIndex());
+        assertArrayEquals(a.edgeTargets(), b.edgeTargets());
+        assertArrayEquals(a.nodeDetachedness(), b.nodeDetachedness());
+        for (int node = 0; node < n; node++) {
+            assertEquals(a.nodeId(node), b.nodeId(node), "id of node " + node);
+            assertEquals(a.nodeSelfSizes().get(node), b.nodeSelfSizes().get(node), "self size of node " + node);
+            assertEquals(a.nodeTypeName(node), b.nodeTypeName(node));
+            assertEquals(a.nodeLabel(node), b.nodeLabel(node));
+        }
+        for (int e = 0; e < a.edgeCount(); e++) {
+            assertEquals(a.edgeType(e), b.edgeType(e), "type of edge " + e);
+            assertEquals(a.edgeNameIndex(e), b.edgeNameIndex(e), "name of edge " + e);
+            assertEquals(a.edgeTypeName(e), b.edgeTypeName(e));
+        }
+        NodeLocations la = a.locations();
+        NodeLocations lb = b.locations();
+        assertEquals(la.size(), lb.size());
+        for (int i = 0; i < la.size(); i++) {
+            assertEquals(la.node(i), lb.node(i));
+            assertEquals(la.place(i), lb.place(i));
+            assertEquals(List3.of(la.scriptId(i), la.line(i), la.column(i)), List3.of(lb.scriptId(i), lb.line(i),
+                    lb.column(i)));
+        }
+
+        assertArrayEquals(expected.retainers().firstRetainerSlot(), actual.retainers().firstRetainerSlot());
+        assertArrayEquals(expected.retainers().retainerSources(), actual.retainers().retainerSources());
+        assertArrayEquals(expected.domStates(), actual.domStates());
+        assertArrayEquals(expected.distances(), actual.distances());
+        assertArrayEquals(Arrays.copyOf(expected.dominators(), n), Arrays.copyOf(actual.dominators(), n));
+        assertArrayEquals(Arrays.copyOf(expected.dominatedNodes().firstDominated(), n + 1),
+                Arrays.copyOf(actual.dominatedNodes().firstDominated(), n + 1));
+        assertArrayEquals(Arrays.copyOf(expected.dominatedNodes().dominatedNodes(), n - 1),
+                Arrays.copyOf(actual.dominatedNodes().dominatedNodes(), n - 1));
+        for (int node = 0; node < n; node++) {
+            assertEquals(expected.shallowSizes().get(node), actual.shallowSizes().get(node), "shallow " + node);
+            assertEquals(expected.retainedSizes().get(node), actual.retainedSizes().get(node), "retained " + node);
+        }
+        assertEquals(expected.uncountedNodes(), actual.uncountedNodes());
+        assertEquals(expected.statistics(), actual.statistics());
+        assertEquals(expected.totalSize(), actual.totalSize());
+        assertEquals(expected.maxJsObjectId(), actual.maxJsObjectId());
+        ClassTable ca = expected.classes();
+        ClassTable cb = actual.classes();
+        assertArrayEquals(ca.classByNode(), cb.classByNode());
+        assertEquals(ca.classCount(), cb.classCount());
+        for (int c = 0; c < ca.classCount(); c++) {
+            assertEquals(ca.name(c), cb.name(c));
+            assertEquals(ca.key(c), cb.key(c));
+        }
+        NodeRows ra = new NodeRows(expected);
+        NodeRows rb = new NodeRows(actual);
+        for (int node = 0; node < n; node++) {
+            NodeRow rowA = ra.row(node);
+            NodeRow rowB = rb.row(node);
+            assertEquals(rowA, rowB, "row of node " + node);
+        }
+    }
+
+    /** Three ints compared as one value. */
+    private record List3(int a, int b, int c) {
+        static List3 of(int a, int b, int c) {
+            return new List3(a, b, c);
+        }
+    }
+}

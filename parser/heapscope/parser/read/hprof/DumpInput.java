@@ -206,10 +206,6 @@ final class DumpInput implements Closeable {
         return (long) LONG.get(buffer, index);
     }
 
-    static int u2At(byte[] buffer, int index) {
-        return (short) SHORT.get(buffer, index) & 0xffff;
-    }
-
     /** An identifier of {@code idSize} bytes at {@code index}, unsigned. */
     static long idAt(byte[] buffer, int index, int idSize) {
         return idSize == 8 ? (long) LONG.get(buffer, index) : (int) INT.get(buffer, index) & 0xffffffffL;

@@ -45,11 +45,6 @@ final class HprofBasicType {
         return isPrimitive(type) ? JAVA_NAMES[type] : null;
     }
 
-    /** The JVM descriptor letter ('I', 'Z', ...) of a primitive code. */
-    static char descriptor(int type) {
-        return DESCRIPTORS[type];
-    }
-
     /** The primitive code for a descriptor letter, or -1. */
     static int fromDescriptor(char c) {
         for (int t = BOOLEAN; t <= LONG; t++) {

@@ -43,11 +43,6 @@ final class JavaNames {
         return HprofBasicType.javaName(type) + "[]";
     }
 
-    /** The internal name of that array class, e.g. "[I". */
-    static String primitiveArrayInternal(int type) {
-        return "[" + HprofBasicType.descriptor(type);
-    }
-
     private static String plainClass(String name) {
         String dotted = name.replace('/', '.');
         int hidden = dotted.lastIndexOf("+0x");

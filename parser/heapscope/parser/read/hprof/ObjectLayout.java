@@ -70,11 +70,6 @@ public final class ObjectLayout {
         return fieldPacking;
     }
 
-    /** Offset of the first element of an array of this HPROF basic type code (2 = references). */
-    public int arrayBaseOffset(int basicType) {
-        return arrayBaseOffsets[basicType];
-    }
-
     /**
      * Size of a {@code java.lang.Class} instance without statics (its Java fields and the fields the VM injects);
      * a class's mirror is this plus its static fields, rounded up.

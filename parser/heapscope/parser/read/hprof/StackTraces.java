@@ -37,10 +37,6 @@ final class StackTraces {
         classIdBySerial.put(classSerial, classId);
     }
 
-    boolean hasThread(int threadSerial) {
-        return threadIdBySerial.containsKey(threadSerial);
-    }
-
     /**
      * The frame as a stack trace element, e.g. {@code Main.run(Main.java:12)}, or null when the dump does not say
      * which method the thread's frame {@code depth} is.

@@ -19,7 +19,7 @@ final class ClassResolver {
 
     /** Names, statics, superclasses and reference plans; needs no string table. */
     static void resolve(IndexingPass pass, int idSize) {
-        ClassTable classes = pass.classes;
+        ClassDefinitions classes = pass.classes;
         for (int i = 0; i < classes.size(); i++) {
             HprofClass c = classes.get(i);
             String name = pass.classNameIdByClassId.containsKey(c.id)
@@ -42,7 +42,7 @@ final class ClassResolver {
 
     /** Interns each class's name and the names of the edges its instances' reference fields become. */
     static void nameEdges(IndexingPass pass, Interner names) {
-        ClassTable classes = pass.classes;
+        ClassDefinitions classes = pass.classes;
         for (int i = 0; i < classes.size(); i++) {
             HprofClass c = classes.get(i);
             c.nameIndex = names.intern(c.javaName);

@@ -39,7 +39,7 @@ final class ContentHashes {
      * Where an instance's hashed values are within its record's field bytes: offset and length pairs, merged where
      * adjacent. Needs the class's reference plan and field names (after {@link ClassResolver#resolve}).
      */
-    static int[] spansOf(HprofClass c, ClassTable classes, int idSize) {
+    static int[] spansOf(HprofClass c, ClassDefinitions classes, int idSize) {
         int[] spans = new int[8];
         int count = 0;
         int at = 0;

@@ -29,7 +29,7 @@ final class GraphPass {
     private final int idSize;
     private final int objectBase;
     private final long objectCount;
-    private final ClassTable classes;
+    private final ClassDefinitions classes;
 
     private final int classEdgeName;
     private final int superEdgeName;

@@ -192,7 +192,7 @@ public final class HprofReader {
     }
 
     /** Sets each class's instance and mirror size under the inferred layout. */
-    private static void applySizes(ClassTable classes, LayoutInference.Result inferred, ObjectLayout layout) {
+    private static void applySizes(ClassDefinitions classes, LayoutInference.Result inferred, ObjectLayout layout) {
         for (int i = 0; i < classes.size(); i++) {
             HprofClass c = classes.get(i);
             // Instances of java.lang.Class in the file are the primitive mirrors (int.class, ...): no statics.
@@ -203,7 +203,7 @@ public final class HprofReader {
     }
 
     /** Whether UTF-16 string bytes are big-endian: {@code java.lang.StringUTF16.HI_BYTE_SHIFT} is 8 then. */
-    private static boolean utf16BigEndian(ClassTable classes) {
+    private static boolean utf16BigEndian(ClassDefinitions classes) {
         for (int i = 0; i < classes.size(); i++) {
             HprofClass c = classes.get(i);
             if ("java.lang.StringUTF16".equals(c.javaName)) {

@@ -109,7 +109,7 @@ public final class HprofStore {
         boolean gzip = header.getBoolean();
         StoreFormatException.check((idSize == 4 || idSize == 8) && objectBase > 0 && objectBase <= nodeCount,
                 "hprof.header is out of range");
-        ClassTable classes = loadClasses(header);
+        ClassDefinitions classes = loadClasses(header);
         RecordOffsets offsets = RecordOffsets.load(source, "hprof.recordOffsets", nodeCount - objectBase);
         GzipMemberIndex members = gzip ? GzipMemberIndex.load(source, "hprof.gzipMembers") : null;
         ObjectDetailsSource details = new ObjectDetailsSource(dump, members, offsets, classes, idSize, objectBase,
@@ -117,10 +117,10 @@ public final class HprofStore {
         return new StoredObjectContents(texts, HprofObjectContents.of(details));
     }
 
-    private static ClassTable loadClasses(Blob.Reader header) throws StoreFormatException {
+    private static ClassDefinitions loadClasses(Blob.Reader header) throws StoreFormatException {
         int count = header.getInt();
         header.checkCount(count, 24);
-        ClassTable classes = new ClassTable();
+        ClassDefinitions classes = new ClassDefinitions();
         for (int i = 0; i < count; i++) {
             long id = header.getLong();
             String javaName = header.getString();

@@ -24,7 +24,7 @@ final class IndexingPass {
     private final long dataSize;
 
     final SymbolTable symbols = new SymbolTable();
-    final ClassTable classes = new ClassTable();
+    final ClassDefinitions classes = new ClassDefinitions();
     /** LOAD CLASS: class name symbol id by class object id. */
     final LongLongHashMap classNameIdByClassId = new LongLongHashMap();
     final StackTraces stacks = new StackTraces();

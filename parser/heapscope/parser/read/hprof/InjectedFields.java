@@ -46,7 +46,7 @@ final class InjectedFields {
      * {@link #TELLING_SYMBOLS}), with native pointers of {@code pointerSize} bytes. A field the dump lists as a Java
      * field of the class (JDK 25 declares {@code ResolvedMethodName.vmholder}, for instance) is not added again.
      */
-    static InjectedFields forHotSpot(ClassTable classes, Set<String> symbols, int pointerSize) {
+    static InjectedFields forHotSpot(ClassDefinitions classes, Set<String> symbols, int pointerSize) {
         int p = pointerSize;
         InjectedFields f = new InjectedFields();
         f.add(symbols, "java.lang.ClassLoader", new Field("loader_data", p));

@@ -11,7 +11,7 @@ import java.util.List;
  * <p>Single-threaded; no IO.
  */
 final class InstanceSizes {
-    private final ClassTable classes;
+    private final ClassDefinitions classes;
     private final int headerSize;
     private final int referenceSize;
     private final int alignment;
@@ -23,7 +23,7 @@ final class InstanceSizes {
     /** Bytes the statics add to the mirror by class index, -1 until computed. */
     private final long[] staticBytesByClass;
 
-    InstanceSizes(ClassTable classes, int headerSize, int referenceSize, int alignment,
+    InstanceSizes(ClassDefinitions classes, int headerSize, int referenceSize, int alignment,
             ObjectLayout.FieldPacking packing, InjectedFields injected) {
         this.classes = classes;
         this.injected = injected;

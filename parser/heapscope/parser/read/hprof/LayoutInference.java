@@ -42,7 +42,7 @@ final class LayoutInference {
     record Result(ObjectLayout layout, InstanceSizes sizes, long[] instanceSizes) {
     }
 
-    static Result infer(HprofHeader header, ClassTable classes, SymbolTable symbols, LayoutEvidence evidence,
+    static Result infer(HprofHeader header, ClassDefinitions classes, SymbolTable symbols, LayoutEvidence evidence,
             ObjectIdIndex index) {
         List<String> notes = new ArrayList<>();
         int alignment = alignment(evidence, notes);
@@ -136,7 +136,7 @@ final class LayoutInference {
                 sizes, instanceSizes);
     }
 
-    private static long[] simulatedSizes(ClassTable classes, InstanceSizes sizes) {
+    private static long[] simulatedSizes(ClassDefinitions classes, InstanceSizes sizes) {
         long[] result = new long[classes.size()];
         for (int i = 0; i < result.length; i++) {
             result[i] = sizes.instanceSize(i);
@@ -152,7 +152,7 @@ final class LayoutInference {
      * VM injects that {@link InjectedFields} does not know. Subclasses of a corrected class are laid out after it,
      * without using gaps inside it (as HotSpot does after {@code @Contended} fields).
      */
-    private static long[] correctFromGaps(ClassTable classes, InstanceSizes sizes, List<String> notes) {
+    private static long[] correctFromGaps(ClassDefinitions classes, InstanceSizes sizes, List<String> notes) {
         long[] result = new long[classes.size()];
         List<String> corrected = new ArrayList<>();
         // Superclasses first, so a subclass is laid out after its corrected superclass.
@@ -213,7 +213,7 @@ final class LayoutInference {
     }
 
     /** Address gaps after instances that equal the instance size under these sizes. */
-    private static long instanceScore(ClassTable classes, InstanceSizes sizes) {
+    private static long instanceScore(ClassDefinitions classes, InstanceSizes sizes) {
         long score = 0;
         for (int i = 0; i < classes.size(); i++) {
             HprofClass c = classes.get(i);
@@ -224,7 +224,7 @@ final class LayoutInference {
         return score;
     }
 
-    private static long observedInstanceGaps(ClassTable classes) {
+    private static long observedInstanceGaps(ClassDefinitions classes) {
         long n = 0;
         for (int i = 0; i < classes.size(); i++) {
             HprofClass c = classes.get(i);
@@ -240,7 +240,7 @@ final class LayoutInference {
      * end exactly where the next object in memory starts. The dump lists only the Java fields of
      * {@code java.lang.Class}, not the ones the VM injects, so the declared fields give only a lower bound.
      */
-    private static int mirrorBase(ClassTable classes, InstanceSizes sizes, ObjectIdIndex index, int alignment,
+    private static int mirrorBase(ClassDefinitions classes, InstanceSizes sizes, ObjectIdIndex index, int alignment,
             int referenceSize, boolean gapsReliable, List<String> notes) {
         int classClass = -1;
         for (int i = 0; i < classes.size(); i++) {

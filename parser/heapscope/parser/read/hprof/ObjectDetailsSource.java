@@ -14,7 +14,7 @@ final class ObjectDetailsSource {
     final Path file;
     final GzipMemberIndex gzipMembers;
     final RecordOffsets recordOffsets;
-    final ClassTable classes;
+    final ClassDefinitions classes;
     final int idSize;
     /** Ordinal of the first object node (object index 0). */
     final int objectBase;
@@ -23,7 +23,7 @@ final class ObjectDetailsSource {
     /** For a gzip dump, its members as they are inflated; null for a plain one. */
     private final InflatedMembers inflatedMembers;
 
-    ObjectDetailsSource(Path file, GzipMemberIndex gzipMembers, RecordOffsets recordOffsets, ClassTable classes,
+    ObjectDetailsSource(Path file, GzipMemberIndex gzipMembers, RecordOffsets recordOffsets, ClassDefinitions classes,
             int idSize, int objectBase, boolean utf16BigEndian) {
         this.file = file;
         this.gzipMembers = gzipMembers;

@@ -26,7 +26,7 @@ record UnsafeConstants(String className, int referenceSize, int[] arrayBases) {
     }
 
     /** The constants of the first Unsafe class that has all of them with plausible values, or null. */
-    static UnsafeConstants find(ClassTable classes) {
+    static UnsafeConstants find(ClassDefinitions classes) {
         for (String name : CLASS_NAMES) {
             for (int i = 0; i < classes.size(); i++) {
                 HprofClass c = classes.get(i);

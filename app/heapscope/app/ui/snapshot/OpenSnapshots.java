@@ -15,11 +15,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The snapshots in the sidebar, in series order: "Snapshot 1" is the first. Files opened together are ordered by
- * their modification time (the order they were taken in); the user can move a snapshot up or down, which renumbers
- * the series. Use on the JavaFX thread.
+ * The snapshots open in the window (the sidebar's list), in series order: "Snapshot 1" is the first. Files opened
+ * together are ordered by their modification time (the order they were taken in); the user can move a snapshot up or
+ * down, which renumbers the series. (The engine's view of a series, for the leak report, is
+ * {@link heapscope.parser.analysis.SnapshotSeries}.) Use on the JavaFX thread.
  */
-public final class SnapshotSeries {
+public final class OpenSnapshots {
     /** The bundled demo: three snapshots of a Node program that leaks. */
     public static final List<String> DEMO = List.of("leak-1.heapsnapshot.gz", "leak-2.heapsnapshot.gz",
             "leak-3.heapsnapshot.gz");
@@ -30,7 +31,7 @@ public final class SnapshotSeries {
     private final Consumer<Snapshot> onLoaded;
     private final BiConsumer<Snapshot, Throwable> onFailed;
 
-    public SnapshotSeries(Background background, Consumer<Snapshot> onLoaded,
+    public OpenSnapshots(Background background, Consumer<Snapshot> onLoaded,
             BiConsumer<Snapshot, Throwable> onFailed) {
         this.background = background;
         this.onLoaded = onLoaded;
@@ -123,7 +124,7 @@ public final class SnapshotSeries {
         List<Path> files = new ArrayList<>();
         for (String name : DEMO) {
             Path target = dir.resolve(name);
-            try (InputStream in = SnapshotSeries.class.getResourceAsStream("/demo/" + name)) {
+            try (InputStream in = OpenSnapshots.class.getResourceAsStream("/demo/" + name)) {
                 if (in == null) {
                     throw new IOException("the demo snapshot " + name + " is missing from the app");
                 }

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The dump's classes by id, in the order their CLASS DUMP records appear. A second record with an id already seen
- * is counted and ignored. Single-threaded while filling; read-only afterwards. No IO.
+ * The dump's class definitions (its CLASS DUMP records) by class id, in file order. A second record with an id
+ * already seen is counted and ignored. Single-threaded while filling; read-only afterwards. No IO.
  */
-final class ClassTable {
+final class ClassDefinitions {
     private final LongIntHashMap indexById = new LongIntHashMap();
     private final List<HprofClass> classes = new ArrayList<>();
     /** A direct-mapped cache in front of the hash map: instances of a few classes dominate most heaps. */

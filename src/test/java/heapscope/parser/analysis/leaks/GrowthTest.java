@@ -31,6 +31,8 @@ class GrowthTest {
         Growth growth = Growth.of(new long[] {-1, 300, 900});
         assertEquals(new Growth(2, false, 600), growth);
         assertEquals(new Growth(1, false, 0), Growth.of(new long[] {-1, -1, 5_000}), "first known 5,000, last 5,000");
+        // A known size of 0 is the first known one.
+        assertEquals(new Growth(1, false, 5_000), Growth.of(new long[] {0, 5_000}));
         // Shrinking overall is no growth.
         assertEquals(new Growth(0, true, 0), Growth.of(new long[] {10_000, 5_000}));
     }

@@ -78,6 +78,11 @@ class HprofComparisonTest {
             }
         }
         assertEquals(List.of(), mismatches);
+        // Rows as DevTools' Comparison sorts them: largest allocated size first, then by name.
+        List<ClassDiff> sorted = new ArrayList<>(diffs);
+        sorted.sort(java.util.Comparator.comparingLong(ClassDiff::allocSize).reversed()
+                .thenComparing(ClassDiff::name));
+        assertEquals(sorted.stream().map(ClassDiff::name).toList(), diffs.stream().map(ClassDiff::name).toList());
         String program = ChangingObjectsProgram.class.getName();
         assertEquals(150, after.count(program + "$Order") - before.count(program + "$Order"), "the step's own count");
     }

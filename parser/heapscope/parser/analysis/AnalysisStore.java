@@ -9,6 +9,7 @@ import heapscope.parser.model.V8Statistics;
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
 import heapscope.parser.store.Blob;
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public final class AnalysisStore {
             heap.shallowSizes().save(sink, "analysis.shallowSizes");
         }
         sink.ints("analysis.firstRetainer", heap.retainers().firstRetainerSlot(), n + 1);
-        sink.ints("analysis.retainerSources", heap.retainers().retainerSources());
+        IntColumn retainerSources = heap.retainers().retainerSources();
+        sink.ints("analysis.retainerSources", retainerSources, retainerSources.length());
         sink.bytes("analysis.domStates", heap.domStates(), n);
         sink.ints("analysis.distances", heap.distances(), n);
         sink.ints("analysis.dominators", heap.dominators(), n);
@@ -90,7 +92,8 @@ public final class AnalysisStore {
                 : NodeSizes.load(source, "analysis.shallowSizes", n);
         int[] firstRetainer = source.ints("analysis.firstRetainer");
         GraphStore.checkFirstIndexes(source, firstRetainer, n, e, "analysis.firstRetainer");
-        int[] retainerSources = GraphStore.nodeOrdinals(source, "analysis.retainerSources", e, n);
+        IntColumn retainerSources = GraphStore.nodeOrdinals(source, "analysis.retainerSources", e, n,
+                graph.columns());
         byte[] domStates = source.bytes("analysis.domStates");
         StoreFormatException.check(domStates.length == n, "DOM states do not match the node count");
         int[] distances = source.ints("analysis.distances");

@@ -2,6 +2,7 @@ package heapscope.parser.analysis;
 
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 
 /**
@@ -16,9 +17,9 @@ import java.util.BitSet;
  */
 public final class RetainerIndex {
     private final int[] firstRetainerSlot;
-    private final int[] retainerSources;
+    private final IntColumn retainerSources;
 
-    RetainerIndex(int[] firstRetainerSlot, int[] retainerSources) {
+    RetainerIndex(int[] firstRetainerSlot, IntColumn retainerSources) {
         this.firstRetainerSlot = firstRetainerSlot;
         this.retainerSources = retainerSources;
     }
@@ -36,13 +37,13 @@ public final class RetainerIndex {
         }
         // Fill each target's slots from the end of its slice backwards, using first[t + 1] as t's fill pointer: when
         // all are filled it has come down to the start of t's slice, so shifting the array by one finishes it.
-        int[] sources = new int[targets.length];
+        IntColumn sources = graph.columns().ints(targets.length);
         for (int source = 0; source < nodeCount; source++) {
             if ((source & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
             for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
-                sources[--first[targets[e] + 1]] = source;
+                sources.set(--first[targets[e] + 1], source);
             }
         }
         System.arraycopy(first, 1, first, 0, nodeCount);
@@ -55,8 +56,8 @@ public final class RetainerIndex {
         return firstRetainerSlot;
     }
 
-    /** Retaining node ordinal by retainer slot. */
-    public int[] retainerSources() {
+    /** Retaining node ordinal by retainer slot (on the heap or mapped, as the graph's {@code columns()}). */
+    public IntColumn retainerSources() {
         return retainerSources;
     }
 
@@ -79,7 +80,7 @@ public final class RetainerIndex {
         int[] targets = graph.edgeTargets();
         int previousSource = -1;
         for (int slot = firstRetainerSlot[target], end = firstRetainerSlot[target + 1]; slot < end; slot++) {
-            int source = retainerSources[slot];
+            int source = retainerSources.get(slot);
             if (source == previousSource) {
                 continue;
             }
@@ -102,7 +103,7 @@ public final class RetainerIndex {
         int[] targets = graph.edgeTargets();
         int[] next = scratch.take(false);
         System.arraycopy(firstRetainerSlot, 1, next, 0, nodeCount);
-        BitSet slots = new BitSet(retainerSources.length);
+        BitSet slots = new BitSet(retainerSources.length());
         for (int source = 0; source < nodeCount; source++) {
             for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
                 int slot = --next[targets[e]];
@@ -121,6 +122,6 @@ public final class RetainerIndex {
 
     /** The part that grows with the edges: one source per edge. */
     long sourceBytes() {
-        return 4L * retainerSources.length;
+        return 4L * retainerSources.length();
     }
 }

@@ -2,6 +2,8 @@ package heapscope.parser.cache;
 
 import heapscope.parser.store.ArraySource;
 import heapscope.parser.store.ByteRegion;
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -197,6 +199,17 @@ final class IndexReader implements ArraySource, Closeable {
     @Override
     public long[] longs(String name) throws IOException {
         return (long[]) array(name, 8);
+    }
+
+    @Override
+    public IntColumn intColumn(String name, Columns columns) throws IOException {
+        IndexFormat.Section s = section(name);
+        if (!columns.offHeap() || s.codec() != IndexFormat.Codec.RAW || s.elementSize() != 4) {
+            return IntColumn.of(ints(name));
+        }
+        ByteBuffer[] chunks = map(s);
+        checkCrc(s, chunks);
+        return IntColumn.mapped(chunks, (int) s.count());
     }
 
     @Override

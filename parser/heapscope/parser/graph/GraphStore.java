@@ -3,6 +3,8 @@ package heapscope.parser.graph;
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
 import heapscope.parser.store.Blob;
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -64,11 +66,12 @@ public final class GraphStore {
     }
 
     /**
-     * The graph {@link #save} stored, with {@code contents} to read what its file holds beyond it.
+     * The graph {@link #save} stored, with {@code contents} to read what its file holds beyond it, and its big arrays
+     * where {@code columns} says (mapped from the store itself where it can).
      *
      * @throws StoreFormatException naming the first array that is missing or does not fit the others
      */
-    public static HeapGraph load(ArraySource source, ObjectContents contents) throws IOException {
+    public static HeapGraph load(ArraySource source, ObjectContents contents, Columns columns) throws IOException {
         Blob.Reader header = new Blob.Reader(source.bytes("graph.header"));
         HeapFormat format = formatNamed(header.getString());
         int nodeCount = header.getInt();
@@ -106,7 +109,7 @@ public final class GraphStore {
         int[] firstEdge = source.ints("graph.firstEdge");
         checkFirstIndexes(source, firstEdge, nodeCount, edgeCount, "graph.firstEdge");
         EdgeTypesAndNames edgeTypesAndNames = EdgeTypesAndNames.load(source, "graph.edgeTypesAndNames", edgeCount,
-                edgeTypeNames.size(), stringCount);
+                edgeTypeNames.size(), stringCount, columns);
         int[] targets = nodeOrdinals(source, "graph.edgeTargets", edgeCount, nodeCount);
         byte[] detachedness = source.has("graph.detachedness") ? source.bytes("graph.detachedness") : null;
         StoreFormatException.check(detachedness == null || detachedness.length == nodeCount,
@@ -118,7 +121,7 @@ public final class GraphStore {
         NodeLabels labels = NodeLabels.load(source, "graph.labels", nodeCount, stringCount);
         return new HeapGraph(format, nodeCount, edgeCount, root, nodeTypes, nodeNames, ids, selfSizes, firstEdge,
                 edgeTypesAndNames, targets, detachedness, contentHashes, createdMillis, locations, extraNativeBytes,
-                strings, nodeTypeNames, edgeTypeNames, notes, contents, labels);
+                strings, nodeTypeNames, edgeTypeNames, notes, contents, labels, columns);
     }
 
     /** An array of {@code length} node ordinals, each checked to be below {@code nodeCount} (unless trusted). */
@@ -128,6 +131,18 @@ public final class GraphStore {
         for (int i = 0; i < length && !source.trusted(); i++) {
             StoreFormatException.check(nodes[i] >= 0 && nodes[i] < nodeCount, name,
                     " names a node that does not exist");
+        }
+        return nodes;
+    }
+
+    /** {@link #nodeOrdinals(ArraySource, String, int, int)} as a column where {@code columns} says. */
+    public static IntColumn nodeOrdinals(ArraySource source, String name, int length, int nodeCount, Columns columns)
+            throws IOException {
+        IntColumn nodes = source.intColumn(name, columns);
+        StoreFormatException.check(nodes.length() == length, name + " has the wrong length");
+        for (int i = 0; i < length && !source.trusted(); i++) {
+            int node = nodes.get(i);
+            StoreFormatException.check(node >= 0 && node < nodeCount, name, " names a node that does not exist");
         }
         return nodes;
     }

@@ -1,5 +1,6 @@
 package heapscope.parser.graph;
 
+import heapscope.parser.store.Columns;
 import java.util.List;
 
 /**
@@ -39,12 +40,13 @@ public final class HeapGraph {
     private final FileNotes fileNotes;
     private final ObjectContents objectContents;
     private final NodeLabels labels;
+    private final Columns columns;
 
     HeapGraph(HeapGraphBuilder b) {
         this(b.format, b.nodeCount, b.edgeCount, b.rootOrdinal, b.nodeTypes, b.nodeNames, b.nodeIds, b.nodeSelfSizes,
                 b.firstEdgeIndex, b.edgeTypesAndNames, b.edgeTargets, b.nodeDetachedness, b.contentHashes,
                 b.createdMillis, b.locations.build(), b.extraNativeBytes, b.strings, b.nodeTypeNames, b.edgeTypeNames,
-                b.fileNotes, b.objectContents, b.labels.build());
+                b.fileNotes, b.objectContents, b.labels.build(), b.columns);
     }
 
     /** Every part, as {@link HeapGraphBuilder} and {@link GraphStore} make them. */
@@ -52,7 +54,8 @@ public final class HeapGraph {
             NodeIds nodeIds, NodeSizes nodeSelfSizes, int[] firstEdgeIndex, EdgeTypesAndNames edgeTypesAndNames,
             int[] edgeTargets, byte[] nodeDetachedness, int[] contentHashes, long createdMillis,
             NodeLocations locations, long extraNativeBytes, StringTable strings, List<String> nodeTypeNames,
-            List<String> edgeTypeNames, FileNotes fileNotes, ObjectContents objectContents, NodeLabels labels) {
+            List<String> edgeTypeNames, FileNotes fileNotes, ObjectContents objectContents, NodeLabels labels,
+            Columns columns) {
         this.format = format;
         this.nodeCount = nodeCount;
         this.edgeCount = edgeCount;
@@ -75,6 +78,15 @@ public final class HeapGraph {
         this.fileNotes = fileNotes;
         this.objectContents = objectContents;
         this.labels = labels;
+        this.columns = columns;
+    }
+
+    /**
+     * Where the big arrays of this heap live, on the Java heap or mapped off it: chosen for the file by its reader
+     * (or the store it was restored from) from its memory estimate; the analyses put theirs there too.
+     */
+    public Columns columns() {
+        return columns;
     }
 
     public HeapFormat format() {

@@ -1,5 +1,7 @@
 package heapscope.parser.graph;
 
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +23,10 @@ public final class HeapGraphBuilder {
     final NodeSizes nodeSelfSizes;
     final int[] firstEdgeIndex;
     final EdgeTypesAndNames edgeTypesAndNames;
+    /** The targets while edges are added, at the capacity given; the graph gets them as an array of the count. */
+    private IntColumn edgeTargetColumn;
     int[] edgeTargets;
+    final Columns columns;
     final NodeLocations.Builder locations = new NodeLocations.Builder();
     final List<String> nodeTypeNames = new ArrayList<>(NodeType.KNOWN_NAMES);
     final List<String> edgeTypeNames = new ArrayList<>(EdgeType.KNOWN_NAMES);
@@ -36,19 +41,32 @@ public final class HeapGraphBuilder {
     ObjectContents objectContents = ObjectContents.none("Field values are read from Java heap dumps (.hprof). A V8"
             + " object's values are its references: expand it in Containment or Summary.");
     final NodeLabels.Builder labels = new NodeLabels.Builder();
+    /** Whether {@link #trimEdgeCapacityToAdded} lowered the capacity to the edges added. */
+    private boolean capacityTrimmed;
     /** Sum of the edge counts the added nodes declared; must equal the edges added when the graph is built. */
     private long declaredEdges;
 
+    /** A builder whose arrays are all on the Java heap. */
     public HeapGraphBuilder(HeapFormat format, int nodeCapacity, int edgeCapacity, StringTable strings) {
+        this(format, nodeCapacity, edgeCapacity, strings, Columns.ON_HEAP);
+    }
+
+    /**
+     * A builder whose edge arrays live where {@code columns} says (while it fills them; the graph keeps the targets
+     * on the heap and the edges' types and names there) and whose graph hands {@code columns} on to the analyses.
+     */
+    public HeapGraphBuilder(HeapFormat format, int nodeCapacity, int edgeCapacity, StringTable strings,
+            Columns columns) {
         this.format = format;
+        this.columns = columns;
         this.strings = strings;
         this.nodeTypes = new byte[nodeCapacity];
         this.nodeNames = new int[nodeCapacity];
         this.nodeIds = new NodeIds(nodeCapacity, format == HeapFormat.V8_HEAPSNAPSHOT);
         this.nodeSelfSizes = new NodeSizes(nodeCapacity);
         this.firstEdgeIndex = new int[nodeCapacity + 1];
-        this.edgeTypesAndNames = new EdgeTypesAndNames(edgeCapacity);
-        this.edgeTargets = new int[edgeCapacity];
+        this.edgeTypesAndNames = new EdgeTypesAndNames(edgeCapacity, columns);
+        this.edgeTargetColumn = columns.ints(edgeCapacity);
     }
 
     /**
@@ -89,9 +107,9 @@ public final class HeapGraphBuilder {
         nodeSelfSizes.set(ordinal, selfSize);
         firstEdgeIndex[ordinal] = (int) declaredEdges;
         declaredEdges += ownedEdgeCount;
-        if (declaredEdges > edgeTargets.length) {
+        if (declaredEdges > edgeTargetColumn.length()) {
             throw new GraphFormatException("the nodes declare more edges (" + declaredEdges + ") than the "
-                    + edgeTargets.length + " the file announced");
+                    + edgeTargetColumn.length() + " the file announced");
         }
         return ordinal;
     }
@@ -100,7 +118,7 @@ public final class HeapGraphBuilder {
     public void addEdge(byte type, int nameOrIndex, int targetOrdinal) {
         int index = edgeCount++;
         edgeTypesAndNames.set(index, type, nameOrIndex);
-        edgeTargets[index] = targetOrdinal;
+        edgeTargetColumn.set(index, targetOrdinal);
     }
 
     public void setDetachedness(int ordinal, byte state) {
@@ -152,12 +170,15 @@ public final class HeapGraphBuilder {
     /**
      * Lowers the edge capacity to the edges added so far, for a reader that could only bound the edge count before
      * its last pass (the HPROF reader drops references to objects the file does not contain, which it learns only
-     * while adding edges). Copies the edge arrays when they are larger than needed. Call it after the last edge.
+     * while adding edges). Copies the edge arrays on the heap when they are larger than needed. Call it after the
+     * last edge.
      */
     public void trimEdgeCapacityToAdded() {
-        if (edgeCount < edgeTargets.length) {
+        if (edgeCount < edgeTargetColumn.length()) {
             edgeTypesAndNames.trimTo(edgeCount);
-            edgeTargets = Arrays.copyOf(edgeTargets, edgeCount);
+            edgeTargetColumn = edgeTargetColumn.onHeap()
+                    ? IntColumn.of(Arrays.copyOf(edgeTargetColumn.array(), edgeCount)) : edgeTargetColumn;
+            capacityTrimmed = true;
         }
     }
 
@@ -179,10 +200,12 @@ public final class HeapGraphBuilder {
         if (nodeCount != nodeTypes.length) {
             throw new GraphFormatException("the file announces " + nodeTypes.length + " nodes but holds " + nodeCount);
         }
-        if (edgeCount != edgeTargets.length) {
-            throw new GraphFormatException("the file announces " + edgeTargets.length + " edges but holds "
+        if (edgeCount != (capacityTrimmed ? edgeCount : edgeTargetColumn.length())) {
+            throw new GraphFormatException("the file announces " + edgeTargetColumn.length() + " edges but holds "
                     + edgeCount);
         }
+        edgeTargets = edgeTargetColumn.onHeap() ? edgeTargetColumn.array() : edgeTargetColumn.toArray(edgeCount);
+        edgeTargetColumn = null;
         if (declaredEdges != edgeCount) {
             throw new GraphFormatException("the nodes' edge counts add up to " + declaredEdges + " but the file holds "
                     + edgeCount + " edges");

@@ -11,6 +11,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.RetainerEdge;
 import heapscope.parser.model.RetainerPath;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -214,9 +215,9 @@ final class SuspectNames {
         List<String> names = new ArrayList<>();
         int more = 0;
         int[] first = heap.retainers().firstRetainerSlot();
-        int[] sources = heap.retainers().retainerSources();
+        IntColumn sources = heap.retainers().retainerSources();
         for (int slot = first[context]; slot < first[context + 1]; slot++) {
-            int source = sources[slot];
+            int source = sources.get(slot);
             if (graph.nodeTypes()[source] == NodeType.CLOSURE) {
                 String name = functionName(source);
                 if (names.contains(name)) {

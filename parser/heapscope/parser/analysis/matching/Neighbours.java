@@ -8,6 +8,7 @@ import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 
 /**
@@ -291,10 +292,10 @@ final class Neighbours {
     /** Whether something other than the root holds the newer object and is not matched yet; cheap, no edge scan. */
     private boolean hasUnmatchedRetainer(int newerNode) {
         int[] first = newerRetainers.firstRetainerSlot();
-        int[] sources = newerRetainers.retainerSources();
+        IntColumn sources = newerRetainers.retainerSources();
         int root = newer.rootOrdinal();
         for (int slot = first[newerNode]; slot < first[newerNode + 1]; slot++) {
-            int source = sources[slot];
+            int source = sources.get(slot);
             if (source != root && !state.isNewerMatched(source)) {
                 return true;
             }

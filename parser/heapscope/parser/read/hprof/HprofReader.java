@@ -14,6 +14,7 @@ import heapscope.parser.read.FileStamp;
 import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.HeapInput;
 import heapscope.parser.read.MemoryEstimate;
+import heapscope.parser.store.Columns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -125,7 +126,7 @@ public final class HprofReader {
         ClassResolver.resolve(pass1, idSize);
         checkedCount(objectCount + 1 + HprofRootKind.values().length, "objects");
         // Before the index and the graph are allocated: the first pass knows how many objects and edges at most.
-        MemoryEstimate.forHprof(objectCount, pass1.objectEdgeBound).check(pass1.retainedBytes());
+        Columns columns = MemoryEstimate.forHprof(objectCount, pass1.objectEdgeBound).columns(pass1.retainedBytes());
         listener.progress(1, 4);
         ObjectIdIndex index = ObjectIdIndex.build(pass1.objectIds, cancel);
         pass1.objectIds.clear();
@@ -144,7 +145,7 @@ public final class HprofReader {
         long nodes = 1L + groups + objectCount;
         long edgeBound = groups + roots.groupEdgeCount() + roots.localTargets.length + pass1.objectEdgeBound;
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, checkedCount(nodes, "nodes"),
-                checkedCount(edgeBound, "references"), strings);
+                checkedCount(edgeBound, "references"), strings, columns);
         builder.setCreatedMillis(header.timestampMillis());
         listener.progress(4, 4);
 

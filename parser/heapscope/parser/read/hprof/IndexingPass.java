@@ -437,7 +437,7 @@ final class IndexingPass {
         double fraction = in.fractionRead();
         if (fraction > 0) {
             MemoryEstimate.forHprofProjected(objectIds.size(), objectEdgeBound, fraction)
-                    .check(retainedBytes());
+                    .columns(retainedBytes());
         }
     }
 

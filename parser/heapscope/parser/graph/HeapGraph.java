@@ -303,6 +303,11 @@ public final class HeapGraph {
         return edgeTypesAndNames.retainedBytes() + 4L * edgeCount;
     }
 
+    /** The part of {@link #retainedBytes} in mapped files off the Java heap: the edges' types and names there. */
+    public long offHeapBytes() {
+        return edgeTypesAndNames.retainedBytes() - edgeTypesAndNames.heapBytes();
+    }
+
     /** Bytes held by the graph's arrays and strings. */
     public long retainedBytes() {
         long nodes = (long) nodeCount * (1 + 4) + nodeIds.retainedBytes() + nodeSelfSizes.retainedBytes()

@@ -169,9 +169,17 @@ public final class MemoryEstimate {
         return "on".equals(mode) || !"off".equals(mode) && !fits ? Columns.offHeapInCacheFolder() : Columns.ON_HEAP;
     }
 
+    /**
+     * Whether {@code bytes} fit in what this JVM can still give; before saying no it asks for a collection once
+     * (memory in use may be an earlier snapshot's garbage), unless they would not fit even in an empty heap: the
+     * first pass asks again and again as its projection grows.
+     */
     private static boolean fits(long bytes, long heldForThisFile) {
         if (bytes <= availableBytes() + heldForThisFile) {
             return true;
+        }
+        if (bytes > Runtime.getRuntime().maxMemory()) {
+            return false;
         }
         System.gc();
         return bytes <= availableBytes() + heldForThisFile;

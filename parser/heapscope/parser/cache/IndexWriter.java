@@ -57,10 +57,10 @@ final class IndexWriter implements ArraySink, Closeable {
 
     @Override
     public void ints(String name, IntColumn values, int length) throws IOException {
-        if (values.onHeap() || codec != IndexFormat.Codec.RAW) {
-            ArraySink.super.ints(name, values, length);
+        if (values.onHeap()) {
+            ints(name, values.array(), length);
         } else {
-            section(name, values, 4, length);
+            section(name, values, 4, length); // chunk by chunk: never the whole column on the heap
         }
     }
 

@@ -1,5 +1,6 @@
 package heapscope.parser.cache;
 
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class Packing {
     private Packing() {
     }
 
-    /** Writes {@code length} elements of a byte, char, int or long array. */
+    /** Writes {@code length} elements of a byte, char, int or long array, or of an {@link IntColumn}. */
     static void write(Object array, int length, OutputStream out) throws IOException {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
@@ -67,6 +68,9 @@ final class Packing {
         }
         if (array instanceof long[] longs) {
             return longs[i];
+        }
+        if (array instanceof IntColumn column) {
+            return column.get(i);
         }
         return ((char[]) array)[i];
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.cache.AnalysisCache;
+import heapscope.parser.cache.DumpIdentity;
+import heapscope.parser.cache.PortableIndex;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.PhaseTimer;
@@ -68,6 +70,15 @@ class OffHeapTest {
         // And a heap restored onto the Java heap from that entry is the same again.
         SameHeap.assertSame(onHeap, withOffHeap("off", () -> HeapLoader.load(HPROF, cache, ProgressListener.NO_OP,
                 CancelSignal.NEVER)));
+    }
+
+    @Test
+    void aPortableIndexWrittenFromAnOffHeapAnalysisOpensWithTheSameResults() throws Exception {
+        AnalyzedHeap onHeap = load(HPROF, "off");
+        AnalyzedHeap offHeap = load(HPROF, "on");
+        Path index = temp.resolve("small.hprof.hsindex");
+        withOffHeap("on", () -> PortableIndex.write(offHeap, DumpIdentity.of(HPROF), index, CancelSignal.NEVER));
+        SameHeap.assertSame(onHeap, PortableIndex.open(index, ProgressListener.NO_OP));
     }
 
     @Test

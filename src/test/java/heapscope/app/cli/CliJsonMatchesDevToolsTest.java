@@ -229,7 +229,7 @@ class CliJsonMatchesDevToolsTest {
         long perNodeBytes = heap.retainedBytes() - heap.graph().strings().retainedBytes() - heap.edgeBytes();
         assertEquals(Math.round(10.0 * perNodeBytes / heap.graph().nodeCount()) / 10.0,
                 doc.get("bytesPerNode").asDouble());
-        assertTrue(doc.get("bytesPerNode").asDouble() >= 17 + 29, "at least the documented 46 bytes per node");
+        assertTrue(doc.get("bytesPerNode").asDouble() >= 15 + 27, "at least the documented 42 bytes per node");
         assertTrue(doc.get("peakHeapBytes").asLong() >= heap.retainedBytes(), "the heap held this analysed heap");
         assertTrue(doc.get("peakRssBytes").asLong() > doc.get("peakHeapBytes").asLong() / 4, doc.toString());
         assertTrue(doc.get("unreachable").isNull());

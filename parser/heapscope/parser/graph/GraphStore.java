@@ -104,7 +104,7 @@ public final class GraphStore {
             StoreFormatException.check(nodeTypes[node] >= 0 && nodeTypes[node] < typeCount
                     && nodeNames[node] >= 0 && nodeNames[node] < stringCount, "a node is out of range");
         }
-        NodeIds ids = NodeIds.load(source, "graph.nodeIds", nodeCount);
+        NodeIds ids = NodeIds.load(source, "graph.nodeIds", nodeCount, columns);
         NodeSizes selfSizes = NodeSizes.load(source, "graph.selfSizes", nodeCount);
         int[] firstEdge = source.ints("graph.firstEdge");
         checkFirstIndexes(source, firstEdge, nodeCount, edgeCount, "graph.firstEdge");

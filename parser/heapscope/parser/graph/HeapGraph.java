@@ -303,9 +303,9 @@ public final class HeapGraph {
         return edgeTypesAndNames.retainedBytes() + 4L * edgeCount;
     }
 
-    /** The part of {@link #retainedBytes} in mapped files off the Java heap: the edges' types and names there. */
+    /** The part of {@link #retainedBytes} in mapped files off the Java heap: the edges' types and names, the ids. */
     public long offHeapBytes() {
-        return edgeTypesAndNames.retainedBytes() - edgeTypesAndNames.heapBytes();
+        return edgeTypesAndNames.retainedBytes() - edgeTypesAndNames.heapBytes() + nodeIds.offHeapBytes();
     }
 
     /** Bytes held by the graph's arrays and strings. */

@@ -62,7 +62,7 @@ public final class HeapGraphBuilder {
         this.strings = strings;
         this.nodeTypes = new byte[nodeCapacity];
         this.nodeNames = new int[nodeCapacity];
-        this.nodeIds = new NodeIds(nodeCapacity, format == HeapFormat.V8_HEAPSNAPSHOT);
+        this.nodeIds = new NodeIds(nodeCapacity, format == HeapFormat.V8_HEAPSNAPSHOT, columns);
         this.nodeSelfSizes = new NodeSizes(nodeCapacity);
         this.firstEdgeIndex = new int[nodeCapacity + 1];
         this.edgeTypesAndNames = new EdgeTypesAndNames(edgeCapacity, columns);

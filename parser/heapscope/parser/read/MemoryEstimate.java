@@ -38,10 +38,11 @@ public final class MemoryEstimate {
     /** Headroom for the collector: big arrays need contiguous space, and the strings are not counted per node. */
     static final double HEADROOM = 1.15;
     /**
-     * Off the heap ({@link Columns#offHeap}), what stays on it per edge: the target 4; and 2 of the 3 working bits.
-     * The edges' types and names and the retainers (8 per edge) and the dominator algorithm's five working arrays
-     * (20 per node) are mapped.
+     * Off the heap ({@link Columns#offHeap}), what stays on it: per node all but the id (4), per edge the target 4,
+     * and 2 of the 3 working bits. The ids, the edges' types and names and the retainers (8 per edge) and the
+     * dominator algorithm's five working arrays (20 per node) are mapped.
      */
+    static final int OFF_HEAP_GRAPH_BYTES_PER_NODE = GRAPH_BYTES_PER_NODE - 4;
     static final int OFF_HEAP_GRAPH_BYTES_PER_EDGE = 4;
     static final double OFF_HEAP_WORKING_BYTES_PER_EDGE = 2 / 8.0;
     /** The system property that says where the big arrays go: {@code auto} (the default), {@code on}, {@code off}. */
@@ -107,7 +108,8 @@ public final class MemoryEstimate {
 
     /** The graph's arrays once built (on the Java heap). */
     public long graphBytes() {
-        long perNode = GRAPH_BYTES_PER_NODE + (format == HeapFormat.HPROF ? HPROF_EXTRA_BYTES_PER_NODE : 0);
+        long perNode = (offHeap ? OFF_HEAP_GRAPH_BYTES_PER_NODE : GRAPH_BYTES_PER_NODE)
+                + (format == HeapFormat.HPROF ? HPROF_EXTRA_BYTES_PER_NODE : 0);
         return nodes * perNode + edges * (offHeap ? OFF_HEAP_GRAPH_BYTES_PER_EDGE : GRAPH_BYTES_PER_EDGE);
     }
 
@@ -130,11 +132,6 @@ public final class MemoryEstimate {
                 ? graphBytes() + nodes * HPROF_INDEX_BYTES_PER_NODE + (offHeap ? 0 : edges * GRAPH_BYTES_PER_EDGE)
                 : graphBytes();
         return (long) (Math.max(analysisPeak, buildPeak) * HEADROOM) + BASE_BYTES;
-    }
-
-    /** Bytes mapped off the heap when the arrays go there: edges' types and names, retainers, dominator arrays. */
-    public long mappedBytes() {
-        return 8 * edges + 20 * nodes;
     }
 
     /**

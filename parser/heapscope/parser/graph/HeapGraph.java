@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Memory: per node 1 (type) + 4 (name) + 4 (id, see {@link NodeIds}) + 2 (self size, see {@link NodeSizes})
  * + 4 (first edge) = 15 bytes (19 for HPROF, with a 4-byte content hash); per edge 4 (type and name, see
- * {@link EdgeTypesAndNames}) + 4 (target) = 8 bytes; plus the {@link StringTable}.
+ * {@link EdgeTypesAndNames}) + 4 (target) = 8 bytes; plus the {@link StringTable}. When the heap will not hold them,
+ * the ids and the edges' types and names are mapped off it (see {@link #columns()}).
  *
  * <p>Immutable once built; safe to read from several threads. The accessors hand out the arrays themselves, without
  * copying, for the analyses' hot loops: callers must not write to them. No IO, except through {@link #objectText} and

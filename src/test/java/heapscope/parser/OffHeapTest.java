@@ -79,6 +79,9 @@ class OffHeapTest {
         Path index = temp.resolve("small.hprof.hsindex");
         withOffHeap("on", () -> PortableIndex.write(offHeap, DumpIdentity.of(HPROF), index, CancelSignal.NEVER));
         SameHeap.assertSame(onHeap, PortableIndex.open(index, ProgressListener.NO_OP));
+        AnalyzedHeap decodedOffHeap = withOffHeap("on", () -> PortableIndex.open(index, ProgressListener.NO_OP));
+        assertFalse(decodedOffHeap.retainers().retainerSources().onHeap(), "packed arrays are decoded off the heap");
+        SameHeap.assertSame(onHeap, decodedOffHeap);
     }
 
     @Test

@@ -99,9 +99,10 @@ public final class AnalysisStore {
         int[] distances = source.ints("analysis.distances");
         StoreFormatException.check(distances.length == n, "distances do not match the node count");
         int[] dominators = GraphStore.nodeOrdinals(source, "analysis.dominators", n, n);
-        int[] firstDominated = source.ints("analysis.firstDominated");
+        IntColumn firstDominated = source.intColumn("analysis.firstDominated", graph.columns());
         GraphStore.checkFirstIndexes(source, firstDominated, n, Math.max(0, n - 1), "analysis.firstDominated");
-        int[] dominated = GraphStore.nodeOrdinals(source, "analysis.dominated", Math.max(0, n - 1), n);
+        IntColumn dominated = GraphStore.nodeOrdinals(source, "analysis.dominated", Math.max(0, n - 1), n,
+                graph.columns());
         NodeSizes retained = NodeSizes.load(source, "analysis.retainedSizes", n);
         BitSet uncounted = null;
         if (hasUncounted) {

@@ -153,10 +153,16 @@ public final class GraphStore {
      */
     public static void checkFirstIndexes(ArraySource source, int[] first, int count, int total, String name)
             throws StoreFormatException {
-        StoreFormatException.check(first.length >= count + 1 && first[0] == 0 && first[count] == total,
+        checkFirstIndexes(source, IntColumn.of(first), count, total, name);
+    }
+
+    /** {@link #checkFirstIndexes(ArraySource, int[], int, int, String)} for a column. */
+    public static void checkFirstIndexes(ArraySource source, IntColumn first, int count, int total, String name)
+            throws StoreFormatException {
+        StoreFormatException.check(first.length() >= count + 1 && first.get(0) == 0 && first.get(count) == total,
                 name + " does not span the list");
         for (int i = 0; i < count && !source.trusted(); i++) {
-            StoreFormatException.check(first[i] <= first[i + 1], name, " decreases");
+            StoreFormatException.check(first.get(i) <= first.get(i + 1), name, " decreases");
         }
     }
 

@@ -65,10 +65,10 @@ public final class SameHeap {
         assertArrayEquals(expected.domStates(), actual.domStates());
         assertArrayEquals(expected.distances(), actual.distances());
         assertArrayEquals(Arrays.copyOf(expected.dominators(), n), Arrays.copyOf(actual.dominators(), n));
-        assertArrayEquals(Arrays.copyOf(expected.dominatedNodes().firstDominated(), n + 1),
-                Arrays.copyOf(actual.dominatedNodes().firstDominated(), n + 1));
-        assertArrayEquals(Arrays.copyOf(expected.dominatedNodes().dominatedNodes(), n - 1),
-                Arrays.copyOf(actual.dominatedNodes().dominatedNodes(), n - 1));
+        assertArrayEquals(expected.dominatedNodes().firstDominated().toArray(n + 1),
+                actual.dominatedNodes().firstDominated().toArray(n + 1));
+        assertArrayEquals(expected.dominatedNodes().dominatedNodes().toArray(n - 1),
+                actual.dominatedNodes().dominatedNodes().toArray(n - 1));
         for (int node = 0; node < n; node++) {
             assertEquals(expected.shallowSizes().get(node), actual.shallowSizes().get(node), "shallow " + node);
             assertEquals(expected.retainedSizes().get(node), actual.retainedSizes().get(node), "retained " + node);

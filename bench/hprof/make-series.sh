@@ -1,6 +1,6 @@
 #!/bin/bash
 # Makes a series of three HPROF dumps of one process for the object-matching and leak-report benchmarks, in
-# $BENCH_DATA (default bench/work/ in this repository): JsonHeapHolder fills its heap with Jackson-parsed JSON to
+# $BENCH_DATA (default bench/data/ in this repository, git-ignored): JsonHeapHolder fills its heap with Jackson-parsed JSON to
 # 250 MB and is dumped (json-series-1.hprof, ~0.43 GB, 7 M objects), then parses more to 270 MB and 290 MB and is
 # dumped after each (json-series-2.hprof, json-series-3.hprof, ~0.5 GB, 8 M objects). All with jcmd GC.heap_dump
 # (full GC first), JDK 17. The documents parsed are never dropped: the leak report finds them.
@@ -8,7 +8,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-data=${BENCH_DATA:-$repo/bench/work}
+data=${BENCH_DATA:-$repo/bench/data}
 java_home=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 m2=${M2_REPO:-$HOME/.m2/repository}
 jackson="$m2/com/fasterxml/jackson/core"

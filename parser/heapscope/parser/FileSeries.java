@@ -11,17 +11,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A series of heap files, loaded one at a time when an analysis asks for them and not kept: a long series costs the
  * memory of the snapshots in use, not of all (it waits for the analysis cache to write one file's analysis before it
- * opens the next). Keeps the readers' warnings. Not thread-safe. Reads each file read-only.
+ * opens the next). Keeps the readers' warnings, and hands each to a listener as its file is loaded. Not thread-safe.
+ * Reads each file read-only.
  */
 public final class FileSeries implements SnapshotSeries {
     private final List<Path> files;
     private final AnalysisCache cache;
     private final ProgressListener listener;
     private final CancelSignal cancel;
+    private final Consumer<String> onWarning;
     private final Set<String> readerWarnings = new LinkedHashSet<>();
 
     public FileSeries(List<Path> files, ProgressListener listener, CancelSignal cancel) {
@@ -29,10 +32,17 @@ public final class FileSeries implements SnapshotSeries {
     }
 
     public FileSeries(List<Path> files, AnalysisCache cache, ProgressListener listener, CancelSignal cancel) {
+        this(files, cache, listener, cancel, warning -> { });
+    }
+
+    /** Also gives {@code onWarning} each new reader warning ({@code FILE: sentence}) as soon as its file is loaded. */
+    public FileSeries(List<Path> files, AnalysisCache cache, ProgressListener listener, CancelSignal cancel,
+            Consumer<String> onWarning) {
         this.files = List.copyOf(files);
         this.cache = cache;
         this.listener = listener;
         this.cancel = cancel;
+        this.onWarning = onWarning;
     }
 
     @Override
@@ -50,7 +60,10 @@ public final class FileSeries implements SnapshotSeries {
         AnalysisCache.finishWrites();
         AnalyzedHeap heap = HeapLoader.load(files.get(k), cache, listener, cancel);
         for (String warning : heap.graph().fileNotes().warnings()) {
-            readerWarnings.add(label(k) + ": " + warning);
+            String text = label(k) + ": " + warning;
+            if (readerWarnings.add(text)) {
+                onWarning.accept(text);
+            }
         }
         return heap;
     }

@@ -1,5 +1,6 @@
 package heapscope.app.cli;
 
+import heapscope.parser.FileSeries;
 import heapscope.parser.HeapLoader;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.SnapshotSeries;
@@ -33,34 +34,12 @@ final class HeapLoading {
     }
 
     /**
-     * The files as a series that loads each snapshot when asked, through {@link #load} (so warnings are shown), one at
-     * a time: it waits for the cache to write one file's analysis before it opens the next.
+     * The files as a series that loads each snapshot when asked, one at a time (it waits for the cache to write one
+     * file's analysis before it opens the next); the reader's warnings go to stderr as each file is loaded.
      */
     SnapshotSeries series(List<Path> files) {
-        ProgressListener listener = listener();
-        AnalysisCache cache = cache();
-        return new SnapshotSeries() {
-            @Override
-            public int size() {
-                return files.size();
-            }
-
-            @Override
-            public String label(int k) {
-                return files.get(k).getFileName().toString();
-            }
-
-            @Override
-            public AnalyzedHeap heap(int k) throws HeapFileException, IOException {
-                AnalysisCache.finishWrites();
-                return load(files.get(k), listener);
-            }
-
-            @Override
-            public long maxJsObjectId(int k) throws HeapFileException, IOException {
-                return HeapLoader.maxJsObjectId(files.get(k), cache);
-            }
-        };
+        return new FileSeries(files, cache(), listener(), CancelSignal.NEVER,
+                warning -> printWarnings(List.of(warning)));
     }
 
     /** The user's analysis cache, notes to stderr; disabled with {@code --no-cache}. */

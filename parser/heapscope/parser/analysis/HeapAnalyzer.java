@@ -14,9 +14,11 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Runs the analyses over a heap graph, one named phase after another, in DevTools' order (HeapSnapshot.ts
- * {@code initialize}). Each phase reads the graph and earlier phases' arrays and returns new arrays; transient work
- * arrays (such as the dominator algorithm's) come from a shared scratch pool and go when their last user ends. The
- * same phases run for V8 and HPROF graphs. Stateless; runs on the caller's thread, with class naming on one helper
+ * {@code initialize}). Each phase reads the graph and earlier phases' arrays and returns new arrays, except where
+ * DevTools too changes the graph in place: DOM state renames detached nodes, shallow sizes replace self sizes, and
+ * derived class names are appended to the string table once naming has joined. Transient work arrays (such as the
+ * dominator algorithm's) come from a shared scratch pool and go when their last user ends. The same phases run for
+ * V8 and HPROF graphs. Stateless; runs on the caller's thread, with class naming on one helper
  * thread beside it (the caller's thread waits for it; cancellation reaches both). No IO.
  */
 public final class HeapAnalyzer {

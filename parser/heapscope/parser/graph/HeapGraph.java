@@ -14,9 +14,11 @@ import java.util.List;
  * {@link EdgeTypesAndNames}) + 4 (target) = 8 bytes; plus the {@link StringTable}. When the heap will not hold them,
  * the ids and the edges' types and names are mapped off it (see {@link #columns()}).
  *
- * <p>Immutable once built; safe to read from several threads. The accessors hand out the arrays themselves, without
- * copying, for the analyses' hot loops: callers must not write to them. No IO, except through {@link #objectText} and
- * {@link #objectFields}.
+ * <p>Not immutable: the analysis ({@code HeapAnalyzer}) changes three parts in place, as DevTools does, on one thread
+ * before the graph is shared: self sizes become shallow sizes, detached DOM nodes get new names, and the string table
+ * gains the names it derives. Read-only after that, and then safe to read from several threads. The accessors hand out
+ * the arrays themselves, without copying, for the analyses' hot loops: other callers must not write to them. No IO,
+ * except through {@link #objectText} and {@link #objectFields}.
  */
 public final class HeapGraph {
     private final HeapFormat format;

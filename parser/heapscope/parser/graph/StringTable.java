@@ -13,8 +13,9 @@ import java.util.function.Predicate;
  * String each, so that millions of names cost their bytes plus 8 bytes of offset. There is no limit on the total size
  * (DevTools fails once the strings of a snapshot exceed V8's ~512 M character string limit).
  *
- * <p>Append-only while a reader fills it, read-only afterwards; reads are thread-safe once filling has finished. No IO
- * but {@link #save} and {@link #load}.
+ * <p>Append-only while a reader fills it and while the analysis adds the names it derives ("Detached ..." DOM nodes,
+ * class names), read-only afterwards; reads are thread-safe once filling has finished. No IO but {@link #save} and
+ * {@link #load}.
  */
 public final class StringTable {
     /** 1 MiB pages: large enough to be few, small enough that the last one wastes little. */

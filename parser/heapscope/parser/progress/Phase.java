@@ -19,7 +19,6 @@ public enum Phase {
     CALCULATING_RETAINED_SIZES("Calculating retained sizes…"),
     CALCULATING_OBJECT_NAMES("Calculating object names…"),
     CALCULATING_STATISTICS("Calculating statistics…"),
-    AGGREGATING_CLASSES("Aggregating classes…"),
     MATCHING_OBJECTS("Matching objects with the snapshot before…");
 
     private final String label;

@@ -32,12 +32,6 @@ public final class ObjectIds {
         return id < 0 ? NOT_AN_ID : id;
     }
 
-    /** Whether the text is written as an id ({@code @...}, or a number) rather than a name. */
-    public static boolean looksLikeId(String text) {
-        String t = text.strip();
-        return t.startsWith("@") || parse(t) != NOT_AN_ID;
-    }
-
     /** The id as the grids write it: decimal, or {@code 0x...} for addresses. */
     public static String text(long id, boolean hex) {
         return hex ? "0x" + Long.toHexString(id) : Long.toString(id);

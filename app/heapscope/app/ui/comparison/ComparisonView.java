@@ -132,9 +132,4 @@ public final class ComparisonView extends HeapView {
         heapGrid.setTotal(() -> 0);
         heapGrid.show(viewModel.classes(base, target != null && target.isReady() ? target : null));
     }
-
-    /** For tests and the screenshot option: chooses the base snapshot. */
-    public void setBase(Snapshot base) {
-        baseChooser.setValue(base);
-    }
 }

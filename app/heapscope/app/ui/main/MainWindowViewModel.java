@@ -6,7 +6,7 @@ import heapscope.parser.view.Units;
 import heapscope.app.ui.snapshot.LoadErrors;
 import heapscope.app.ui.snapshot.RecentFiles;
 import heapscope.app.ui.snapshot.Snapshot;
-import heapscope.app.ui.snapshot.SnapshotSeries;
+import heapscope.app.ui.snapshot.OpenSnapshots;
 import heapscope.parser.analysis.matching.ObjectMatching;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.NodeFilter;
@@ -35,7 +35,7 @@ public final class MainWindowViewModel {
     private final Background background;
     private final RecentFiles recentFiles;
     private DialogService dialogs;
-    private final SnapshotSeries series;
+    private final OpenSnapshots series;
     private final ObjectProperty<Snapshot> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<ViewKind> view = new SimpleObjectProperty<>(ViewKind.SUMMARY);
     private final StringProperty classFilter = new SimpleStringProperty("");
@@ -61,7 +61,7 @@ public final class MainWindowViewModel {
     public MainWindowViewModel(Background background, RecentFiles recentFiles) {
         this.background = background;
         this.recentFiles = recentFiles;
-        this.series = new SnapshotSeries(background, this::loaded, this::failed);
+        this.series = new OpenSnapshots(background, this::loaded, this::failed);
         this.method = new ThreeSnapshotMethod(this);
         this.births = new SeriesBirths(background, series.snapshots(), this::updateFilterOptions);
         series.snapshots().addListener((ListChangeListener<Snapshot>) c -> seriesChanged());
@@ -100,7 +100,7 @@ public final class MainWindowViewModel {
         return background;
     }
 
-    public SnapshotSeries series() {
+    public OpenSnapshots series() {
         return series;
     }
 

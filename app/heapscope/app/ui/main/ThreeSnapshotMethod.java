@@ -1,7 +1,7 @@
 package heapscope.app.ui.main;
 
 import heapscope.app.ui.snapshot.Snapshot;
-import heapscope.app.ui.snapshot.SnapshotSeries;
+import heapscope.app.ui.snapshot.OpenSnapshots;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -41,8 +41,8 @@ final class ThreeSnapshotMethod {
 
     /** Opens the bundled demo series and sets up the method on it. */
     void openDemo() throws IOException {
-        List<Path> files = SnapshotSeries.extractDemo();
-        List<Snapshot> added = main.series().openInOrder(files, SnapshotSeries.DEMO);
+        List<Path> files = OpenSnapshots.extractDemo();
+        List<Snapshot> added = main.series().openInOrder(files, OpenSnapshots.DEMO);
         demo.addAll(added);
         main.selectedProperty().set(added.get(added.size() - 1));
         start(added);

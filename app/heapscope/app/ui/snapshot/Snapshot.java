@@ -5,8 +5,6 @@ import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.view.NodeRows;
 import java.nio.file.Path;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.StringExpression;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,7 +34,6 @@ public final class Snapshot {
     private volatile AnalyzedHeap heap;
     private NodeRows rows;
     private Job job;
-    private long loadMillis;
 
     public Snapshot(Path file, String fileName, long fileSize, long modifiedMillis) {
         this.file = file;
@@ -74,10 +71,6 @@ public final class Snapshot {
     /** "Snapshot 2": the name filters and the Comparison base chooser use. */
     public String title() {
         return "Snapshot " + number.get();
-    }
-
-    public StringExpression titleExpression() {
-        return Bindings.concat("Snapshot ", number);
     }
 
     public ObjectProperty<State> stateProperty() {
@@ -129,7 +122,6 @@ public final class Snapshot {
     void loaded(AnalyzedHeap heap, long millis) {
         this.heap = heap;
         this.rows = new NodeRows(heap);
-        this.loadMillis = millis;
         this.job = null;
         progress.set(1);
         phase.set("Loaded in " + String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0));
@@ -148,10 +140,6 @@ public final class Snapshot {
         heap = null;
         rows = null;
         state.set(State.CLOSED);
-    }
-
-    public long loadMillis() {
-        return loadMillis;
     }
 
     @Override

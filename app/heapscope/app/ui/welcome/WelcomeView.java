@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -22,8 +21,6 @@ public final class WelcomeView {
     private Parent root;
     @FXML
     private VBox recentBox;
-    @FXML
-    private Button demoButton;
 
     public WelcomeView(Runnable openDemo, Runnable openFiles, Consumer<Path> openRecent) {
         this.openDemo = openDemo;
@@ -63,9 +60,5 @@ public final class WelcomeView {
     @FXML
     private void openFiles() {
         openFiles.run();
-    }
-
-    public Button demoButton() {
-        return demoButton;
     }
 }

@@ -3,7 +3,9 @@ package heapscope.parser.analysis.leaks;
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntIntHashMap;
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -130,7 +132,26 @@ final class AccumulationPoints {
                 end--;
             }
             Point point = growing.get(path.get(end));
-            points.add(new Point(owner(point.node()), point.sizes(), point.growth()));
+            points.add(new Point(threadLocalsOf(owner(point.node()), point.growth()), point.sizes(), point.growth()));
+        }
+
+        /**
+         * A Java thread whose growth lies in its thread-local map stands for that map: the map is the container, and
+         * a map made after the first snapshot (a pool thread that ran its first task later) is not followed, so the
+         * walk stops at its thread. Any other node is itself.
+         */
+        private int threadLocalsOf(int node, Growth growth) {
+            if (last.format() != HeapFormat.HPROF) {
+                return node;
+            }
+            HeapGraph graph = last.graph();
+            for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
+                if (!EdgeType.hasNumericName(graph.edgeType(e)) && "threadLocals".equals(graph.edgeName(e))) {
+                    int map = graph.edgeTargets()[e];
+                    return last.retainedSizes().get(map) >= CARRIES * growth.bytes() ? map : node;
+                }
+            }
+            return node;
         }
 
         /**

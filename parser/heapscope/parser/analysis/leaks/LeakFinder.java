@@ -16,6 +16,7 @@ import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapFileException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,43 @@ public final class LeakFinder {
     private LeakFinder() {
     }
 
+    /**
+     * The report over the series, in three phases: {@link #follow} the objects through the snapshots,
+     * {@link #groupAlike} the accumulation points of the last one, {@link #judge} each group.
+     */
     public static LeakReport find(SnapshotSeries series, ProgressListener listener, CancelSignal cancel)
+            throws HeapFileException, IOException {
+        Followed followed = follow(series, listener, cancel);
+        AnalyzedHeap last = followed.last();
+        long minGrowth = Math.max(MIN_GROWTH_BYTES, last.totalSize() / 10_000 * MIN_GROWTH_PER_10000);
+        SuspectNames names = new SuspectNames(last);
+        Judged judged = judge(followed, names, groupAlike(followed, names, minGrowth), minGrowth);
+        return new LeakReport(followed.labels(), followed.v8() ? "v8-object-id" : "structural", judged.suspects(),
+                judged.runtime(), followed.warnings(), last);
+    }
+
+    /** What following the objects through the series leaves: the last snapshot and each object's history. */
+    private record Followed(List<String> labels, AnalyzedHeap last, ObjectBirths births, RetainedHistory history,
+            List<String> warnings, boolean v8) {
+    }
+
+    /** Accumulation points alike: the same class, reached the same way ({@link SuspectNames.Named#signature()}). */
+    private record AlikeKey(int classId, String signature) {
+    }
+
+    /** One group of alike accumulation points and the name of its first. */
+    private record Alike(SuspectNames.Named named, List<AccumulationPoints.Point> points) {
+    }
+
+    /** The leaks, and the growth inside the runtime's own tables, both ranked. */
+    private record Judged(List<LeakSuspect> suspects, List<LeakSuspect> runtime) {
+    }
+
+    /**
+     * Phase 1: loads the snapshots in order, two at a time, and follows every object big enough to hold a leak from
+     * each to the next (by V8 id, or by object matching for Java dumps), with the first snapshot of each object.
+     */
+    private static Followed follow(SnapshotSeries series, ProgressListener listener, CancelSignal cancel)
             throws HeapFileException, IOException {
         int n = series.size();
         if (n < 2) {
@@ -91,38 +128,45 @@ public final class LeakFinder {
         if (v8) {
             births = birthsById(heap, maxIds);
         }
-        return report(labels, heap, births, history, checks.warnings(), v8);
+        return new Followed(labels, heap, births, history, checks.warnings(), v8);
     }
 
-    private static LeakReport report(List<String> labels, AnalyzedHeap last, ObjectBirths births,
-            RetainedHistory history, List<String> warnings, boolean v8) {
-        int n = labels.size();
-        long minGrowth = Math.max(MIN_GROWTH_BYTES, last.totalSize() / 10_000 * MIN_GROWTH_PER_10000);
-        SuspectNames names = new SuspectNames(last);
-        Map<String, List<AccumulationPoints.Point>> alike = new LinkedHashMap<>();
-        Map<String, SuspectNames.Named> namesBySignature = new LinkedHashMap<>();
-        for (AccumulationPoints.Point point : AccumulationPoints.find(last, history, minGrowth)) {
+    /**
+     * Phase 2: the accumulation points of the last snapshot, grouped with those alike (the thread-local maps of a
+     * pool's threads), in the order the points are found.
+     */
+    private static Collection<Alike> groupAlike(Followed followed, SuspectNames names, long minGrowth) {
+        AnalyzedHeap last = followed.last();
+        Map<AlikeKey, Alike> alike = new LinkedHashMap<>();
+        for (AccumulationPoints.Point point : AccumulationPoints.find(last, followed.history(), minGrowth)) {
             SuspectNames.Named named = names.of(point.node());
-            String key = last.classes().classByNode()[point.node()] + "\n" + named.signature();
-            alike.computeIfAbsent(key, k -> new ArrayList<>()).add(point);
-            namesBySignature.putIfAbsent(key, named);
+            AlikeKey key = new AlikeKey(last.classes().classByNode()[point.node()], named.signature());
+            alike.computeIfAbsent(key, k -> new Alike(named, new ArrayList<>())).points().add(point);
         }
+        return alike.values();
+    }
+
+    /**
+     * Phase 3: each group becomes one entry, kept when its growth is large enough and kept on, and put with the leaks
+     * or with the runtime's growth; both lists ranked: growth at every step first, then the larger growth.
+     */
+    private static Judged judge(Followed followed, SuspectNames names, Collection<Alike> groups, long minGrowth) {
+        int n = followed.labels().size();
         List<LeakSuspect> suspects = new ArrayList<>();
         List<LeakSuspect> runtime = new ArrayList<>();
-        alike.forEach((key, points) -> {
-            SuspectNames.Named named = namesBySignature.get(key);
-            LeakSuspect suspect = suspect(last, births, names, named, points, n);
+        for (Alike group : groups) {
+            LeakSuspect suspect = suspect(followed.last(), followed.births(), names, group.named(), group.points(), n);
             Growth growth = Growth.of(suspect.retainedSizes());
             if (growth.kept(n) && growth.bytes() >= minGrowth) {
-                (isRuntime(named, suspect, v8) ? runtime : suspects).add(suspect);
+                (isRuntime(group.named(), suspect, followed.v8()) ? runtime : suspects).add(suspect);
             }
-        });
+        }
         Comparator<LeakSuspect> rank = Comparator.comparing(LeakSuspect::grewEveryStep).reversed()
                 .thenComparing(Comparator.comparingLong(LeakSuspect::growth).reversed())
                 .thenComparing(LeakSuspect::name);
         suspects.sort(rank);
         runtime.sort(rank);
-        return new LeakReport(labels, v8 ? "v8-object-id" : "structural", suspects, runtime, warnings, last);
+        return new Judged(suspects, runtime);
     }
 
     private static LeakSuspect suspect(AnalyzedHeap last, ObjectBirths births, SuspectNames names,

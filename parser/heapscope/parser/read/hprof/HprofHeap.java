@@ -2,6 +2,10 @@ package heapscope.parser.read.hprof;
 
 import com.carrotsearch.hppc.IntIntHashMap;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.read.hprof.input.HprofHeader;
+import heapscope.parser.read.hprof.layout.ObjectLayout;
+import heapscope.parser.read.hprof.objects.HprofObjectReader;
+import heapscope.parser.read.hprof.objects.ObjectDetailsSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -14,6 +14,30 @@ import heapscope.parser.read.FileStamp;
 import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.HeapInput;
 import heapscope.parser.read.MemoryEstimate;
+import heapscope.parser.read.hprof.format.HprofFormatException;
+import heapscope.parser.read.hprof.format.HprofRootKind;
+import heapscope.parser.read.hprof.index.ClassDefinitions;
+import heapscope.parser.read.hprof.index.HprofClass;
+import heapscope.parser.read.hprof.index.ObjectIdIndex;
+import heapscope.parser.read.hprof.index.SymbolTable;
+import heapscope.parser.read.hprof.input.ByteSource;
+import heapscope.parser.read.hprof.input.DumpInput;
+import heapscope.parser.read.hprof.input.EndOfDataException;
+import heapscope.parser.read.hprof.input.FileByteSource;
+import heapscope.parser.read.hprof.input.GzipByteSource;
+import heapscope.parser.read.hprof.input.GzipMemberIndex;
+import heapscope.parser.read.hprof.input.HprofHeader;
+import heapscope.parser.read.hprof.layout.LayoutInference;
+import heapscope.parser.read.hprof.layout.ObjectLayout;
+import heapscope.parser.read.hprof.objects.HprofObjectContents;
+import heapscope.parser.read.hprof.objects.HprofObjectReader;
+import heapscope.parser.read.hprof.objects.ObjectDetailsSource;
+import heapscope.parser.read.hprof.pass.ClassResolver;
+import heapscope.parser.read.hprof.pass.ContentHashes;
+import heapscope.parser.read.hprof.pass.GraphPass;
+import heapscope.parser.read.hprof.pass.IndexingPass;
+import heapscope.parser.read.hprof.pass.Interner;
+import heapscope.parser.read.hprof.pass.RootPlan;
 import heapscope.parser.store.Columns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -193,7 +217,7 @@ public final class HprofReader {
     }
 
     /** Sets each class's instance and mirror size under the inferred layout. */
-    private static void applySizes(ClassTable classes, LayoutInference.Result inferred, ObjectLayout layout) {
+    private static void applySizes(ClassDefinitions classes, LayoutInference.Result inferred, ObjectLayout layout) {
         for (int i = 0; i < classes.size(); i++) {
             HprofClass c = classes.get(i);
             // Instances of java.lang.Class in the file are the primitive mirrors (int.class, ...): no statics.
@@ -204,7 +228,7 @@ public final class HprofReader {
     }
 
     /** Whether UTF-16 string bytes are big-endian: {@code java.lang.StringUTF16.HI_BYTE_SHIFT} is 8 then. */
-    private static boolean utf16BigEndian(ClassTable classes) {
+    private static boolean utf16BigEndian(ClassDefinitions classes) {
         for (int i = 0; i < classes.size(); i++) {
             HprofClass c = classes.get(i);
             if ("java.lang.StringUTF16".equals(c.javaName)) {

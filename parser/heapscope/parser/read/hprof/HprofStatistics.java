@@ -1,5 +1,6 @@
 package heapscope.parser.read.hprof;
 
+import heapscope.parser.read.hprof.format.HprofRootKind;
 import java.util.Map;
 
 /**

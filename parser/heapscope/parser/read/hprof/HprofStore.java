@@ -3,6 +3,15 @@ package heapscope.parser.read.hprof;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.ObjectContents;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.read.hprof.index.ClassDefinitions;
+import heapscope.parser.read.hprof.index.HprofClass;
+import heapscope.parser.read.hprof.index.RecordOffsets;
+import heapscope.parser.read.hprof.input.GzipMemberIndex;
+import heapscope.parser.read.hprof.objects.HprofObjectContents;
+import heapscope.parser.read.hprof.objects.ObjectDetailsSource;
+import heapscope.parser.read.hprof.objects.StoredObjectContents;
+import heapscope.parser.read.hprof.objects.StoredStringTexts;
+import heapscope.parser.read.hprof.objects.StringTextSweep;
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
 import heapscope.parser.store.Blob;
@@ -18,8 +27,6 @@ import java.nio.file.Path;
  * store.
  */
 public final class HprofStore {
-    /** Characters of each String's text a store keeps: more than any view shows (the grids show 200). */
-    public static final int TEXT_CHARS = 256;
 
     private HprofStore() {
     }
@@ -85,7 +92,7 @@ public final class HprofStore {
             stored.texts().save(sink, "hprof.texts");
         } else {
             ObjectDetailsSource details = hprofContents(graph.objectContents()).source();
-            StringTextSweep.sweep(graph, details, TEXT_CHARS, sink, "hprof.texts", cancel);
+            StringTextSweep.sweep(graph, details, StoredStringTexts.TEXT_CHARS, sink, "hprof.texts", cancel);
         }
     }
 
@@ -109,7 +116,7 @@ public final class HprofStore {
         boolean gzip = header.getBoolean();
         StoreFormatException.check((idSize == 4 || idSize == 8) && objectBase > 0 && objectBase <= nodeCount,
                 "hprof.header is out of range");
-        ClassTable classes = loadClasses(header);
+        ClassDefinitions classes = loadClasses(header);
         RecordOffsets offsets = RecordOffsets.load(source, "hprof.recordOffsets", nodeCount - objectBase);
         GzipMemberIndex members = gzip ? GzipMemberIndex.load(source, "hprof.gzipMembers") : null;
         ObjectDetailsSource details = new ObjectDetailsSource(dump, members, offsets, classes, idSize, objectBase,
@@ -117,10 +124,10 @@ public final class HprofStore {
         return new StoredObjectContents(texts, HprofObjectContents.of(details));
     }
 
-    private static ClassTable loadClasses(Blob.Reader header) throws StoreFormatException {
+    private static ClassDefinitions loadClasses(Blob.Reader header) throws StoreFormatException {
         int count = header.getInt();
         header.checkCount(count, 24);
-        ClassTable classes = new ClassTable();
+        ClassDefinitions classes = new ClassDefinitions();
         for (int i = 0; i < count; i++) {
             long id = header.getLong();
             String javaName = header.getString();

@@ -1,6 +1,7 @@
 package heapscope.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -22,4 +23,22 @@ class LayeringTest {
     @ArchTest
     static final ArchRule engineDoesNotKnowTheApp = noClasses().that().resideInAPackage("heapscope.parser..")
             .should().dependOnClassesThat().resideInAPackage("heapscope.app..");
+
+    /** The HPROF reader's parts use only the parts below them (read/hprof/package-info.java lists them). */
+    @ArchTest
+    static final ArchRule hprofReaderPartsAreLayered = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("reader").definedBy("heapscope.parser.read.hprof")
+            .layer("pass").definedBy("heapscope.parser.read.hprof.pass")
+            .layer("objects").definedBy("heapscope.parser.read.hprof.objects")
+            .layer("layout").definedBy("heapscope.parser.read.hprof.layout")
+            .layer("index").definedBy("heapscope.parser.read.hprof.index")
+            .layer("input").definedBy("heapscope.parser.read.hprof.input")
+            .layer("format").definedBy("heapscope.parser.read.hprof.format")
+            .whereLayer("reader").mayNotBeAccessedByAnyLayer()
+            .whereLayer("pass").mayOnlyBeAccessedByLayers("reader")
+            .whereLayer("objects").mayOnlyBeAccessedByLayers("reader")
+            .whereLayer("layout").mayOnlyBeAccessedByLayers("reader", "pass")
+            .whereLayer("index").mayOnlyBeAccessedByLayers("reader", "pass", "objects", "layout")
+            .whereLayer("input").mayOnlyBeAccessedByLayers("reader", "pass", "objects", "layout", "index")
+            .whereLayer("format").mayOnlyBeAccessedByLayers("reader", "pass", "objects", "layout", "index", "input");
 }

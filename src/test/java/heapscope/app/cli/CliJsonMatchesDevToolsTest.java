@@ -67,8 +67,9 @@ class CliJsonMatchesDevToolsTest {
     void summaryJsonIsDevToolsSummaryRowByRow() {
         JsonNode doc = CliRunner.json("summary", file("leak-4"), "--json", "--no-progress");
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-4.summary.json"));
-        assertEquals(List.of("file", "format", "nodeCount", "edgeCount", "totalSize", "maxJsObjectId", "filter",
-                "unreachable", "classes", "instances"), fieldNames(doc));
+        assertEquals(List.of("file", "format", "nodeCount", "edgeCount", "totalSize", "maxJsObjectId", "warnings",
+                "filter", "unreachable", "classes", "instances"), fieldNames(doc));
+        assertEquals(0, doc.get("warnings").size());
         assertEquals(absolute(file("leak-4")), doc.get("file").asText());
         assertEquals("v8-heapsnapshot", doc.get("format").asText());
         assertFields(oracle, doc, HEAP_INFO);

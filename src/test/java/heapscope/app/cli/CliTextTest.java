@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import heapscope.parser.progress.Phase;
 import heapscope.testing.Fixtures;
 import heapscope.testing.Oracle;
@@ -154,6 +155,11 @@ class CliTextTest {
         info.get("warnings").forEach(w -> warnings.add("heapscope: warning: cut.hprof: " + w.asText()));
         assertTrue(warnings.size() >= 1);
         assertEquals(warnings, run.err().lines().toList());
+        List<String> summaryWarnings = new ArrayList<>();
+        new ObjectMapper().readTree(run.out()).get("warnings").forEach(w -> summaryWarnings.add(w.asText()));
+        List<String> infoWarnings = new ArrayList<>();
+        info.get("warnings").forEach(w -> infoWarnings.add(w.asText()));
+        assertEquals(infoWarnings, summaryWarnings, "summary --json lists the warnings info lists");
     }
 
     @Test

@@ -2,6 +2,7 @@ package heapscope.parser.read.hprof;
 
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
+import heapscope.parser.read.hprof.format.JavaNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

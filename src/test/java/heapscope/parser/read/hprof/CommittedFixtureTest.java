@@ -8,6 +8,7 @@ import heapscope.parser.analysis.HeapAnalyzer;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.read.hprof.objects.HprofObjectReader;
 import heapscope.parser.view.NodeRows;
 import java.nio.file.Files;
 import java.nio.file.Path;

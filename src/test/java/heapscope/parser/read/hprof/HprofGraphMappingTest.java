@@ -12,6 +12,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.read.hprof.objects.HprofObjectReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

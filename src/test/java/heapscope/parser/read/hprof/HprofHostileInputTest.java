@@ -15,6 +15,8 @@ import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.FileStamp;
 import heapscope.parser.read.HeapFileException;
+import heapscope.parser.read.hprof.format.HprofBasicType;
+import heapscope.parser.read.hprof.format.HprofRecordTag;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package heapscope.parser.read.hprof;
 
+import heapscope.parser.read.hprof.format.HprofBasicType;
+import heapscope.parser.read.hprof.format.HprofRecordTag;
+import heapscope.parser.read.hprof.format.HprofSubRecordTag;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,7 +16,7 @@ import java.util.Map;
  * get LOAD CLASS records. Heap sub-records go into the current HEAP DUMP SEGMENT, which is closed (its length
  * filled in) by {@link #endSegment()} or {@link #bytes()}.
  */
-final class HprofTestWriter {
+public final class HprofTestWriter {
     private final ByteArrayOutputStream file = new ByteArrayOutputStream();
     private final DataOutputStream out = new DataOutputStream(file);
     private final int idSize;
@@ -24,7 +27,7 @@ final class HprofTestWriter {
     private DataOutputStream sub;
     private int segmentTag = HprofRecordTag.HEAP_DUMP_SEGMENT;
 
-    HprofTestWriter(String version, int idSize) {
+    public HprofTestWriter(String version, int idSize) {
         this.idSize = idSize;
         try {
             out.write(version.getBytes(StandardCharsets.US_ASCII));
@@ -62,7 +65,7 @@ final class HprofTestWriter {
     }
 
     /** LOAD CLASS with an internal name like {@code java/lang/Object} or {@code [I}; returns the serial. */
-    int loadClass(long classId, String internalName) {
+    public int loadClass(long classId, String internalName) {
         long nameId = string(internalName);
         int serial = nextClassSerial++;
         record(HprofRecordTag.LOAD_CLASS, 8 + 2 * idSize, body -> {
@@ -100,14 +103,14 @@ final class HprofTestWriter {
     }
 
     /** A field or static declaration: name and HPROF basic type. */
-    record Field(String name, int type) {
+    public record Field(String name, int type) {
     }
 
     /** A static with its value (an id for references, the raw bits otherwise). */
-    record Static(String name, int type, long value) {
+    public record Static(String name, int type, long value) {
     }
 
-    static Field field(String name, int type) {
+    public static Field field(String name, int type) {
         return new Field(name, type);
     }
 
@@ -115,7 +118,8 @@ final class HprofTestWriter {
         return new Static(name, type, value);
     }
 
-    void classDump(long classId, long superId, long loaderId, int instanceSize, Static[] statics, Field... fields) {
+    public void classDump(long classId, long superId, long loaderId, int instanceSize, Static[] statics,
+            Field... fields) {
         long[] staticNames = new long[statics.length];
         long[] fieldNames = new long[fields.length];
         for (int i = 0; i < statics.length; i++) {
@@ -151,7 +155,7 @@ final class HprofTestWriter {
     }
 
     /** An instance; {@code values} are given subclass first, one per field, as ids or raw bits. */
-    void instance(long id, long classId, Field[] fieldsSubclassFirst, long... values) {
+    public void instance(long id, long classId, Field[] fieldsSubclassFirst, long... values) {
         heap(s -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream v = new DataOutputStream(bytes);
@@ -180,7 +184,7 @@ final class HprofTestWriter {
         });
     }
 
-    void primitiveArray(long id, int type, long... elements) {
+    public void primitiveArray(long id, int type, long... elements) {
         heap(s -> {
             s.write(HprofSubRecordTag.PRIMITIVE_ARRAY_DUMP);
             writeId(s, id);
@@ -193,7 +197,7 @@ final class HprofTestWriter {
         });
     }
 
-    void byteArray(long id, byte[] bytes) {
+    public void byteArray(long id, byte[] bytes) {
         heap(s -> {
             s.write(HprofSubRecordTag.PRIMITIVE_ARRAY_DUMP);
             writeId(s, id);
@@ -261,7 +265,7 @@ final class HprofTestWriter {
         }
     }
 
-    void heapDumpEnd() {
+    public void heapDumpEnd() {
         endSegment();
         record(HprofRecordTag.HEAP_DUMP_END, 0, b -> {
         });
@@ -273,7 +277,7 @@ final class HprofTestWriter {
         record(tag, body.length, b -> b.write(body));
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         endSegment();
         return file.toByteArray();
     }

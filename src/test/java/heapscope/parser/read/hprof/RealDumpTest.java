@@ -9,6 +9,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapInput;
+import heapscope.parser.read.hprof.objects.HprofObjectReader;
 import heapscope.testing.Jdks;
 import heapscope.testing.ReportSkips;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static heapscope.parser.read.hprof.HprofTestWriter.field;
 import static heapscope.parser.read.hprof.HprofTestWriter.staticField;
 
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.read.hprof.format.HprofBasicType;
 import java.nio.charset.StandardCharsets;
 
 /**

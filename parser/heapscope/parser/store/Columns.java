@@ -2,7 +2,6 @@ package heapscope.parser.store;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -47,7 +46,7 @@ public final class Columns {
     /**
      * A new column of {@code length} zeros.
      *
-     * @throws UncheckedIOException when the mapped file cannot be made (no space in the cache folder, ...)
+     * @throws Unavailable when the mapped file cannot be made (no space in the cache folder, ...)
      */
     public IntColumn ints(int length) {
         if (folder == null) {
@@ -56,7 +55,19 @@ public final class Columns {
         try {
             return IntColumn.mapped(mapNewFile(4L * length), length);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make a file for off-heap arrays in " + folder + ": " + e, e);
+            throw new Unavailable(folder, e);
+        }
+    }
+
+    /**
+     * The arrays had to go off the heap and the files for them cannot be made. Unchecked so that the code that
+     * allocates arrays need not know where they live; {@code HeapLoader} turns it into a message naming the file.
+     */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(Path folder, IOException cause) {
+            super("does not fit in the Java heap, and its largest arrays cannot go off it: no file can be made in "
+                    + folder + " (" + cause + "); free space there, move the cache folder (heapscope.cache.dir or"
+                    + " HEAPSCOPE_CACHE_DIR), or give Java more memory (-Xmx)", cause);
         }
     }
 

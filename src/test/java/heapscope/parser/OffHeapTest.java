@@ -3,6 +3,7 @@ package heapscope.parser;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import heapscope.parser.analysis.AnalyzedHeap;
@@ -13,6 +14,7 @@ import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.PhaseTimer;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.MemoryEstimate;
 import heapscope.parser.store.CacheFolder;
 import heapscope.parser.store.Columns;
@@ -82,6 +84,25 @@ class OffHeapTest {
         AnalyzedHeap decodedOffHeap = withOffHeap("on", () -> PortableIndex.open(index, ProgressListener.NO_OP));
         assertFalse(decodedOffHeap.retainers().retainerSources().onHeap(), "packed arrays are decoded off the heap");
         SameHeap.assertSame(onHeap, decodedOffHeap);
+    }
+
+    @Test
+    void noRoomForTheMappedFilesIsOneSentenceNamingTheDumpAndTheFolder() throws Exception {
+        Path notAFolder = Files.writeString(temp.resolve("not-a-folder"), "a file where the cache folder should be");
+        String before = System.getProperty("heapscope.cache.dir");
+        System.setProperty("heapscope.cache.dir", notAFolder.toString());
+        try {
+            HeapFileException e = assertThrows(HeapFileException.class, () -> load(HPROF, "on"));
+            assertTrue(e.getMessage().startsWith("jdk25-small.hprof.gz: does not fit in the Java heap, and its largest"
+                    + " arrays cannot go off it: no file can be made in " + notAFolder.resolve("off-heap")),
+                    e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty("heapscope.cache.dir");
+            } else {
+                System.setProperty("heapscope.cache.dir", before);
+            }
+        }
     }
 
     @Test

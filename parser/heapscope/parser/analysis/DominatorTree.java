@@ -153,6 +153,11 @@ public final class DominatorTree {
 
         /** Iterative DFS numbering; {@code nextEdge} remembers, per vertex, where to resume scanning its edges. */
         private void dfs(int start) {
+            IntColumn semi = this.semi; // locals: the hot loop below then loads no field
+            IntColumn parent = this.parent;
+            IntColumn nextEdge = this.nextEdge;
+            int[] firstEdge = this.firstEdge;
+            int[] targets = this.targets;
             nextEdge.set(start, firstEdge[start - 1]);
             int v = start;
             while (v != 0) {
@@ -189,6 +194,8 @@ public final class DominatorTree {
             ancestor = nextEdge;
             nextEdge = null;
             ancestor.fill(0);
+            IntColumn semi = this.semi; // locals: the hot loop below then loads no field
+            IntColumn vertex = this.vertex;
             for (int i = n; i >= 2; i--) {
                 if ((i & 0xFFFF) == 0) {
                     cancel.throwIfCanceled();
@@ -246,6 +253,9 @@ public final class DominatorTree {
         }
 
         private void compress(int v) {
+            IntColumn ancestor = this.ancestor; // locals: the hot loops below then load no field
+            IntColumn label = this.label;
+            IntColumn semi = this.semi;
             int top = 0;
             while (ancestor.get(ancestor.get(v)) != 0) {
                 if (++top == compressionStack.length) {

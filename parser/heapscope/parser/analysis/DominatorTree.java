@@ -72,7 +72,7 @@ public final class DominatorTree {
     private static final class Builder {
         private final int nodeCount;
         private final int[] firstEdge;
-        private final int[] targets;
+        private final IntColumn targets;
         private final BitSet essential;
         private final int[] firstRetainerSlot;
         private final IntColumn retainerSources;
@@ -157,7 +157,7 @@ public final class DominatorTree {
             IntColumn parent = this.parent;
             IntColumn nextEdge = this.nextEdge;
             int[] firstEdge = this.firstEdge;
-            int[] targets = this.targets;
+            IntColumn targets = this.targets;
             nextEdge.set(start, firstEdge[start - 1]);
             int v = start;
             while (v != 0) {
@@ -176,7 +176,7 @@ public final class DominatorTree {
                     if (!essential.get(e)) {
                         continue;
                     }
-                    int w = targets[e] + 1;
+                    int w = targets.get(e) + 1;
                     if (semi.get(w) == 0) {
                         parent.set(w, v);
                         nextEdge.set(w, firstEdge[w - 1]);

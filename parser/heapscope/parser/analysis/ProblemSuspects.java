@@ -157,7 +157,7 @@ public final class ProblemSuspects {
             int from = chain.get(i);
             int to = chain.get(i + 1);
             for (int e = graph.firstEdgeIndex()[from]; e < graph.firstEdgeIndex()[from + 1]; e++) {
-                if (graph.edgeTargets()[e] == to) {
+                if (graph.edgeTarget(e) == to) {
                     steps.add(ObjectNames.step(heap, from, e));
                     break;
                 }
@@ -193,7 +193,7 @@ public final class ProblemSuspects {
         HeapGraph graph = heap.graph();
         for (int e = graph.firstEdgeIndex()[classObject]; e < graph.firstEdgeIndex()[classObject + 1]; e++) {
             if (graph.edgeName(e).equals(CLASS_LOADER_EDGE)) {
-                return "loaded by " + ObjectNames.owner(heap, graph.edgeTargets()[e]);
+                return "loaded by " + ObjectNames.owner(heap, graph.edgeTarget(e));
             }
         }
         return "loaded by the bootstrap class loader";

@@ -27,27 +27,27 @@ public final class RetainerIndex {
     static RetainerIndex build(HeapGraph graph, CancelSignal cancel) {
         int nodeCount = graph.nodeCount();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         int[] first = new int[nodeCount + 1];
-        for (int target : targets) {
-            first[target + 1]++;
+        for (int e = 0, edges = targets.length(); e < edges; e++) {
+            first[targets.get(e) + 1]++;
         }
         for (int n = 0; n < nodeCount; n++) {
             first[n + 1] += first[n];
         }
         // Fill each target's slots from the end of its slice backwards, using first[t + 1] as t's fill pointer: when
         // all are filled it has come down to the start of t's slice, so shifting the array by one finishes it.
-        IntColumn sources = graph.columns().ints(targets.length);
+        IntColumn sources = graph.columns().ints(targets.length());
         for (int source = 0; source < nodeCount; source++) {
             if ((source & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
             for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
-                sources.set(--first[targets[e] + 1], source);
+                sources.set(--first[targets.get(e) + 1], source);
             }
         }
         System.arraycopy(first, 1, first, 0, nodeCount);
-        first[nodeCount] = targets.length;
+        first[nodeCount] = targets.length();
         return new RetainerIndex(first, sources);
     }
 
@@ -77,7 +77,7 @@ public final class RetainerIndex {
      */
     public void forEachRetainingEdge(HeapGraph graph, int target, RetainingEdgeVisitor visitor) {
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         int previousSource = -1;
         for (int slot = firstRetainerSlot[target], end = firstRetainerSlot[target + 1]; slot < end; slot++) {
             int source = retainerSources.get(slot);
@@ -86,7 +86,7 @@ public final class RetainerIndex {
             }
             previousSource = source;
             for (int e = firstEdge[source + 1] - 1, edgesStart = firstEdge[source]; e >= edgesStart; e--) {
-                if (targets[e] == target) {
+                if (targets.get(e) == target) {
                     visitor.visit(source, e);
                 }
             }
@@ -100,13 +100,13 @@ public final class RetainerIndex {
     BitSet slotsOf(HeapGraph graph, BitSet edges, Scratch scratch) {
         int nodeCount = graph.nodeCount();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         int[] next = scratch.take(false);
         System.arraycopy(firstRetainerSlot, 1, next, 0, nodeCount);
         BitSet slots = new BitSet(retainerSources.length());
         for (int source = 0; source < nodeCount; source++) {
             for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
-                int slot = --next[targets[e]];
+                int slot = --next[targets.get(e)];
                 if (edges.get(e)) {
                     slots.set(slot);
                 }

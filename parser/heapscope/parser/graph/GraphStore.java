@@ -47,7 +47,7 @@ public final class GraphStore {
         graph.nodeIds().save(sink, "graph.nodeIds");
         sink.ints("graph.firstEdge", graph.firstEdgeIndex());
         graph.edgeTypesAndNames().save(sink, "graph.edgeTypesAndNames");
-        sink.ints("graph.edgeTargets", graph.edgeTargets());
+        sink.ints("graph.edgeTargets", graph.edgeTargets(), graph.edgeCount());
         if (graph.nodeDetachedness() != null) {
             sink.bytes("graph.detachedness", graph.nodeDetachedness());
         }
@@ -110,7 +110,7 @@ public final class GraphStore {
         checkFirstIndexes(source, firstEdge, nodeCount, edgeCount, "graph.firstEdge");
         EdgeTypesAndNames edgeTypesAndNames = EdgeTypesAndNames.load(source, "graph.edgeTypesAndNames", edgeCount,
                 edgeTypeNames.size(), stringCount, columns);
-        int[] targets = nodeOrdinals(source, "graph.edgeTargets", edgeCount, nodeCount);
+        IntColumn targets = nodeOrdinals(source, "graph.edgeTargets", edgeCount, nodeCount, columns);
         byte[] detachedness = source.has("graph.detachedness") ? source.bytes("graph.detachedness") : null;
         StoreFormatException.check(detachedness == null || detachedness.length == nodeCount,
                 "detachedness does not match the node count");

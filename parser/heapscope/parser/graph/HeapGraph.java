@@ -1,6 +1,7 @@
 package heapscope.parser.graph;
 
 import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public final class HeapGraph {
     private final NodeSizes nodeSelfSizes;
     private final int[] firstEdgeIndex;
     private final EdgeTypesAndNames edgeTypesAndNames;
-    private final int[] edgeTargets;
+    private final IntColumn edgeTargets;
     private final byte[] nodeDetachedness;
     private final int[] contentHashes;
     private final long createdMillis;
@@ -55,7 +56,7 @@ public final class HeapGraph {
     /** Every part, as {@link HeapGraphBuilder} and {@link GraphStore} make them. */
     HeapGraph(HeapFormat format, int nodeCount, int edgeCount, int rootOrdinal, byte[] nodeTypes, int[] nodeNames,
             NodeIds nodeIds, NodeSizes nodeSelfSizes, int[] firstEdgeIndex, EdgeTypesAndNames edgeTypesAndNames,
-            int[] edgeTargets, byte[] nodeDetachedness, int[] contentHashes, long createdMillis,
+            IntColumn edgeTargets, byte[] nodeDetachedness, int[] contentHashes, long createdMillis,
             NodeLocations locations, long extraNativeBytes, StringTable strings, List<String> nodeTypeNames,
             List<String> edgeTypeNames, FileNotes fileNotes, ObjectContents objectContents, NodeLabels labels,
             Columns columns) {
@@ -148,9 +149,14 @@ public final class HeapGraph {
         return edgeTypesAndNames.name(edgeIndex);
     }
 
-    /** Target node ordinal by edge index. */
-    public int[] edgeTargets() {
+    /** Target node ordinal by edge index, {@code edgeCount} of them (on the heap or mapped, see {@link #columns()}). */
+    public IntColumn edgeTargets() {
         return edgeTargets;
+    }
+
+    /** The edge's target node ordinal. */
+    public int edgeTarget(int edgeIndex) {
+        return edgeTargets.get(edgeIndex);
     }
 
     /** V8 DOM link state by node ordinal (0 unknown, 1 attached, 2 detached), or null when the file has none. */
@@ -306,9 +312,10 @@ public final class HeapGraph {
         return edgeTypesAndNames.retainedBytes() + 4L * edgeCount;
     }
 
-    /** The part of {@link #retainedBytes} in mapped files off the Java heap: the edges' types and names, the ids. */
+    /** The part of {@link #retainedBytes} in mapped files off the Java heap: the edges, the ids. */
     public long offHeapBytes() {
-        return edgeTypesAndNames.retainedBytes() - edgeTypesAndNames.heapBytes() + nodeIds.offHeapBytes();
+        return edgeTypesAndNames.retainedBytes() - edgeTypesAndNames.heapBytes() + nodeIds.offHeapBytes()
+                + 4L * edgeCount - edgeTargets.heapBytes();
     }
 
     /** Bytes held by the graph's arrays and strings. */

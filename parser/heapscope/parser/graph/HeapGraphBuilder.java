@@ -23,9 +23,8 @@ public final class HeapGraphBuilder {
     final NodeSizes nodeSelfSizes;
     final int[] firstEdgeIndex;
     final EdgeTypesAndNames edgeTypesAndNames;
-    /** The targets while edges are added, at the capacity given; the graph gets them as an array of the count. */
-    private IntColumn edgeTargetColumn;
-    int[] edgeTargets;
+    /** The targets, at the capacity given until trimmed. */
+    IntColumn edgeTargets;
     final Columns columns;
     final NodeLocations.Builder locations = new NodeLocations.Builder();
     final List<String> nodeTypeNames = new ArrayList<>(NodeType.KNOWN_NAMES);
@@ -41,8 +40,6 @@ public final class HeapGraphBuilder {
     ObjectContents objectContents = ObjectContents.none("Field values are read from Java heap dumps (.hprof). A V8"
             + " object's values are its references: expand it in Containment or Summary.");
     final NodeLabels.Builder labels = new NodeLabels.Builder();
-    /** Whether {@link #trimEdgeCapacityToAdded} lowered the capacity to the edges added. */
-    private boolean capacityTrimmed;
     /** Sum of the edge counts the added nodes declared; must equal the edges added when the graph is built. */
     private long declaredEdges;
 
@@ -52,8 +49,8 @@ public final class HeapGraphBuilder {
     }
 
     /**
-     * A builder whose edge arrays live where {@code columns} says (while it fills them; the graph keeps the targets
-     * on the heap and the edges' types and names there) and whose graph hands {@code columns} on to the analyses.
+     * A builder whose ids and edge arrays live where {@code columns} says, and whose graph hands {@code columns} on
+     * to the analyses.
      */
     public HeapGraphBuilder(HeapFormat format, int nodeCapacity, int edgeCapacity, StringTable strings,
             Columns columns) {
@@ -66,7 +63,7 @@ public final class HeapGraphBuilder {
         this.nodeSelfSizes = new NodeSizes(nodeCapacity);
         this.firstEdgeIndex = new int[nodeCapacity + 1];
         this.edgeTypesAndNames = new EdgeTypesAndNames(edgeCapacity, columns);
-        this.edgeTargetColumn = columns.ints(edgeCapacity);
+        this.edgeTargets = columns.ints(edgeCapacity);
     }
 
     /**
@@ -107,9 +104,9 @@ public final class HeapGraphBuilder {
         nodeSelfSizes.set(ordinal, selfSize);
         firstEdgeIndex[ordinal] = (int) declaredEdges;
         declaredEdges += ownedEdgeCount;
-        if (declaredEdges > edgeTargetColumn.length()) {
+        if (declaredEdges > edgeTargets.length()) {
             throw new GraphFormatException("the nodes declare more edges (" + declaredEdges + ") than the "
-                    + edgeTargetColumn.length() + " the file announced");
+                    + edgeTargets.length() + " the file announced");
         }
         return ordinal;
     }
@@ -118,7 +115,7 @@ public final class HeapGraphBuilder {
     public void addEdge(byte type, int nameOrIndex, int targetOrdinal) {
         int index = edgeCount++;
         edgeTypesAndNames.set(index, type, nameOrIndex);
-        edgeTargetColumn.set(index, targetOrdinal);
+        edgeTargets.set(index, targetOrdinal);
     }
 
     public void setDetachedness(int ordinal, byte state) {
@@ -174,11 +171,10 @@ public final class HeapGraphBuilder {
      * last edge.
      */
     public void trimEdgeCapacityToAdded() {
-        if (edgeCount < edgeTargetColumn.length()) {
+        if (edgeCount < edgeTargets.length()) {
             edgeTypesAndNames.trimTo(edgeCount);
-            edgeTargetColumn = edgeTargetColumn.onHeap()
-                    ? IntColumn.of(Arrays.copyOf(edgeTargetColumn.array(), edgeCount)) : edgeTargetColumn;
-            capacityTrimmed = true;
+            edgeTargets = edgeTargets.onHeap() ? IntColumn.of(Arrays.copyOf(edgeTargets.array(), edgeCount))
+                    : edgeTargets.prefix(edgeCount);
         }
     }
 
@@ -200,12 +196,10 @@ public final class HeapGraphBuilder {
         if (nodeCount != nodeTypes.length) {
             throw new GraphFormatException("the file announces " + nodeTypes.length + " nodes but holds " + nodeCount);
         }
-        if (edgeCount != (capacityTrimmed ? edgeCount : edgeTargetColumn.length())) {
-            throw new GraphFormatException("the file announces " + edgeTargetColumn.length() + " edges but holds "
+        if (edgeCount != edgeTargets.length()) {
+            throw new GraphFormatException("the file announces " + edgeTargets.length() + " edges but holds "
                     + edgeCount);
         }
-        edgeTargets = edgeTargetColumn.onHeap() ? edgeTargetColumn.array() : edgeTargetColumn.toArray(edgeCount);
-        edgeTargetColumn = null;
         if (declaredEdges != edgeCount) {
             throw new GraphFormatException("the nodes' edge counts add up to " + declaredEdges + " but the file holds "
                     + edgeCount + " edges");
@@ -225,7 +219,7 @@ public final class HeapGraphBuilder {
             }
         }
         for (int e = 0; e < edgeCount; e++) {
-            int target = edgeTargets[e];
+            int target = edgeTargets.get(e);
             if (target < 0 || target >= nodeCount) {
                 throw new GraphFormatException("edge " + e + " points to node " + target + " but there are only "
                         + nodeCount + " nodes");

@@ -39,12 +39,12 @@ public final class MemoryEstimate {
     static final double HEADROOM = 1.15;
     /**
      * Off the heap ({@link Columns#offHeap}), what stays on it: per node all but the id (4) and the dominator-tree
-     * children (8), per edge the target 4, and 2 of the 3 working bits. The ids, the children, the edges' types and
-     * names and the retainers (8 per edge) and the dominator algorithm's five working arrays (20 per node) are mapped.
+     * children (8), per edge 2 of the 3 working bits. The ids, the children, the edges (targets, types and names,
+     * retainers: 12 per edge) and the dominator algorithm's five working arrays (20 per node) are mapped.
      */
     static final int OFF_HEAP_GRAPH_BYTES_PER_NODE = GRAPH_BYTES_PER_NODE - 4;
     static final int OFF_HEAP_ANALYSIS_BYTES_PER_NODE = ANALYSIS_BYTES_PER_NODE - 8;
-    static final int OFF_HEAP_GRAPH_BYTES_PER_EDGE = 4;
+    static final int OFF_HEAP_GRAPH_BYTES_PER_EDGE = 0;
     static final double OFF_HEAP_WORKING_BYTES_PER_EDGE = 2 / 8.0;
     /** The system property that says where the big arrays go: {@code auto} (the default), {@code on}, {@code off}. */
     public static final String OFF_HEAP_PROPERTY = "heapscope.offheap";
@@ -129,7 +129,7 @@ public final class MemoryEstimate {
                 ? graphBytes() + analysisBytes() + (long) (edges * OFF_HEAP_WORKING_BYTES_PER_EDGE)
                 : graphBytes() + analysisBytes() + nodes * PEAK_WORKING_BYTES_PER_NODE
                         + (long) (edges * PEAK_WORKING_BYTES_PER_EDGE);
-        // Off the heap the reader fills mapped edge arrays and copies only the targets onto the heap at the end.
+        // Off the heap the reader fills mapped edge arrays.
         long buildPeak = format == HeapFormat.HPROF
                 ? graphBytes() + nodes * HPROF_INDEX_BYTES_PER_NODE + (offHeap ? 0 : edges * GRAPH_BYTES_PER_EDGE)
                 : graphBytes();

@@ -46,6 +46,14 @@ public final class IntColumn {
         return new IntColumn(null, chunks, length);
     }
 
+    /** The first {@code length} ints of a mapped column, without copying (the mappings are shared). */
+    public IntColumn prefix(int length) {
+        if (array != null || length > this.length) {
+            throw new IllegalArgumentException("a prefix of " + length + " of a column of " + this.length);
+        }
+        return new IntColumn(null, chunks, length);
+    }
+
     public int length() {
         return length;
     }

@@ -259,7 +259,7 @@ final class SuspectNames {
     private int target(int node, String edgeName) {
         for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
             if (!EdgeType.hasNumericName(graph.edgeType(e)) && edgeName.equals(graph.edgeName(e))) {
-                return graph.edgeTargets()[e];
+                return graph.edgeTarget(e);
             }
         }
         return -1;

@@ -37,8 +37,8 @@ final class Neighbours {
     private final int[] newerHashes;
     private final int[] olderFirstEdge;
     private final int[] newerFirstEdge;
-    private final int[] olderTargets;
-    private final int[] newerTargets;
+    private final IntColumn olderTargets;
+    private final IntColumn newerTargets;
     private final RetainerIndex olderRetainers;
     private final RetainerIndex newerRetainers;
     /** Newer arrays whose elements were already paired through an array of the older dump they are not. */
@@ -97,7 +97,7 @@ final class Neighbours {
             if (EdgeType.hasNumericName(type)) {
                 continue;
             }
-            int newerTarget = newerTargets[e];
+            int newerTarget = newerTargets.get(e);
             if (state.isNewerMatched(newerTarget)) {
                 continue;
             }
@@ -116,7 +116,7 @@ final class Neighbours {
                 continue;
             }
             cursor = found + 1 < olderTo ? found + 1 : olderFrom;
-            place(olderTargets[found], newerTarget, Place.FIELD);
+            place(olderTargets.get(found), newerTarget, Place.FIELD);
         }
     }
 
@@ -213,7 +213,7 @@ final class Neighbours {
     }
 
     /** The node's element edges' targets that are not matched yet, with their indexes, in index order. */
-    private void collectElements(HeapGraph graph, int node, int[] firstEdge, int[] targets, boolean olderSide,
+    private void collectElements(HeapGraph graph, int node, int[] firstEdge, IntColumn targets, boolean olderSide,
             IntArrayList elements, IntArrayList indexes) {
         elements.clear();
         indexes.clear();
@@ -221,7 +221,7 @@ final class Neighbours {
             if (graph.edgeType(e) != EdgeType.ELEMENT) {
                 continue;
             }
-            int target = targets[e];
+            int target = targets.get(e);
             if (olderSide ? state.isOlderMatched(target) : state.isNewerMatched(target)) {
                 continue;
             }

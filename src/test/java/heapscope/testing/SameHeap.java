@@ -36,7 +36,7 @@ public final class SameHeap {
         assertArrayEquals(a.nodeTypes(), b.nodeTypes());
         assertArrayEquals(a.nodeNames(), b.nodeNames());
         assertArrayEquals(a.firstEdgeIndex(), b.firstEdgeIndex());
-        assertArrayEquals(a.edgeTargets(), b.edgeTargets());
+        assertArrayEquals(a.edgeTargets().toArray(a.edgeCount()), b.edgeTargets().toArray(a.edgeCount()));
         assertArrayEquals(a.nodeDetachedness(), b.nodeDetachedness());
         for (int node = 0; node < n; node++) {
             assertEquals(a.nodeId(node), b.nodeId(node), "id of node " + node);

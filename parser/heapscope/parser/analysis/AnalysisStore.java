@@ -90,7 +90,7 @@ public final class AnalysisStore {
 
         NodeSizes shallow = shallowIsSelf ? graph.nodeSelfSizes()
                 : NodeSizes.load(source, "analysis.shallowSizes", n);
-        int[] firstRetainer = source.ints("analysis.firstRetainer");
+        IntColumn firstRetainer = source.intColumn("analysis.firstRetainer", graph.columns());
         GraphStore.checkFirstIndexes(source, firstRetainer, n, e, "analysis.firstRetainer");
         IntColumn retainerSources = GraphStore.nodeOrdinals(source, "analysis.retainerSources", e, n,
                 graph.columns());

@@ -131,8 +131,7 @@ public final class AnalyzedHeap {
 
     /** The part of {@link #retainedBytes} in mapped files off the Java heap (see {@code HeapGraph.columns()}). */
     public long offHeapBytes() {
-        return graph.offHeapBytes() + retainers.retainerSources().length() * 4L
-                - retainers.retainerSources().heapBytes() + dominatedNodes.offHeapBytes();
+        return graph.offHeapBytes() + retainers.offHeapBytes() + dominatedNodes.offHeapBytes();
     }
 
     /** Bytes held by the graph and the analyses' arrays, on the Java heap or off it. */

@@ -74,7 +74,7 @@ public final class DominatorTree {
         private final int[] firstEdge;
         private final IntColumn targets;
         private final BitSet essential;
-        private final int[] firstRetainerSlot;
+        private final IntColumn firstRetainerSlot;
         private final IntColumn retainerSources;
         private final BitSet essentialSlots;
         private final Scratch scratch;
@@ -143,7 +143,7 @@ public final class DominatorTree {
         }
 
         private boolean hasOnlyNonEssentialRetainers(int ordinal) {
-            for (int slot = firstRetainerSlot[ordinal]; slot < firstRetainerSlot[ordinal + 1]; slot++) {
+            for (int slot = firstRetainerSlot.get(ordinal); slot < firstRetainerSlot.get(ordinal + 1); slot++) {
                 if (essentialSlots.get(slot)) {
                     return false;
                 }
@@ -204,7 +204,7 @@ public final class DominatorTree {
                 int wOrdinal = w - 1;
                 boolean orphan = true;
                 int semiW = semi.get(w);
-                for (int slot = firstRetainerSlot[wOrdinal]; slot < firstRetainerSlot[wOrdinal + 1]; slot++) {
+                for (int slot = firstRetainerSlot.get(wOrdinal); slot < firstRetainerSlot.get(wOrdinal + 1); slot++) {
                     if (!essentialSlots.get(slot)) {
                         continue;
                     }

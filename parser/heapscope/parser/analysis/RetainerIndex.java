@@ -6,8 +6,8 @@ import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 
 /**
- * Reverse edges in CSR layout: the retainers of node {@code n} are the slots {@code firstRetainerSlot[n]} to
- * {@code firstRetainerSlot[n + 1] - 1}, each holding the ordinal of the retaining node (one slot per edge, so a node
+ * Reverse edges in CSR layout: the retainers of node {@code n} are the slots {@code firstRetainerSlot.get(n)} to
+ * {@code firstRetainerSlot.get(n + 1) - 1}, each holding the ordinal of the retaining node (one slot per edge, so a node
  * that points twice at {@code n} fills two slots). Only the source is stored, 4 bytes per edge: the edge itself is
  * found again by scanning the source's outgoing edges for the target (see {@link #forEachRetainingEdge}), which only
  * the Retainers view needs.
@@ -16,10 +16,10 @@ import java.util.BitSet;
  * built; thread-safe. No IO.
  */
 public final class RetainerIndex {
-    private final int[] firstRetainerSlot;
+    private final IntColumn firstRetainerSlot;
     private final IntColumn retainerSources;
 
-    RetainerIndex(int[] firstRetainerSlot, IntColumn retainerSources) {
+    RetainerIndex(IntColumn firstRetainerSlot, IntColumn retainerSources) {
         this.firstRetainerSlot = firstRetainerSlot;
         this.retainerSources = retainerSources;
     }
@@ -28,12 +28,13 @@ public final class RetainerIndex {
         int nodeCount = graph.nodeCount();
         int[] firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
-        int[] first = new int[nodeCount + 1];
+        IntColumn first = graph.columns().ints(nodeCount + 1);
         for (int e = 0, edges = targets.length(); e < edges; e++) {
-            first[targets.get(e) + 1]++;
+            int at = targets.get(e) + 1;
+            first.set(at, first.get(at) + 1);
         }
         for (int n = 0; n < nodeCount; n++) {
-            first[n + 1] += first[n];
+            first.set(n + 1, first.get(n + 1) + first.get(n));
         }
         // Fill each target's slots from the end of its slice backwards, using first[t + 1] as t's fill pointer: when
         // all are filled it has come down to the start of t's slice, so shifting the array by one finishes it.
@@ -43,16 +44,21 @@ public final class RetainerIndex {
                 cancel.throwIfCanceled();
             }
             for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
-                sources.set(--first[targets.get(e) + 1], source);
+                int at = targets.get(e) + 1;
+                int slot = first.get(at) - 1;
+                first.set(at, slot);
+                sources.set(slot, source);
             }
         }
-        System.arraycopy(first, 1, first, 0, nodeCount);
-        first[nodeCount] = targets.length();
+        for (int n = 0; n < nodeCount; n++) {
+            first.set(n, first.get(n + 1));
+        }
+        first.set(nodeCount, targets.length());
         return new RetainerIndex(first, sources);
     }
 
-    /** First retainer slot by node ordinal; {@code nodeCount + 1} entries. */
-    public int[] firstRetainerSlot() {
+    /** First retainer slot by node ordinal; {@code nodeCount + 1} entries (on the heap or mapped). */
+    public IntColumn firstRetainerSlot() {
         return firstRetainerSlot;
     }
 
@@ -62,7 +68,7 @@ public final class RetainerIndex {
     }
 
     public int retainerCount(int ordinal) {
-        return firstRetainerSlot[ordinal + 1] - firstRetainerSlot[ordinal];
+        return firstRetainerSlot.get(ordinal + 1) - firstRetainerSlot.get(ordinal);
     }
 
     /** Receives one retaining edge: its source node and the edge index within the source's edges. */
@@ -79,7 +85,7 @@ public final class RetainerIndex {
         int[] firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         int previousSource = -1;
-        for (int slot = firstRetainerSlot[target], end = firstRetainerSlot[target + 1]; slot < end; slot++) {
+        for (int slot = firstRetainerSlot.get(target), end = firstRetainerSlot.get(target + 1); slot < end; slot++) {
             int source = retainerSources.get(slot);
             if (source == previousSource) {
                 continue;
@@ -102,7 +108,7 @@ public final class RetainerIndex {
         int[] firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         int[] next = scratch.take(false);
-        System.arraycopy(firstRetainerSlot, 1, next, 0, nodeCount);
+        firstRetainerSlot.copyTo(1, next, 0, nodeCount);
         BitSet slots = new BitSet(retainerSources.length());
         for (int source = 0; source < nodeCount; source++) {
             for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
@@ -117,7 +123,12 @@ public final class RetainerIndex {
     }
 
     long retainedBytes() {
-        return 4L * firstRetainerSlot.length + sourceBytes();
+        return 4L * firstRetainerSlot.length() + sourceBytes();
+    }
+
+    /** What {@link #retainedBytes} has in mapped files off the Java heap. */
+    long offHeapBytes() {
+        return retainedBytes() - firstRetainerSlot.heapBytes() - retainerSources.heapBytes();
     }
 
     /** The part that grows with the edges: one source per edge. */

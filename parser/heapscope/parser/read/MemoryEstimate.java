@@ -38,12 +38,12 @@ public final class MemoryEstimate {
     /** Headroom for the collector: big arrays need contiguous space, and the strings are not counted per node. */
     static final double HEADROOM = 1.15;
     /**
-     * Off the heap ({@link Columns#offHeap}), what stays on it: per node all but the id (4) and the dominator-tree
-     * children (8), per edge 2 of the 3 working bits. The ids, the children, the edges (targets, types and names,
-     * retainers: 12 per edge) and the dominator algorithm's five working arrays (20 per node) are mapped.
+     * Off the heap ({@link Columns#offHeap}), what stays on it: per node all but the id (4), the first retainer (4)
+     * and the dominator-tree children (8), per edge 2 of the 3 working bits. Those, the edges (targets, types and
+     * names, retainers: 12 per edge) and the dominator algorithm's five working arrays (20 per node) are mapped.
      */
     static final int OFF_HEAP_GRAPH_BYTES_PER_NODE = GRAPH_BYTES_PER_NODE - 4;
-    static final int OFF_HEAP_ANALYSIS_BYTES_PER_NODE = ANALYSIS_BYTES_PER_NODE - 8;
+    static final int OFF_HEAP_ANALYSIS_BYTES_PER_NODE = ANALYSIS_BYTES_PER_NODE - 12;
     static final int OFF_HEAP_GRAPH_BYTES_PER_EDGE = 0;
     static final double OFF_HEAP_WORKING_BYTES_PER_EDGE = 2 / 8.0;
     /** The system property that says where the big arrays go: {@code auto} (the default), {@code on}, {@code off}. */

@@ -214,9 +214,9 @@ final class SuspectNames {
     private String closureNames(int context) {
         List<String> names = new ArrayList<>();
         int more = 0;
-        int[] first = heap.retainers().firstRetainerSlot();
+        IntColumn first = heap.retainers().firstRetainerSlot();
         IntColumn sources = heap.retainers().retainerSources();
-        for (int slot = first[context]; slot < first[context + 1]; slot++) {
+        for (int slot = first.get(context); slot < first.get(context + 1); slot++) {
             int source = sources.get(slot);
             if (graph.nodeTypes()[source] == NodeType.CLOSURE) {
                 String name = functionName(source);

@@ -291,10 +291,10 @@ final class Neighbours {
 
     /** Whether something other than the root holds the newer object and is not matched yet; cheap, no edge scan. */
     private boolean hasUnmatchedRetainer(int newerNode) {
-        int[] first = newerRetainers.firstRetainerSlot();
+        IntColumn first = newerRetainers.firstRetainerSlot();
         IntColumn sources = newerRetainers.retainerSources();
         int root = newer.rootOrdinal();
-        for (int slot = first[newerNode]; slot < first[newerNode + 1]; slot++) {
+        for (int slot = first.get(newerNode); slot < first.get(newerNode + 1); slot++) {
             int source = sources.get(slot);
             if (source != root && !state.isNewerMatched(source)) {
                 return true;

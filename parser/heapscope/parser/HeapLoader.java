@@ -74,7 +74,8 @@ public final class HeapLoader {
                 throw NotEnoughMemoryException.ranOut(file, null, e);
             }
             cached.keepGraph(graph);
-            MemoryEstimate estimate = MemoryEstimate.forGraph(graph.format(), graph.nodeCount(), graph.edgeCount());
+            MemoryEstimate onHeap = MemoryEstimate.forGraph(graph.format(), graph.nodeCount(), graph.edgeCount());
+            MemoryEstimate estimate = graph.columns().offHeap() ? onHeap.offHeap() : onHeap;
             AnalyzedHeap heap;
             try {
                 heap = HeapAnalyzer.analyze(graph, listener, cancel);

@@ -38,6 +38,12 @@ public final class MemoryEstimate {
     /** Headroom for the collector: big arrays need contiguous space, and the strings are not counted per node. */
     static final double HEADROOM = 1.15;
     /**
+     * Off the heap, the heap holds fewer but still huge node arrays, and nearly only them: the 7.9 GB dump under
+     * {@code -Xmx6g} ran out with 4.44 GB live of 6.14 GB, a 511 MB array finding no contiguous room. Half as much
+     * again keeps such a file from being started and dying minutes later.
+     */
+    static final double OFF_HEAP_HEADROOM = 1.5;
+    /**
      * Off the heap ({@link Columns#offHeap}), what stays on it: per node all but the id (4), the first retainer (4)
      * and the dominator-tree children (8), per edge 2 of the 3 working bits. Those, the edges (targets, types and
      * names, retainers: 12 per edge) and the dominator algorithm's five working arrays (20 per node) are mapped.
@@ -133,7 +139,7 @@ public final class MemoryEstimate {
         long buildPeak = format == HeapFormat.HPROF
                 ? graphBytes() + nodes * HPROF_INDEX_BYTES_PER_NODE + (offHeap ? 0 : edges * GRAPH_BYTES_PER_EDGE)
                 : graphBytes();
-        return (long) (Math.max(analysisPeak, buildPeak) * HEADROOM) + BASE_BYTES;
+        return (long) (Math.max(analysisPeak, buildPeak) * (offHeap ? OFF_HEAP_HEADROOM : HEADROOM)) + BASE_BYTES;
     }
 
     /**

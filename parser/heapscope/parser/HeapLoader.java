@@ -12,6 +12,7 @@ import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.HeapFiles;
 import heapscope.parser.read.MemoryEstimate;
 import heapscope.parser.read.NotEnoughMemoryException;
+import heapscope.parser.store.Columns;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -36,8 +37,23 @@ public final class HeapLoader {
         return load(file, AnalysisCache.disabled(), listener, cancel);
     }
 
+    /**
+     * Opens the file through {@code cache}.
+     *
+     * @throws HeapFileException when the file is not a readable heap dump, or its heap does not fit (in the Java
+     *     heap, or off it: see {@link Columns})
+     */
     public static AnalyzedHeap load(Path file, AnalysisCache cache, ProgressListener listener, CancelSignal cancel)
             throws HeapFileException, IOException {
+        try {
+            return loadThrough(cache, file, listener, cancel);
+        } catch (Columns.Unavailable e) {
+            throw new HeapFileException(file, e.getMessage());
+        }
+    }
+
+    private static AnalyzedHeap loadThrough(AnalysisCache cache, Path file, ProgressListener listener,
+            CancelSignal cancel) throws HeapFileException, IOException {
         AnalysisCache.Lookup cached;
         try {
             if (PortableIndex.isIndex(file)) {
@@ -58,7 +74,8 @@ public final class HeapLoader {
                 throw NotEnoughMemoryException.ranOut(file, null, e);
             }
             cached.keepGraph(graph);
-            MemoryEstimate estimate = MemoryEstimate.forGraph(graph.format(), graph.nodeCount(), graph.edgeCount());
+            MemoryEstimate onHeap = MemoryEstimate.forGraph(graph.format(), graph.nodeCount(), graph.edgeCount());
+            MemoryEstimate estimate = graph.columns().offHeap() ? onHeap.offHeap() : onHeap;
             AnalyzedHeap heap;
             try {
                 heap = HeapAnalyzer.analyze(graph, listener, cancel);

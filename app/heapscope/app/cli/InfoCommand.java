@@ -39,7 +39,7 @@ final class InfoCommand implements Callable<Integer> {
 
     record InfoJson(String file, String format, long fileSize, int nodeCount, int edgeCount, int stringCount,
             long totalSize, long maxJsObjectId, List<PhaseJson> phases, long totalMillis, long peakHeapBytes,
-            long peakRssBytes, long engineBytes, double bytesPerNode, double bytesPerEdge, UnreachableJson unreachable,
+            long peakRssBytes, long engineBytes, long offHeapBytes, double bytesPerNode, double bytesPerEdge, UnreachableJson unreachable,
             List<DetailJson> details, List<String> warnings) {
     }
 
@@ -62,7 +62,7 @@ final class InfoCommand implements Callable<Integer> {
         InfoJson info = new InfoJson(Paths.absolute(file), heap.format().jsonName(),
                 Files.size(file), nodes, edges, heap.graph().strings().size(), heap.totalSize(), heap.maxJsObjectId(),
                 phases, totalMillis, ProcessMemory.peakHeapBytes(), ProcessMemory.peakRssBytes(), engineBytes,
-                round(perNode), round(perEdge), UnreachableJson.of(heap, false),
+                heap.offHeapBytes(), round(perNode), round(perEdge), UnreachableJson.of(heap, false),
                 heap.graph().fileNotes().details().stream()
                         .map(d -> new DetailJson(d.label(), d.text())).toList(),
                 heap.graph().fileNotes().warnings());
@@ -95,6 +95,8 @@ final class InfoCommand implements Callable<Integer> {
         out.println("Peak RSS:      " + Units.count(info.peakRssBytes()) + " bytes");
         out.println(String.format(Locale.ROOT, "Engine memory: %s bytes (%.1f bytes/node + %.1f bytes/edge + strings)",
                 Units.count(info.engineBytes()), info.bytesPerNode(), info.bytesPerEdge()));
+        out.println("Off the heap:  " + (info.offHeapBytes() == 0 ? "nothing (every array on the Java heap)"
+                : Units.count(info.offHeapBytes()) + " bytes of it in mapped files (ids, edges, retainers, dominator-tree children)"));
         if (info.unreachable() != null) {
             out.println(info.unreachable().describe());
         }

@@ -9,6 +9,7 @@ import heapscope.parser.model.V8Statistics;
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
 import heapscope.parser.store.Blob;
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public final class AnalysisStore {
             heap.shallowSizes().save(sink, "analysis.shallowSizes");
         }
         sink.ints("analysis.firstRetainer", heap.retainers().firstRetainerSlot(), n + 1);
-        sink.ints("analysis.retainerSources", heap.retainers().retainerSources());
+        IntColumn retainerSources = heap.retainers().retainerSources();
+        sink.ints("analysis.retainerSources", retainerSources, retainerSources.length());
         sink.bytes("analysis.domStates", heap.domStates(), n);
         sink.ints("analysis.distances", heap.distances(), n);
         sink.ints("analysis.dominators", heap.dominators(), n);
@@ -88,17 +90,19 @@ public final class AnalysisStore {
 
         NodeSizes shallow = shallowIsSelf ? graph.nodeSelfSizes()
                 : NodeSizes.load(source, "analysis.shallowSizes", n);
-        int[] firstRetainer = source.ints("analysis.firstRetainer");
+        IntColumn firstRetainer = source.intColumn("analysis.firstRetainer", graph.columns());
         GraphStore.checkFirstIndexes(source, firstRetainer, n, e, "analysis.firstRetainer");
-        int[] retainerSources = GraphStore.nodeOrdinals(source, "analysis.retainerSources", e, n);
+        IntColumn retainerSources = GraphStore.nodeOrdinals(source, "analysis.retainerSources", e, n,
+                graph.columns());
         byte[] domStates = source.bytes("analysis.domStates");
         StoreFormatException.check(domStates.length == n, "DOM states do not match the node count");
         int[] distances = source.ints("analysis.distances");
         StoreFormatException.check(distances.length == n, "distances do not match the node count");
         int[] dominators = GraphStore.nodeOrdinals(source, "analysis.dominators", n, n);
-        int[] firstDominated = source.ints("analysis.firstDominated");
+        IntColumn firstDominated = source.intColumn("analysis.firstDominated", graph.columns());
         GraphStore.checkFirstIndexes(source, firstDominated, n, Math.max(0, n - 1), "analysis.firstDominated");
-        int[] dominated = GraphStore.nodeOrdinals(source, "analysis.dominated", Math.max(0, n - 1), n);
+        IntColumn dominated = GraphStore.nodeOrdinals(source, "analysis.dominated", Math.max(0, n - 1), n,
+                graph.columns());
         NodeSizes retained = NodeSizes.load(source, "analysis.retainedSizes", n);
         BitSet uncounted = null;
         if (hasUncounted) {

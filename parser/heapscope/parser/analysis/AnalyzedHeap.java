@@ -129,7 +129,12 @@ public final class AnalyzedHeap {
         return graph.edgeBytes() + retainers.sourceBytes();
     }
 
-    /** Bytes held by the graph and the analyses' arrays. */
+    /** The part of {@link #retainedBytes} in mapped files off the Java heap (see {@code HeapGraph.columns()}). */
+    public long offHeapBytes() {
+        return graph.offHeapBytes() + retainers.offHeapBytes() + dominatedNodes.offHeapBytes();
+    }
+
+    /** Bytes held by the graph and the analyses' arrays, on the Java heap or off it. */
     public long retainedBytes() {
         int n = graph.nodeCount();
         long perNode = 1L + 4 + 4; // DOM state, distance, dominator

@@ -4,6 +4,7 @@ import com.carrotsearch.hppc.IntArrayList;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -117,25 +118,25 @@ public final class ClassAggregator {
     private static long[] classRetainedSizes(AnalyzedHeap heap, BitSet accepted, int[] classByNode, int classCount) {
         long[] result = new long[classCount];
         int[] active = new int[classCount];
-        int[] firstDominated = heap.dominatedNodes().firstDominated();
-        int[] dominated = heap.dominatedNodes().dominatedNodes();
+        IntColumn firstDominated = heap.dominatedNodes().firstDominated();
+        IntColumn dominated = heap.dominatedNodes().dominatedNodes();
         NodeSizes retained = heap.retainedSizes();
         IntArrayList path = new IntArrayList();
         IntArrayList nextChild = new IntArrayList();
         int root = heap.graph().rootOrdinal();
         enter(root, accepted, classByNode, retained, active, result);
         path.add(root);
-        nextChild.add(firstDominated[root]);
+        nextChild.add(firstDominated.get(root));
         while (!path.isEmpty()) {
             int top = path.size() - 1;
             int node = path.get(top);
             int cursor = nextChild.get(top);
-            if (cursor < firstDominated[node + 1]) {
+            if (cursor < firstDominated.get(node + 1)) {
                 nextChild.set(top, cursor + 1);
-                int child = dominated[cursor];
+                int child = dominated.get(cursor);
                 enter(child, accepted, classByNode, retained, active, result);
                 path.add(child);
-                nextChild.add(firstDominated[child]);
+                nextChild.add(firstDominated.get(child));
             } else {
                 if (accepted.get(node)) {
                     active[classByNode[node]]--;

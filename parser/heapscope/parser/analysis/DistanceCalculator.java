@@ -4,6 +4,7 @@ import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -41,12 +42,12 @@ final class DistanceCalculator {
         int nodeCount = graph.nodeCount();
         int root = graph.rootOrdinal();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         int[] distances = new int[nodeCount];
         Arrays.fill(distances, Distances.NO_DISTANCE);
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
-            if (userRoots.isUserRoot(targets[e])) {
-                distances[targets[e]] = 1;
+            if (userRoots.isUserRoot(targets.get(e))) {
+                distances[targets.get(e)] = 1;
             }
         }
         // One pairing state for both passes, as DevTools shares its filter between them.
@@ -57,9 +58,9 @@ final class DistanceCalculator {
         int length = 0;
         boolean userRootsFound = false;
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
-            if (userRoots.isUserRoot(targets[e])) {
+            if (userRoots.isUserRoot(targets.get(e))) {
                 userRootsFound = true;
-                length = expand(targets[e], queue, length, distances, excluded, pendingEphemeronPairs);
+                length = expand(targets.get(e), queue, length, distances, excluded, pendingEphemeronPairs);
             }
         }
         bfs(queue, length, distances, excluded, pendingEphemeronPairs);
@@ -83,13 +84,13 @@ final class DistanceCalculator {
     /** Gives the node's unvisited children its distance + 1 and queues them; returns the new queue length. */
     private int expand(int node, int[] queue, int length, int[] distances, BitSet excluded, BitSet pendingPairs) {
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         int distance = distances[node] + 1;
         for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
             if (graph.edgeType(e) == EdgeType.WEAK) {
                 continue;
             }
-            int child = targets[e];
+            int child = targets.get(e);
             if (distances[child] != Distances.NO_DISTANCE) {
                 continue;
             }

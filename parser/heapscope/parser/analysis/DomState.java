@@ -6,6 +6,7 @@ import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
+import heapscope.parser.store.IntColumn;
 
 /**
  * Whether each DOM (embedder, {@code native}) node is attached to a document, detached from it, or unknown, as
@@ -79,11 +80,11 @@ final class DomState {
 
         private void propagate(int parent, byte newState) {
             int[] firstEdge = graph.firstEdgeIndex();
-            int[] targets = graph.edgeTargets();
+            IntColumn targets = graph.edgeTargets();
             for (int e = firstEdge[parent], end = firstEdge[parent + 1]; e < end; e++) {
                 byte type = graph.edgeType(e);
                 if (type != EdgeType.HIDDEN && type != EdgeType.WEAK) {
-                    process(targets[e], newState);
+                    process(targets.get(e), newState);
                 }
             }
         }

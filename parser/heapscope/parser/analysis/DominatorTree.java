@@ -2,6 +2,8 @@ package heapscope.parser.analysis;
 
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -26,9 +28,9 @@ import java.util.BitSet;
 public final class DominatorTree {
     private final int nodeCount;
     private final int[] dominatorByNode;
-    private final int[] nodeByDfsOrder;
+    private final IntColumn nodeByDfsOrder;
 
-    private DominatorTree(int nodeCount, int[] dominatorByNode, int[] nodeByDfsOrder) {
+    private DominatorTree(int nodeCount, int[] dominatorByNode, IntColumn nodeByDfsOrder) {
         this.nodeCount = nodeCount;
         this.dominatorByNode = dominatorByNode;
         this.nodeByDfsOrder = nodeByDfsOrder;
@@ -48,9 +50,9 @@ public final class DominatorTree {
 
     /**
      * Node ordinals in DFS preorder from the root, in the first {@code nodeCount} entries: every node comes after its
-     * dominator. One of the scratch arrays, needed only to accumulate retained sizes.
+     * dominator. One of the scratch arrays (on the heap or mapped), needed only to accumulate retained sizes.
      */
-    int[] nodeByDfsOrder() {
+    IntColumn nodeByDfsOrder() {
         return nodeByDfsOrder;
     }
 
@@ -64,25 +66,26 @@ public final class DominatorTree {
      * analysis here, so arrays are reused: {@code nextEdge} serves the DFS, then becomes {@code ancestor}; once the
      * semidominators are known, {@code label} holds each vertex's DFS number and {@code parent} becomes the
      * immediate dominator; the compression stack grows as needed (compression keeps paths short). Five arrays of
-     * {@code nodeCount + 1} ints; two of them are the results.
+     * {@code nodeCount + 1} ints, two of them the results; columns where the graph's {@code columns()} say, so that
+     * off the heap this peak of the analysis is mapped.
      */
     private static final class Builder {
         private final int nodeCount;
         private final int[] firstEdge;
-        private final int[] targets;
+        private final IntColumn targets;
         private final BitSet essential;
-        private final int[] firstRetainerSlot;
-        private final int[] retainerSources;
+        private final IntColumn firstRetainerSlot;
+        private final IntColumn retainerSources;
         private final BitSet essentialSlots;
         private final Scratch scratch;
         private final CancelSignal cancel;
         private final int root;
-        private int[] parent;
-        private int[] ancestor;
-        private int[] vertex;
-        private int[] label;
-        private int[] semi;
-        private int[] nextEdge;
+        private IntColumn parent;
+        private IntColumn ancestor;
+        private IntColumn vertex;
+        private IntColumn label;
+        private IntColumn semi;
+        private IntColumn nextEdge;
         private int[] compressionStack = new int[1024];
         private int n;
 
@@ -97,47 +100,50 @@ public final class DominatorTree {
             this.scratch = scratch;
             this.cancel = cancel;
             this.root = graph.rootOrdinal() + 1;
-            parent = scratch.take(true);
-            vertex = scratch.take(false);
-            label = scratch.take(false);
-            semi = scratch.take(true);
-            nextEdge = scratch.take(false);
+            Columns columns = graph.columns();
+            parent = scratch.takeColumn(true, columns);
+            vertex = scratch.takeColumn(false, columns);
+            label = scratch.takeColumn(false, columns);
+            semi = scratch.takeColumn(true, columns);
+            nextEdge = scratch.takeColumn(false, columns);
         }
 
         DominatorTree run() {
             dfs(root);
             if (n < nodeCount) {
                 for (int v = 1; v <= nodeCount; v++) {
-                    if (semi[v] == 0 && hasOnlyNonEssentialRetainers(v - 1)) {
-                        parent[v] = root;
+                    if (semi.get(v) == 0 && hasOnlyNonEssentialRetainers(v - 1)) {
+                        parent.set(v, root);
                         dfs(v);
                     }
                 }
             }
             if (n < nodeCount) {
                 for (int v = 1; v <= nodeCount; v++) {
-                    if (semi[v] == 0) {
-                        parent[v] = root;
-                        semi[v] = ++n;
-                        vertex[n] = v;
-                        label[v] = v;
+                    if (semi.get(v) == 0) {
+                        parent.set(v, root);
+                        semi.set(v, ++n);
+                        vertex.set(n, v);
+                        label.set(v, v);
                     }
                 }
             }
             computeSemidominators();
             // The results by ordinal, each shifted down over its own array: vertex v's entry moves to v - 1.
-            int[] dominatorByNode = computeImmediateDominators();
-            int[] order = vertex;
+            IntColumn idom = computeImmediateDominators();
+            IntColumn order = vertex;
             for (int i = 1; i <= nodeCount; i++) {
-                dominatorByNode[i - 1] = dominatorByNode[i] - 1;
-                order[i - 1] = vertex[i] - 1;
+                idom.set(i - 1, idom.get(i) - 1);
+                order.set(i - 1, vertex.get(i) - 1);
             }
             scratch.give(ancestor, label, semi);
+            // The dominators are a result the views read as an array: off the heap they are copied onto it.
+            int[] dominatorByNode = idom.onHeap() ? idom.array() : idom.toArray(nodeCount + 1);
             return new DominatorTree(nodeCount, dominatorByNode, order);
         }
 
         private boolean hasOnlyNonEssentialRetainers(int ordinal) {
-            for (int slot = firstRetainerSlot[ordinal]; slot < firstRetainerSlot[ordinal + 1]; slot++) {
+            for (int slot = firstRetainerSlot.get(ordinal); slot < firstRetainerSlot.get(ordinal + 1); slot++) {
                 if (essentialSlots.get(slot)) {
                     return false;
                 }
@@ -147,32 +153,38 @@ public final class DominatorTree {
 
         /** Iterative DFS numbering; {@code nextEdge} remembers, per vertex, where to resume scanning its edges. */
         private void dfs(int start) {
-            nextEdge[start] = firstEdge[start - 1];
+            IntColumn semi = this.semi; // locals: the hot loop below then loads no field
+            IntColumn parent = this.parent;
+            IntColumn nextEdge = this.nextEdge;
+            int[] firstEdge = this.firstEdge;
+            IntColumn targets = this.targets;
+            nextEdge.set(start, firstEdge[start - 1]);
             int v = start;
             while (v != 0) {
-                if (semi[v] == 0) {
-                    semi[v] = ++n;
-                    vertex[n] = v;
-                    label[v] = v;
+                if (semi.get(v) == 0) {
+                    semi.set(v, ++n);
+                    vertex.set(n, v);
+                    label.set(v, v);
                     if ((n & 0xFFFF) == 0) {
                         cancel.throwIfCanceled();
                     }
                 }
-                int next = parent[v];
+                int next = parent.get(v);
                 int edgesEnd = firstEdge[v];
-                for (; nextEdge[v] < edgesEnd; nextEdge[v]++) {
-                    int e = nextEdge[v];
+                int e = nextEdge.get(v);
+                for (; e < edgesEnd; e++) {
                     if (!essential.get(e)) {
                         continue;
                     }
-                    int w = targets[e] + 1;
-                    if (semi[w] == 0) {
-                        parent[w] = v;
-                        nextEdge[w] = firstEdge[w - 1];
+                    int w = targets.get(e) + 1;
+                    if (semi.get(w) == 0) {
+                        parent.set(w, v);
+                        nextEdge.set(w, firstEdge[w - 1]);
                         next = w;
                         break;
                     }
                 }
+                nextEdge.set(v, e);
                 v = next;
             }
         }
@@ -181,29 +193,28 @@ public final class DominatorTree {
         private void computeSemidominators() {
             ancestor = nextEdge;
             nextEdge = null;
-            Arrays.fill(ancestor, 0);
+            ancestor.fill(0);
+            IntColumn semi = this.semi; // locals: the hot loop below then loads no field
+            IntColumn vertex = this.vertex;
             for (int i = n; i >= 2; i--) {
                 if ((i & 0xFFFF) == 0) {
                     cancel.throwIfCanceled();
                 }
-                int w = vertex[i];
+                int w = vertex.get(i);
                 int wOrdinal = w - 1;
                 boolean orphan = true;
-                for (int slot = firstRetainerSlot[wOrdinal]; slot < firstRetainerSlot[wOrdinal + 1]; slot++) {
+                int semiW = semi.get(w);
+                for (int slot = firstRetainerSlot.get(wOrdinal); slot < firstRetainerSlot.get(wOrdinal + 1); slot++) {
                     if (!essentialSlots.get(slot)) {
                         continue;
                     }
                     orphan = false;
-                    int u = eval(retainerSources[slot] + 1);
-                    if (semi[u] < semi[w]) {
-                        semi[w] = semi[u];
-                    }
+                    int u = eval(retainerSources.get(slot) + 1);
+                    semiW = Math.min(semiW, semi.get(u));
                 }
-                if (orphan) {
-                    // A node without essential retainers has the root as its only predecessor.
-                    semi[w] = semi[root];
-                }
-                ancestor[w] = parent[w]; // link(parent[w], w)
+                // A node without essential retainers has the root as its only predecessor.
+                semi.set(w, orphan ? semi.get(root) : semiW);
+                ancestor.set(w, parent.get(w)); // link(parent[w], w)
             }
         }
 
@@ -211,50 +222,56 @@ public final class DominatorTree {
          * The SNCA step, vertices in increasing DFS number: idom(w) starts as w's DFS parent and climbs the
          * dominators already found until its DFS number is at most semi(w). Returns idom by vertex, over parent[].
          */
-        private int[] computeImmediateDominators() {
-            int[] number = label; // labels are done with: keep each vertex's DFS number in their place
+        private IntColumn computeImmediateDominators() {
+            IntColumn number = label; // labels are done with: keep each vertex's DFS number in their place
             for (int i = 1; i <= n; i++) {
-                number[vertex[i]] = i;
+                number.set(vertex.get(i), i);
             }
-            int[] idom = parent;
-            idom[root] = root;
+            IntColumn idom = parent;
+            idom.set(root, root);
             for (int i = 2; i <= n; i++) {
                 if ((i & 0xFFFF) == 0) {
                     cancel.throwIfCanceled();
                 }
-                int w = vertex[i];
-                int d = idom[w];
-                while (number[d] > semi[w]) {
-                    d = idom[d];
+                int w = vertex.get(i);
+                int semiW = semi.get(w);
+                int d = idom.get(w);
+                while (number.get(d) > semiW) {
+                    d = idom.get(d);
                 }
-                idom[w] = d;
+                idom.set(w, d);
             }
             return idom;
         }
 
         private int eval(int v) {
-            if (ancestor[v] == 0) {
+            if (ancestor.get(v) == 0) {
                 return v;
             }
             compress(v);
-            return label[v];
+            return label.get(v);
         }
 
         private void compress(int v) {
+            IntColumn ancestor = this.ancestor; // locals: the hot loops below then load no field
+            IntColumn label = this.label;
+            IntColumn semi = this.semi;
             int top = 0;
-            while (ancestor[ancestor[v]] != 0) {
+            while (ancestor.get(ancestor.get(v)) != 0) {
                 if (++top == compressionStack.length) {
                     compressionStack = Arrays.copyOf(compressionStack, 2 * top);
                 }
                 compressionStack[top] = v;
-                v = ancestor[v];
+                v = ancestor.get(v);
             }
             while (top > 0) {
                 int w = compressionStack[top--];
-                if (semi[label[ancestor[w]]] < semi[label[w]]) {
-                    label[w] = label[ancestor[w]];
+                int a = ancestor.get(w);
+                int labelA = label.get(a);
+                if (semi.get(labelA) < semi.get(label.get(w))) {
+                    label.set(w, labelA);
                 }
-                ancestor[w] = ancestor[ancestor[w]];
+                ancestor.set(w, ancestor.get(a));
             }
         }
     }

@@ -3,6 +3,7 @@ package heapscope.parser.analysis;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 
 /**
@@ -20,7 +21,7 @@ final class EssentialEdges {
     static BitSet compute(HeapGraph graph, BitSet pageOwned, WeakMapEdgeNames weakMaps, BitSet uncounted,
             CancelSignal cancel) {
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         int root = graph.rootOrdinal();
         BitSet essential = new BitSet(graph.edgeCount());
         for (int node = 0, n = graph.nodeCount(); node < n; node++) {
@@ -33,7 +34,7 @@ final class EssentialEdges {
             boolean nodeOwned = pageOwned.get(node);
             for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
                 byte type = graph.edgeType(e);
-                int target = targets[e];
+                int target = targets.get(e);
                 if (type == EdgeType.WEAK || target == node) {
                     continue;
                 }

@@ -67,7 +67,8 @@ public final class HeapAnalyzer {
         scratch.give(dominatorTree.nodeByDfsOrder());
         dominatorTree = null;
         // The children lists take the last of the working memory, which then goes.
-        DominatedNodes dominated = DominatedNodes.build(dominators, graph.nodeCount(), graph.rootOrdinal(), scratch);
+        DominatedNodes dominated = DominatedNodes.build(dominators, graph.nodeCount(), graph.rootOrdinal(), scratch,
+                graph.columns());
         scratch = null;
 
         listener.phaseStarted(Phase.CALCULATING_OBJECT_NAMES);

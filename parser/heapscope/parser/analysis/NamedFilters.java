@@ -6,6 +6,7 @@ import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
 import heapscope.parser.model.NodeFilter;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,7 +76,7 @@ final class NamedFilters {
         int nodeCount = graph.nodeCount();
         byte[] domStates = heap.domStates();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         BitSet reached = new BitSet(nodeCount);
         int[] queue = new int[nodeCount];
         int length = 0;
@@ -84,7 +85,7 @@ final class NamedFilters {
         for (int head = 0; head < length; head++) {
             int node = queue[head];
             for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
-                int child = targets[e];
+                int child = targets.get(e);
                 boolean follow = graph.edgeType(e) != EdgeType.WEAK && domStates[child] != DomState.DETACHED;
                 if (follow && !reached.get(child)) {
                     reached.set(child);
@@ -114,7 +115,7 @@ final class NamedFilters {
             }
             int name = graph.edgeNameIndex(e);
             if ((strings.equalsAt(name, "first") || strings.equalsAt(name, "second"))
-                    && NodeNames.nodeName(graph, graph.edgeTargets()[e]).isEmpty()) {
+                    && NodeNames.nodeName(graph, graph.edgeTarget(e)).isEmpty()) {
                 return true;
             }
         }
@@ -149,7 +150,7 @@ final class NamedFilters {
     private static int internalTarget(HeapGraph graph, int node, String name) {
         for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
             if (graph.edgeType(e) == EdgeType.INTERNAL && NodeNames.edgeName(graph, e).equals(name)) {
-                return graph.edgeTargets()[e];
+                return graph.edgeTarget(e);
             }
         }
         return -1;

@@ -61,9 +61,9 @@ public final class NodeNames {
                 if (graph.edgeType(e) == EdgeType.INTERNAL) {
                     int name = graph.edgeNameIndex(e);
                     if (strings.equalsAt(name, "first")) {
-                        first = graph.edgeTargets()[e];
+                        first = graph.edgeTarget(e);
                     } else if (strings.equalsAt(name, "second")) {
-                        second = graph.edgeTargets()[e];
+                        second = graph.edgeTarget(e);
                     }
                 }
             }

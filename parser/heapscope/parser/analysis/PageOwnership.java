@@ -3,6 +3,7 @@ package heapscope.parser.analysis;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 
 /**
@@ -18,14 +19,14 @@ final class PageOwnership {
 
     static BitSet mark(HeapGraph graph, Scratch scratch, CancelSignal cancel) {
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         int root = graph.rootOrdinal();
         UserRoots userRoots = new UserRoots(graph);
         BitSet owned = new BitSet(graph.nodeCount());
         int[] stack = scratch.take(false);
         int top = 0;
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
-            int target = targets[e];
+            int target = targets.get(e);
             boolean entry = graph.edgeType(e) == EdgeType.SHORTCUT
                     || (graph.edgeType(e) == EdgeType.ELEMENT && userRoots.isDocumentTrees(target));
             if (entry) {
@@ -40,7 +41,7 @@ final class PageOwnership {
                 cancel.throwIfCanceled();
             }
             for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
-                int child = targets[e];
+                int child = targets.get(e);
                 if (!owned.get(child) && graph.edgeType(e) != EdgeType.WEAK) {
                     owned.set(child);
                     stack[top++] = child;

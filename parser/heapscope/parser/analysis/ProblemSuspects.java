@@ -7,6 +7,7 @@ import heapscope.parser.model.ProblemSuspect;
 import heapscope.parser.model.RetainerEdge;
 import heapscope.parser.model.RetainerPath;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,14 +87,14 @@ public final class ProblemSuspects {
     /** The objects only the root keeps alive, looking through the root's synthetic group nodes; largest first. */
     static int[] topDominators(AnalyzedHeap heap, CancelSignal cancel) {
         HeapGraph graph = heap.graph();
-        int[] first = heap.dominatedNodes().firstDominated();
-        int[] children = heap.dominatedNodes().dominatedNodes();
+        IntColumn first = heap.dominatedNodes().firstDominated();
+        IntColumn children = heap.dominatedNodes().dominatedNodes();
         List<Integer> top = new ArrayList<>();
         List<Integer> groups = new ArrayList<>(List.of(graph.rootOrdinal()));
         while (!groups.isEmpty()) {
             int group = groups.remove(groups.size() - 1);
-            for (int i = first[group]; i < first[group + 1]; i++) {
-                int child = children[i];
+            for (int i = first.get(group); i < first.get(group + 1); i++) {
+                int child = children.get(i);
                 if (graph.nodeTypes()[child] == NodeType.SYNTHETIC) {
                     groups.add(child);
                 } else if (heap.retainedSizes().get(child) > 0) {
@@ -128,16 +129,16 @@ public final class ProblemSuspects {
 
     /** The suspect and the largest children below it while each keeps most of its parent's retained size. */
     static List<Integer> accumulationChain(AnalyzedHeap heap, int node) {
-        int[] first = heap.dominatedNodes().firstDominated();
-        int[] children = heap.dominatedNodes().dominatedNodes();
+        IntColumn first = heap.dominatedNodes().firstDominated();
+        IntColumn children = heap.dominatedNodes().dominatedNodes();
         NodeSizes retained = heap.retainedSizes();
         List<Integer> chain = new ArrayList<>(List.of(node));
         int current = node;
         while (true) {
             int largest = -1;
-            for (int i = first[current]; i < first[current + 1]; i++) {
-                if (largest < 0 || retained.get(children[i]) > retained.get(largest)) {
-                    largest = children[i];
+            for (int i = first.get(current); i < first.get(current + 1); i++) {
+                if (largest < 0 || retained.get(children.get(i)) > retained.get(largest)) {
+                    largest = children.get(i);
                 }
             }
             if (largest < 0 || (double) retained.get(largest) / retained.get(current) < BIG_DROP_RATIO) {
@@ -156,7 +157,7 @@ public final class ProblemSuspects {
             int from = chain.get(i);
             int to = chain.get(i + 1);
             for (int e = graph.firstEdgeIndex()[from]; e < graph.firstEdgeIndex()[from + 1]; e++) {
-                if (graph.edgeTargets()[e] == to) {
+                if (graph.edgeTarget(e) == to) {
                     steps.add(ObjectNames.step(heap, from, e));
                     break;
                 }
@@ -167,14 +168,14 @@ public final class ProblemSuspects {
 
     /** The accumulation point's immediately dominated objects, by class: count and retained bytes, largest first. */
     private static List<ProblemSuspect.ClassShare> accumulated(AnalyzedHeap heap, int point) {
-        int[] first = heap.dominatedNodes().firstDominated();
-        int[] children = heap.dominatedNodes().dominatedNodes();
+        IntColumn first = heap.dominatedNodes().firstDominated();
+        IntColumn children = heap.dominatedNodes().dominatedNodes();
         int[] classByNode = heap.classes().classByNode();
         Map<Integer, long[]> byClass = new HashMap<>();
-        for (int i = first[point]; i < first[point + 1]; i++) {
-            long[] share = byClass.computeIfAbsent(classByNode[children[i]], c -> new long[2]);
+        for (int i = first.get(point); i < first.get(point + 1); i++) {
+            long[] share = byClass.computeIfAbsent(classByNode[children.get(i)], c -> new long[2]);
             share[0]++;
-            share[1] += heap.retainedSizes().get(children[i]);
+            share[1] += heap.retainedSizes().get(children.get(i));
         }
         return byClass.entrySet().stream()
                 .map(e -> new ProblemSuspect.ClassShare(heap.classes().name(e.getKey()), e.getValue()[0],
@@ -192,7 +193,7 @@ public final class ProblemSuspects {
         HeapGraph graph = heap.graph();
         for (int e = graph.firstEdgeIndex()[classObject]; e < graph.firstEdgeIndex()[classObject + 1]; e++) {
             if (graph.edgeName(e).equals(CLASS_LOADER_EDGE)) {
-                return "loaded by " + ObjectNames.owner(heap, graph.edgeTargets()[e]);
+                return "loaded by " + ObjectNames.owner(heap, graph.edgeTarget(e));
             }
         }
         return "loaded by the bootstrap class loader";

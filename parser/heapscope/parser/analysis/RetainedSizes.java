@@ -1,6 +1,7 @@
 package heapscope.parser.analysis;
 
 import heapscope.parser.graph.NodeSizes;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 
 /**
@@ -22,10 +23,10 @@ final class RetainedSizes {
                 retained.set(node, 0);
             }
         }
-        int[] order = tree.nodeByDfsOrder();
+        IntColumn order = tree.nodeByDfsOrder();
         int[] dominators = tree.dominatorByNode();
         for (int i = tree.nodeCount() - 1; i > 0; i--) {
-            int node = order[i];
+            int node = order.get(i);
             retained.add(dominators[node], retained.get(node));
         }
         return retained;

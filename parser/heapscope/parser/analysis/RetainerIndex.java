@@ -2,11 +2,12 @@ package heapscope.parser.analysis;
 
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 
 /**
- * Reverse edges in CSR layout: the retainers of node {@code n} are the slots {@code firstRetainerSlot[n]} to
- * {@code firstRetainerSlot[n + 1] - 1}, each holding the ordinal of the retaining node (one slot per edge, so a node
+ * Reverse edges in CSR layout: the retainers of node {@code n} are the slots {@code firstRetainerSlot.get(n)} to
+ * {@code firstRetainerSlot.get(n + 1) - 1}, each holding the ordinal of the retaining node (one slot per edge, so a node
  * that points twice at {@code n} fills two slots). Only the source is stored, 4 bytes per edge: the edge itself is
  * found again by scanning the source's outgoing edges for the target (see {@link #forEachRetainingEdge}), which only
  * the Retainers view needs.
@@ -15,10 +16,10 @@ import java.util.BitSet;
  * built; thread-safe. No IO.
  */
 public final class RetainerIndex {
-    private final int[] firstRetainerSlot;
-    private final int[] retainerSources;
+    private final IntColumn firstRetainerSlot;
+    private final IntColumn retainerSources;
 
-    RetainerIndex(int[] firstRetainerSlot, int[] retainerSources) {
+    RetainerIndex(IntColumn firstRetainerSlot, IntColumn retainerSources) {
         this.firstRetainerSlot = firstRetainerSlot;
         this.retainerSources = retainerSources;
     }
@@ -26,42 +27,48 @@ public final class RetainerIndex {
     static RetainerIndex build(HeapGraph graph, CancelSignal cancel) {
         int nodeCount = graph.nodeCount();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
-        int[] first = new int[nodeCount + 1];
-        for (int target : targets) {
-            first[target + 1]++;
+        IntColumn targets = graph.edgeTargets();
+        IntColumn first = graph.columns().ints(nodeCount + 1);
+        for (int e = 0, edges = targets.length(); e < edges; e++) {
+            int at = targets.get(e) + 1;
+            first.set(at, first.get(at) + 1);
         }
         for (int n = 0; n < nodeCount; n++) {
-            first[n + 1] += first[n];
+            first.set(n + 1, first.get(n + 1) + first.get(n));
         }
         // Fill each target's slots from the end of its slice backwards, using first[t + 1] as t's fill pointer: when
         // all are filled it has come down to the start of t's slice, so shifting the array by one finishes it.
-        int[] sources = new int[targets.length];
+        IntColumn sources = graph.columns().ints(targets.length());
         for (int source = 0; source < nodeCount; source++) {
             if ((source & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
             for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
-                sources[--first[targets[e] + 1]] = source;
+                int at = targets.get(e) + 1;
+                int slot = first.get(at) - 1;
+                first.set(at, slot);
+                sources.set(slot, source);
             }
         }
-        System.arraycopy(first, 1, first, 0, nodeCount);
-        first[nodeCount] = targets.length;
+        for (int n = 0; n < nodeCount; n++) {
+            first.set(n, first.get(n + 1));
+        }
+        first.set(nodeCount, targets.length());
         return new RetainerIndex(first, sources);
     }
 
-    /** First retainer slot by node ordinal; {@code nodeCount + 1} entries. */
-    public int[] firstRetainerSlot() {
+    /** First retainer slot by node ordinal; {@code nodeCount + 1} entries (on the heap or mapped). */
+    public IntColumn firstRetainerSlot() {
         return firstRetainerSlot;
     }
 
-    /** Retaining node ordinal by retainer slot. */
-    public int[] retainerSources() {
+    /** Retaining node ordinal by retainer slot (on the heap or mapped, as the graph's {@code columns()}). */
+    public IntColumn retainerSources() {
         return retainerSources;
     }
 
     public int retainerCount(int ordinal) {
-        return firstRetainerSlot[ordinal + 1] - firstRetainerSlot[ordinal];
+        return firstRetainerSlot.get(ordinal + 1) - firstRetainerSlot.get(ordinal);
     }
 
     /** Receives one retaining edge: its source node and the edge index within the source's edges. */
@@ -76,16 +83,16 @@ public final class RetainerIndex {
      */
     public void forEachRetainingEdge(HeapGraph graph, int target, RetainingEdgeVisitor visitor) {
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         int previousSource = -1;
-        for (int slot = firstRetainerSlot[target], end = firstRetainerSlot[target + 1]; slot < end; slot++) {
-            int source = retainerSources[slot];
+        for (int slot = firstRetainerSlot.get(target), end = firstRetainerSlot.get(target + 1); slot < end; slot++) {
+            int source = retainerSources.get(slot);
             if (source == previousSource) {
                 continue;
             }
             previousSource = source;
             for (int e = firstEdge[source + 1] - 1, edgesStart = firstEdge[source]; e >= edgesStart; e--) {
-                if (targets[e] == target) {
+                if (targets.get(e) == target) {
                     visitor.visit(source, e);
                 }
             }
@@ -99,13 +106,13 @@ public final class RetainerIndex {
     BitSet slotsOf(HeapGraph graph, BitSet edges, Scratch scratch) {
         int nodeCount = graph.nodeCount();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         int[] next = scratch.take(false);
-        System.arraycopy(firstRetainerSlot, 1, next, 0, nodeCount);
-        BitSet slots = new BitSet(retainerSources.length);
+        firstRetainerSlot.copyTo(1, next, 0, nodeCount);
+        BitSet slots = new BitSet(retainerSources.length());
         for (int source = 0; source < nodeCount; source++) {
             for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
-                int slot = --next[targets[e]];
+                int slot = --next[targets.get(e)];
                 if (edges.get(e)) {
                     slots.set(slot);
                 }
@@ -116,11 +123,16 @@ public final class RetainerIndex {
     }
 
     long retainedBytes() {
-        return 4L * firstRetainerSlot.length + sourceBytes();
+        return 4L * firstRetainerSlot.length() + sourceBytes();
+    }
+
+    /** What {@link #retainedBytes} has in mapped files off the Java heap. */
+    long offHeapBytes() {
+        return retainedBytes() - firstRetainerSlot.heapBytes() - retainerSources.heapBytes();
     }
 
     /** The part that grows with the edges: one source per edge. */
     long sourceBytes() {
-        return 4L * retainerSources.length;
+        return 4L * retainerSources.length();
     }
 }

@@ -7,6 +7,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.model.RetainerEdge;
 import heapscope.parser.model.RetainerPath;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -150,7 +151,7 @@ public final class RetainerView {
     private IntHashSet unusableWeakMapHalves(int[] distances) {
         WeakMapEdgeNames weakMaps = heap.weakMapEdgeNames();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         // (target, pair) of ephemeron edges whose source became unreachable
         LongHashSet broken = new LongHashSet();
         for (int node = 0; node < distances.length; node++) {
@@ -159,7 +160,7 @@ public final class RetainerView {
             }
             for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
                 if (graph.edgeType(e) == EdgeType.INTERNAL && weakMaps.isEphemeron(graph.edgeNameIndex(e))) {
-                    broken.add(((long) targets[e] << 32) | weakMaps.pairId(graph.edgeNameIndex(e)));
+                    broken.add(((long) targets.get(e) << 32) | weakMaps.pairId(graph.edgeNameIndex(e)));
                 }
             }
         }
@@ -170,7 +171,7 @@ public final class RetainerView {
         for (int node = 0; node < distances.length; node++) {
             for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
                 if (graph.edgeType(e) == EdgeType.INTERNAL && weakMaps.isEphemeron(graph.edgeNameIndex(e))
-                        && broken.contains(((long) targets[e] << 32) | weakMaps.pairId(graph.edgeNameIndex(e)))) {
+                        && broken.contains(((long) targets.get(e) << 32) | weakMaps.pairId(graph.edgeNameIndex(e)))) {
                     result.add(e);
                 }
             }

@@ -1,5 +1,7 @@
 package heapscope.parser.analysis;
 
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,11 +34,33 @@ final class Scratch {
         return array;
     }
 
+    /**
+     * A working array where {@code columns} says: one of this pool's on the heap; off it a new mapped column, and
+     * the pool's free arrays are let go, since the phases that go off the heap are those that would not fit beside
+     * them.
+     */
+    IntColumn takeColumn(boolean zeroed, Columns columns) {
+        if (!columns.offHeap()) {
+            return IntColumn.of(take(zeroed));
+        }
+        free.clear();
+        return columns.ints(length);
+    }
+
     /** Gives arrays back for later phases; the caller must not use them any more. */
     void give(int[]... arrays) {
         for (int[] array : arrays) {
             if (array != null) {
                 free.add(array);
+            }
+        }
+    }
+
+    /** Gives columns back: those on the heap for later phases; mapped ones go when they are collected. */
+    void give(IntColumn... columns) {
+        for (IntColumn column : columns) {
+            if (column != null && column.onHeap()) {
+                free.add(column.array());
             }
         }
     }

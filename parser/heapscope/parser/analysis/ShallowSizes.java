@@ -5,6 +5,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 
 /**
  * The Shallow Size column as DevTools shows it ({@code calculateShallowSizes} of JSHeapSnapshot): each hidden or array
@@ -31,7 +32,7 @@ final class ShallowSizes {
         int nodeCount = graph.nodeCount();
         byte[] nodeTypes = graph.nodeTypes();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         NameMask externalStringData = NameMask.of(graph.strings(), "system / ExternalStringData");
         int[] nodeNames = graph.nodeNames();
 
@@ -68,7 +69,7 @@ final class ShallowSizes {
                 if (graph.edgeType(e) == EdgeType.WEAK) {
                     continue;
                 }
-                int target = targets[e];
+                int target = targets.get(e);
                 int targetOwner = owners[target];
                 if (targetOwner == UNVISITED) {
                     owners[target] = owner;

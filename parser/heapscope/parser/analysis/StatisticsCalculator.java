@@ -134,7 +134,7 @@ final class StatisticsCalculator {
         int[] firstEdge = graph.firstEdgeIndex();
         for (int e = firstEdge[array], end = firstEdge[array + 1]; e < end; e++) {
             if (graph.edgeType(e) == EdgeType.INTERNAL && elements.test(graph.edgeNameIndex(e))) {
-                int store = graph.edgeTargets()[e];
+                int store = graph.edgeTarget(e);
                 return retainers.retainerCount(store) == 1 ? shallow.get(store) : 0;
             }
         }

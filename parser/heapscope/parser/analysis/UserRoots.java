@@ -2,6 +2,7 @@ package heapscope.parser.analysis;
 
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
+import heapscope.parser.store.IntColumn;
 
 /**
  * DevTools' "user roots": the targets of the root's edges that are not synthetic (V8 links each global object from
@@ -30,9 +31,9 @@ public final class UserRoots {
     boolean exist() {
         int root = graph.rootOrdinal();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
-            if (isUserRoot(targets[e])) {
+            if (isUserRoot(targets.get(e))) {
                 return true;
             }
         }

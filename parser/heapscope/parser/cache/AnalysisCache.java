@@ -242,6 +242,9 @@ public final class AnalysisCache {
         }
     }
 
+    private static final String NO_MEMORY_TO_WRITE = "the Java heap has too little room left beside the open"
+            + " snapshot to write it (a larger -Xmx would do)";
+
     /** Begins an entry, or returns null (with a note) when the analysis would not fit the budget. */
     private PendingEntry begin(DumpIdentity identity, HeapGraph graph) {
         // The analyses take about what the graph takes (README, Memory); the check is made again when complete.
@@ -258,6 +261,8 @@ public final class AnalysisCache {
                 StoredHeap.writeRead(graph, pending.out);
             } catch (IOException | RuntimeException e) {
                 pending.failure = e;
+            } catch (OutOfMemoryError e) {
+                pending.failure = new IOException(NO_MEMORY_TO_WRITE);
             }
         });
         return pending;
@@ -281,6 +286,10 @@ public final class AnalysisCache {
                 evict();
             } catch (Exception e) {
                 notes.accept("could not cache the analysis of " + pending.identity.name() + ": " + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                // The open heap is what fills memory: it stays usable, only the entry is not written.
+                notes.accept("could not cache the analysis of " + pending.identity.name() + ": "
+                        + NO_MEMORY_TO_WRITE);
             } finally {
                 pending.close();
             }

@@ -2,6 +2,8 @@ package heapscope.parser.cache;
 
 import heapscope.parser.store.ArraySource;
 import heapscope.parser.store.ByteRegion;
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.Closeable;
 import java.io.IOException;
@@ -200,6 +202,37 @@ final class IndexReader implements ArraySource, Closeable {
     }
 
     @Override
+    public IntColumn intColumn(String name, Columns columns) throws IOException {
+        IndexFormat.Section s = section(name);
+        if (!columns.offHeap() || s.elementSize() != 4) {
+            return IntColumn.of(ints(name));
+        }
+        if (s.codec() == IndexFormat.Codec.RAW) {
+            ByteBuffer[] chunks = map(s);
+            checkCrc(s, chunks);
+            return IntColumn.mapped(chunks, (int) s.count());
+        }
+        // A packed section (a portable index) is decoded into a new column off the heap.
+        return (IntColumn) unpack(s, columns.ints((int) s.count()));
+    }
+
+    /** Decodes a packed section, checked against its checksum: into {@code column} when given, else a new array. */
+    private Object unpack(IndexFormat.Section s, IntColumn column) throws IOException {
+        ChunksStream stored = new ChunksStream(map(s));
+        Object array = column;
+        if (column != null) {
+            Packing.readInto(stored, column);
+        } else {
+            array = Packing.read(stored, s.elementSize(), (int) s.count());
+        }
+        stored.skipRest();
+        if (stored.crc() != s.crc()) {
+            throw new StoreFormatException("damaged: section " + s.name() + " does not match its checksum");
+        }
+        return array;
+    }
+
+    @Override
     public ByteRegion region(String name) throws IOException {
         IndexFormat.Section s = section(name);
         if (s.codec() == IndexFormat.Codec.RAW) {
@@ -296,13 +329,7 @@ final class IndexReader implements ArraySource, Closeable {
         int elementSize = s.elementSize();
         int count = (int) s.count();
         if (s.codec() == IndexFormat.Codec.PACKED) {
-            ChunksStream stored = new ChunksStream(map(s));
-            Object array = Packing.read(stored, elementSize, count);
-            stored.skipRest();
-            if (stored.crc() != s.crc()) {
-                throw new StoreFormatException("damaged: section " + name + " does not match its checksum");
-            }
-            return array;
+            return unpack(s, null);
         }
         Object array = switch (elementSize) {
             case 1 -> new byte[count];

@@ -1,6 +1,7 @@
 package heapscope.parser.cache;
 
 import heapscope.parser.store.ArraySink;
+import heapscope.parser.store.IntColumn;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,6 +56,15 @@ final class IndexWriter implements ArraySink, Closeable {
     }
 
     @Override
+    public void ints(String name, IntColumn values, int length) throws IOException {
+        if (values.onHeap()) {
+            ints(name, values.array(), length);
+        } else {
+            section(name, values, 4, length); // chunk by chunk: never the whole column on the heap
+        }
+    }
+
+    @Override
     public void longs(String name, long[] values, int length) throws IOException {
         section(name, values, 8, length);
     }
@@ -82,13 +92,21 @@ final class IndexWriter implements ArraySink, Closeable {
 
     private void writeRaw(Object values, int elementSize, int length) throws IOException {
         int perChunk = buffer.capacity() / elementSize;
+        int[] copied = values instanceof IntColumn ? new int[perChunk] : null;
         for (int from = 0; from < length; from += perChunk) {
             int n = Math.min(perChunk, length - from);
             buffer.clear();
             switch (elementSize) {
                 case 1 -> buffer.put((byte[]) values, from, n);
                 case 2 -> buffer.asCharBuffer().put((char[]) values, from, n);
-                case 4 -> buffer.asIntBuffer().put((int[]) values, from, n);
+                case 4 -> {
+                    if (copied != null) { // a mapped column, through a Java array
+                        ((IntColumn) values).copyTo(from, copied, 0, n);
+                        buffer.asIntBuffer().put(copied, 0, n);
+                    } else {
+                        buffer.asIntBuffer().put((int[]) values, from, n);
+                    }
+                }
                 default -> buffer.asLongBuffer().put((long[]) values, from, n);
             }
             buffer.position(n * elementSize);

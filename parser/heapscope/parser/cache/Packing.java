@@ -1,5 +1,6 @@
 package heapscope.parser.cache;
 
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class Packing {
     private Packing() {
     }
 
-    /** Writes {@code length} elements of a byte, char, int or long array. */
+    /** Writes {@code length} elements of a byte, char, int or long array, or of an {@link IntColumn}. */
     static void write(Object array, int length, OutputStream out) throws IOException {
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
@@ -68,6 +69,9 @@ final class Packing {
         if (array instanceof long[] longs) {
             return longs[i];
         }
+        if (array instanceof IntColumn column) {
+            return column.get(i);
+        }
         return ((char[]) array)[i];
     }
 
@@ -76,16 +80,26 @@ final class Packing {
      * array. The stream must hold exactly these elements.
      */
     static Object read(InputStream stored, int elementSize, int count) throws IOException {
+        return decode(stored, elementSize == 1 ? null : switch (elementSize) {
+            case 2 -> new char[count];
+            case 4 -> new int[count];
+            default -> new long[count];
+        }, count);
+    }
+
+    /** Reads ints into {@code column}, all {@code column.length()} of them (a column off the heap: never all on it). */
+    static void readInto(InputStream stored, IntColumn column) throws IOException {
+        decode(stored, column, column.length());
+    }
+
+    /** Decodes {@code count} elements into {@code array}, or into a new byte array when it is null; returns it. */
+    private static Object decode(InputStream stored, Object array, int count) throws IOException {
         Inflater inflater = new Inflater();
         try {
             InputStream in = new InflaterInputStream(stored, inflater, CHUNK);
-            Object array = switch (elementSize) {
-                case 1 -> readBytes(in, count);
-                case 2 -> new char[count];
-                case 4 -> new int[count];
-                default -> new long[count];
-            };
-            if (elementSize > 1) {
+            if (array == null) {
+                array = readBytes(in, count);
+            } else {
                 readVarints(in, array, count);
             }
             if (in.read() >= 0) {
@@ -138,6 +152,8 @@ final class Packing {
                 ints[i] = (int) previous;
             } else if (array instanceof long[] longs) {
                 longs[i] = previous;
+            } else if (array instanceof IntColumn column) {
+                column.set(i, (int) previous);
             } else {
                 ((char[]) array)[i] = (char) previous;
             }

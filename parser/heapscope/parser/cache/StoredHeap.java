@@ -3,11 +3,14 @@ package heapscope.parser.cache;
 import heapscope.parser.analysis.AnalysisStore;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.GraphStore;
+import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.ObjectContents;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.read.hprof.HprofStore;
+import heapscope.parser.read.MemoryEstimate;
 import heapscope.parser.store.Blob;
+import heapscope.parser.store.Columns;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,13 +70,19 @@ final class StoredHeap {
      * @param whyNoDump when {@code dump} is null, why: what the Fields pane shows instead of field values
      */
     static AnalyzedHeap read(IndexReader in, IndexMeta meta, Path dump, String whyNoDump) throws IOException {
-        in.readAhead("graph.", "analysis.");
+        HeapFormat format = HeapFormat.HPROF.jsonName().equals(meta.format()) ? HeapFormat.HPROF
+                : HeapFormat.V8_HEAPSNAPSHOT;
+        Columns columns = MemoryEstimate.forGraph(format, meta.nodeCount(), meta.edgeCount()).columnsForStored();
+        if (!columns.offHeap()) {
+            // Off the heap the edge-sized arrays are mapped where they are stored: reading them ahead would copy them.
+            in.readAhead("graph.", "analysis.");
+        }
         Blob.Reader contentsHeader = new Blob.Reader(in.bytes(CONTENTS));
         boolean fromDump = contentsHeader.getBoolean();
         String unavailable = contentsHeader.getString();
         ObjectContents contents = fromDump ? HprofStore.load(in, meta.nodeCount(), dump, whyNoDump)
                 : ObjectContents.none(unavailable);
-        HeapGraph graph = GraphStore.load(in, contents);
+        HeapGraph graph = GraphStore.load(in, contents, columns);
         StoreFormatException.check(graph.nodeCount() == meta.nodeCount() && graph.edgeCount() == meta.edgeCount(),
                 "the graph does not have the counts its index lists");
         return AnalysisStore.load(graph, in);

@@ -3,6 +3,8 @@ package heapscope.parser.graph;
 import com.carrotsearch.hppc.IntIntHashMap;
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
 import java.util.Arrays;
@@ -22,46 +24,58 @@ final class EdgeTypesAndNames {
     /** In the name bits: the name is in {@code largeNames}. */
     private static final int NAME_ELSEWHERE = NAME_MASK;
 
-    private int[] packed;
+    private IntColumn packed;
+    /** Edges in use: the column's length, or fewer after {@link #trimTo} on a mapped column. */
+    private int count;
     private final IntIntHashMap largeNames;
 
-    EdgeTypesAndNames(int capacity) {
-        this(new int[capacity], new IntIntHashMap());
+    EdgeTypesAndNames(int capacity, Columns columns) {
+        this(columns.ints(capacity), capacity, new IntIntHashMap());
     }
 
-    private EdgeTypesAndNames(int[] packed, IntIntHashMap largeNames) {
+    private EdgeTypesAndNames(IntColumn packed, int count, IntIntHashMap largeNames) {
         this.packed = packed;
+        this.count = count;
         this.largeNames = largeNames;
     }
 
     byte type(int edge) {
-        return (byte) (packed[edge] >>> NAME_BITS);
+        return (byte) (packed.get(edge) >>> NAME_BITS);
     }
 
     /** The name as the file gave it; element indexes are unsigned (see {@link HeapGraph#edgeName}). */
     int name(int edge) {
-        int name = packed[edge] & NAME_MASK;
+        int name = packed.get(edge) & NAME_MASK;
         return name != NAME_ELSEWHERE ? name : largeNames.get(edge);
     }
 
     void set(int edge, byte type, int name) {
         boolean fits = name >= 0 && name < NAME_ELSEWHERE;
-        packed[edge] = type << NAME_BITS | (fits ? name : NAME_ELSEWHERE);
+        packed.set(edge, type << NAME_BITS | (fits ? name : NAME_ELSEWHERE));
         if (!fits) {
             largeNames.put(edge, name);
         }
     }
 
+    /** Keeps the first {@code edgeCount} edges: a copy on the heap; a mapped column keeps its file. */
     void trimTo(int edgeCount) {
-        packed = Arrays.copyOf(packed, edgeCount);
+        if (packed.onHeap()) {
+            packed = IntColumn.of(Arrays.copyOf(packed.array(), edgeCount));
+        }
+        count = edgeCount;
     }
 
     long retainedBytes() {
-        return 4L * packed.length + 8L * largeNames.size();
+        return 4L * count + 8L * largeNames.size();
+    }
+
+    /** What {@link #retainedBytes} has on the Java heap. */
+    long heapBytes() {
+        return (packed.onHeap() ? 4L * count : 0) + 8L * largeNames.size();
     }
 
     void save(ArraySink sink, String name) throws IOException {
-        sink.ints(name + ".packed", packed);
+        sink.ints(name + ".packed", packed, count);
         int[] edges = largeNames.keys().toArray();
         Arrays.sort(edges);
         int[] names = new int[edges.length];
@@ -76,12 +90,12 @@ final class EdgeTypesAndNames {
      * What {@link #save} stored, checked: {@code edgeCount} edges, type codes below {@code typeCount}, string names
      * below {@code stringCount}.
      */
-    static EdgeTypesAndNames load(ArraySource source, String name, int edgeCount, int typeCount, int stringCount)
-            throws IOException {
-        int[] packed = source.ints(name + ".packed");
+    static EdgeTypesAndNames load(ArraySource source, String name, int edgeCount, int typeCount, int stringCount,
+            Columns columns) throws IOException {
+        IntColumn packed = source.intColumn(name + ".packed", columns);
         int[] edges = source.ints(name + ".largeEdges");
         int[] names = source.ints(name + ".largeNames");
-        StoreFormatException.check(packed.length == edgeCount, name + " holds another number of edges");
+        StoreFormatException.check(packed.length() == edgeCount, name + " holds another number of edges");
         StoreFormatException.check(edges.length == names.length, name + ": large names without their edges");
         boolean[] numeric = new boolean[MAX_TYPES];
         for (int type = 0; type < MAX_TYPES; type++) {
@@ -89,7 +103,7 @@ final class EdgeTypesAndNames {
         }
         int elsewhere = 0;
         for (int e = 0; e < edgeCount && !source.trusted(); e++) {
-            int value = packed[e];
+            int value = packed.get(e);
             int type = value >>> NAME_BITS;
             int edgeName = value & NAME_MASK;
             if (edgeName == NAME_ELSEWHERE) {
@@ -101,13 +115,14 @@ final class EdgeTypesAndNames {
         IntIntHashMap largeNames = new IntIntHashMap(edges.length);
         for (int i = 0; i < edges.length; i++) {
             int edge = edges[i];
-            StoreFormatException.check(edge >= 0 && edge < edgeCount && (packed[edge] & NAME_MASK) == NAME_ELSEWHERE
-                    && (numeric[packed[edge] >>> NAME_BITS] || names[i] >= 0 && names[i] < stringCount), name,
+            StoreFormatException.check(edge >= 0 && edge < edgeCount
+                    && (packed.get(edge) & NAME_MASK) == NAME_ELSEWHERE
+                    && (numeric[packed.get(edge) >>> NAME_BITS] || names[i] >= 0 && names[i] < stringCount), name,
                     ": a large name of no edge");
             largeNames.put(edge, names[i]);
         }
         StoreFormatException.check(source.trusted() || largeNames.size() == elsewhere, name
                 + ": edges whose name is missing");
-        return new EdgeTypesAndNames(packed, largeNames);
+        return new EdgeTypesAndNames(packed, edgeCount, largeNames);
     }
 }

@@ -3,6 +3,8 @@ package heapscope.parser.graph;
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
 import heapscope.parser.store.Blob;
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ public final class GraphStore {
         graph.nodeIds().save(sink, "graph.nodeIds");
         sink.ints("graph.firstEdge", graph.firstEdgeIndex());
         graph.edgeTypesAndNames().save(sink, "graph.edgeTypesAndNames");
-        sink.ints("graph.edgeTargets", graph.edgeTargets());
+        sink.ints("graph.edgeTargets", graph.edgeTargets(), graph.edgeCount());
         if (graph.nodeDetachedness() != null) {
             sink.bytes("graph.detachedness", graph.nodeDetachedness());
         }
@@ -64,11 +66,12 @@ public final class GraphStore {
     }
 
     /**
-     * The graph {@link #save} stored, with {@code contents} to read what its file holds beyond it.
+     * The graph {@link #save} stored, with {@code contents} to read what its file holds beyond it, and its big arrays
+     * where {@code columns} says (mapped from the store itself where it can).
      *
      * @throws StoreFormatException naming the first array that is missing or does not fit the others
      */
-    public static HeapGraph load(ArraySource source, ObjectContents contents) throws IOException {
+    public static HeapGraph load(ArraySource source, ObjectContents contents, Columns columns) throws IOException {
         Blob.Reader header = new Blob.Reader(source.bytes("graph.header"));
         HeapFormat format = formatNamed(header.getString());
         int nodeCount = header.getInt();
@@ -101,13 +104,13 @@ public final class GraphStore {
             StoreFormatException.check(nodeTypes[node] >= 0 && nodeTypes[node] < typeCount
                     && nodeNames[node] >= 0 && nodeNames[node] < stringCount, "a node is out of range");
         }
-        NodeIds ids = NodeIds.load(source, "graph.nodeIds", nodeCount);
+        NodeIds ids = NodeIds.load(source, "graph.nodeIds", nodeCount, columns);
         NodeSizes selfSizes = NodeSizes.load(source, "graph.selfSizes", nodeCount);
         int[] firstEdge = source.ints("graph.firstEdge");
         checkFirstIndexes(source, firstEdge, nodeCount, edgeCount, "graph.firstEdge");
         EdgeTypesAndNames edgeTypesAndNames = EdgeTypesAndNames.load(source, "graph.edgeTypesAndNames", edgeCount,
-                edgeTypeNames.size(), stringCount);
-        int[] targets = nodeOrdinals(source, "graph.edgeTargets", edgeCount, nodeCount);
+                edgeTypeNames.size(), stringCount, columns);
+        IntColumn targets = nodeOrdinals(source, "graph.edgeTargets", edgeCount, nodeCount, columns);
         byte[] detachedness = source.has("graph.detachedness") ? source.bytes("graph.detachedness") : null;
         StoreFormatException.check(detachedness == null || detachedness.length == nodeCount,
                 "detachedness does not match the node count");
@@ -118,7 +121,7 @@ public final class GraphStore {
         NodeLabels labels = NodeLabels.load(source, "graph.labels", nodeCount, stringCount);
         return new HeapGraph(format, nodeCount, edgeCount, root, nodeTypes, nodeNames, ids, selfSizes, firstEdge,
                 edgeTypesAndNames, targets, detachedness, contentHashes, createdMillis, locations, extraNativeBytes,
-                strings, nodeTypeNames, edgeTypeNames, notes, contents, labels);
+                strings, nodeTypeNames, edgeTypeNames, notes, contents, labels, columns);
     }
 
     /** An array of {@code length} node ordinals, each checked to be below {@code nodeCount} (unless trusted). */
@@ -132,16 +135,34 @@ public final class GraphStore {
         return nodes;
     }
 
+    /** {@link #nodeOrdinals(ArraySource, String, int, int)} as a column where {@code columns} says. */
+    public static IntColumn nodeOrdinals(ArraySource source, String name, int length, int nodeCount, Columns columns)
+            throws IOException {
+        IntColumn nodes = source.intColumn(name, columns);
+        StoreFormatException.check(nodes.length() == length, name + " has the wrong length");
+        for (int i = 0; i < length && !source.trusted(); i++) {
+            int node = nodes.get(i);
+            StoreFormatException.check(node >= 0 && node < nodeCount, name, " names a node that does not exist");
+        }
+        return nodes;
+    }
+
     /**
      * Checks a CSR index array: {@code count + 1} entries from 0 to {@code total}, never decreasing (unless
      * trusted); for the analyses' retainer and dominator lists too.
      */
     public static void checkFirstIndexes(ArraySource source, int[] first, int count, int total, String name)
             throws StoreFormatException {
-        StoreFormatException.check(first.length >= count + 1 && first[0] == 0 && first[count] == total,
+        checkFirstIndexes(source, IntColumn.of(first), count, total, name);
+    }
+
+    /** {@link #checkFirstIndexes(ArraySource, int[], int, int, String)} for a column. */
+    public static void checkFirstIndexes(ArraySource source, IntColumn first, int count, int total, String name)
+            throws StoreFormatException {
+        StoreFormatException.check(first.length() >= count + 1 && first.get(0) == 0 && first.get(count) == total,
                 name + " does not span the list");
         for (int i = 0; i < count && !source.trusted(); i++) {
-            StoreFormatException.check(first[i] <= first[i + 1], name, " decreases");
+            StoreFormatException.check(first.get(i) <= first.get(i + 1), name, " decreases");
         }
     }
 

@@ -1,5 +1,7 @@
 package heapscope.parser.graph;
 
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import java.util.List;
 
 /**
@@ -10,7 +12,8 @@ import java.util.List;
  *
  * <p>Memory: per node 1 (type) + 4 (name) + 4 (id, see {@link NodeIds}) + 2 (self size, see {@link NodeSizes})
  * + 4 (first edge) = 15 bytes (19 for HPROF, with a 4-byte content hash); per edge 4 (type and name, see
- * {@link EdgeTypesAndNames}) + 4 (target) = 8 bytes; plus the {@link StringTable}.
+ * {@link EdgeTypesAndNames}) + 4 (target) = 8 bytes; plus the {@link StringTable}. When the heap will not hold them,
+ * the ids and the edges' types and names are mapped off it (see {@link #columns()}).
  *
  * <p>Not immutable: the analysis ({@code HeapAnalyzer}) changes three parts in place, as DevTools does, on one thread
  * before the graph is shared: self sizes become shallow sizes, detached DOM nodes get new names, and the string table
@@ -29,7 +32,7 @@ public final class HeapGraph {
     private final NodeSizes nodeSelfSizes;
     private final int[] firstEdgeIndex;
     private final EdgeTypesAndNames edgeTypesAndNames;
-    private final int[] edgeTargets;
+    private final IntColumn edgeTargets;
     private final byte[] nodeDetachedness;
     private final int[] contentHashes;
     private final long createdMillis;
@@ -41,20 +44,22 @@ public final class HeapGraph {
     private final FileNotes fileNotes;
     private final ObjectContents objectContents;
     private final NodeLabels labels;
+    private final Columns columns;
 
     HeapGraph(HeapGraphBuilder b) {
         this(b.format, b.nodeCount, b.edgeCount, b.rootOrdinal, b.nodeTypes, b.nodeNames, b.nodeIds, b.nodeSelfSizes,
                 b.firstEdgeIndex, b.edgeTypesAndNames, b.edgeTargets, b.nodeDetachedness, b.contentHashes,
                 b.createdMillis, b.locations.build(), b.extraNativeBytes, b.strings, b.nodeTypeNames, b.edgeTypeNames,
-                b.fileNotes, b.objectContents, b.labels.build());
+                b.fileNotes, b.objectContents, b.labels.build(), b.columns);
     }
 
     /** Every part, as {@link HeapGraphBuilder} and {@link GraphStore} make them. */
     HeapGraph(HeapFormat format, int nodeCount, int edgeCount, int rootOrdinal, byte[] nodeTypes, int[] nodeNames,
             NodeIds nodeIds, NodeSizes nodeSelfSizes, int[] firstEdgeIndex, EdgeTypesAndNames edgeTypesAndNames,
-            int[] edgeTargets, byte[] nodeDetachedness, int[] contentHashes, long createdMillis,
+            IntColumn edgeTargets, byte[] nodeDetachedness, int[] contentHashes, long createdMillis,
             NodeLocations locations, long extraNativeBytes, StringTable strings, List<String> nodeTypeNames,
-            List<String> edgeTypeNames, FileNotes fileNotes, ObjectContents objectContents, NodeLabels labels) {
+            List<String> edgeTypeNames, FileNotes fileNotes, ObjectContents objectContents, NodeLabels labels,
+            Columns columns) {
         this.format = format;
         this.nodeCount = nodeCount;
         this.edgeCount = edgeCount;
@@ -77,6 +82,15 @@ public final class HeapGraph {
         this.fileNotes = fileNotes;
         this.objectContents = objectContents;
         this.labels = labels;
+        this.columns = columns;
+    }
+
+    /**
+     * Where the big arrays of this heap live, on the Java heap or mapped off it: chosen for the file by its reader
+     * (or the store it was restored from) from its memory estimate; the analyses put theirs there too.
+     */
+    public Columns columns() {
+        return columns;
     }
 
     public HeapFormat format() {
@@ -135,9 +149,14 @@ public final class HeapGraph {
         return edgeTypesAndNames.name(edgeIndex);
     }
 
-    /** Target node ordinal by edge index. */
-    public int[] edgeTargets() {
+    /** Target node ordinal by edge index, {@code edgeCount} of them (on the heap or mapped, see {@link #columns()}). */
+    public IntColumn edgeTargets() {
         return edgeTargets;
+    }
+
+    /** The edge's target node ordinal. */
+    public int edgeTarget(int edgeIndex) {
+        return edgeTargets.get(edgeIndex);
     }
 
     /** V8 DOM link state by node ordinal (0 unknown, 1 attached, 2 detached), or null when the file has none. */
@@ -291,6 +310,12 @@ public final class HeapGraph {
     /** Bytes the edges take: their types and names, and their targets. */
     public long edgeBytes() {
         return edgeTypesAndNames.retainedBytes() + 4L * edgeCount;
+    }
+
+    /** The part of {@link #retainedBytes} in mapped files off the Java heap: the edges, the ids. */
+    public long offHeapBytes() {
+        return edgeTypesAndNames.retainedBytes() - edgeTypesAndNames.heapBytes() + nodeIds.offHeapBytes()
+                + 4L * edgeCount - edgeTargets.heapBytes();
     }
 
     /** Bytes held by the graph's arrays and strings. */

@@ -1,5 +1,7 @@
 package heapscope.parser.graph;
 
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +23,9 @@ public final class HeapGraphBuilder {
     final NodeSizes nodeSelfSizes;
     final int[] firstEdgeIndex;
     final EdgeTypesAndNames edgeTypesAndNames;
-    int[] edgeTargets;
+    /** The targets, at the capacity given until trimmed. */
+    IntColumn edgeTargets;
+    final Columns columns;
     final NodeLocations.Builder locations = new NodeLocations.Builder();
     final List<String> nodeTypeNames = new ArrayList<>(NodeType.KNOWN_NAMES);
     final List<String> edgeTypeNames = new ArrayList<>(EdgeType.KNOWN_NAMES);
@@ -39,16 +43,27 @@ public final class HeapGraphBuilder {
     /** Sum of the edge counts the added nodes declared; must equal the edges added when the graph is built. */
     private long declaredEdges;
 
+    /** A builder whose arrays are all on the Java heap. */
     public HeapGraphBuilder(HeapFormat format, int nodeCapacity, int edgeCapacity, StringTable strings) {
+        this(format, nodeCapacity, edgeCapacity, strings, Columns.ON_HEAP);
+    }
+
+    /**
+     * A builder whose ids and edge arrays live where {@code columns} says, and whose graph hands {@code columns} on
+     * to the analyses.
+     */
+    public HeapGraphBuilder(HeapFormat format, int nodeCapacity, int edgeCapacity, StringTable strings,
+            Columns columns) {
         this.format = format;
+        this.columns = columns;
         this.strings = strings;
         this.nodeTypes = new byte[nodeCapacity];
         this.nodeNames = new int[nodeCapacity];
-        this.nodeIds = new NodeIds(nodeCapacity, format == HeapFormat.V8_HEAPSNAPSHOT);
+        this.nodeIds = new NodeIds(nodeCapacity, format == HeapFormat.V8_HEAPSNAPSHOT, columns);
         this.nodeSelfSizes = new NodeSizes(nodeCapacity);
         this.firstEdgeIndex = new int[nodeCapacity + 1];
-        this.edgeTypesAndNames = new EdgeTypesAndNames(edgeCapacity);
-        this.edgeTargets = new int[edgeCapacity];
+        this.edgeTypesAndNames = new EdgeTypesAndNames(edgeCapacity, columns);
+        this.edgeTargets = columns.ints(edgeCapacity);
     }
 
     /**
@@ -89,9 +104,9 @@ public final class HeapGraphBuilder {
         nodeSelfSizes.set(ordinal, selfSize);
         firstEdgeIndex[ordinal] = (int) declaredEdges;
         declaredEdges += ownedEdgeCount;
-        if (declaredEdges > edgeTargets.length) {
+        if (declaredEdges > edgeTargets.length()) {
             throw new GraphFormatException("the nodes declare more edges (" + declaredEdges + ") than the "
-                    + edgeTargets.length + " the file announced");
+                    + edgeTargets.length() + " the file announced");
         }
         return ordinal;
     }
@@ -100,7 +115,7 @@ public final class HeapGraphBuilder {
     public void addEdge(byte type, int nameOrIndex, int targetOrdinal) {
         int index = edgeCount++;
         edgeTypesAndNames.set(index, type, nameOrIndex);
-        edgeTargets[index] = targetOrdinal;
+        edgeTargets.set(index, targetOrdinal);
     }
 
     public void setDetachedness(int ordinal, byte state) {
@@ -152,12 +167,14 @@ public final class HeapGraphBuilder {
     /**
      * Lowers the edge capacity to the edges added so far, for a reader that could only bound the edge count before
      * its last pass (the HPROF reader drops references to objects the file does not contain, which it learns only
-     * while adding edges). Copies the edge arrays when they are larger than needed. Call it after the last edge.
+     * while adding edges). Copies the edge arrays on the heap when they are larger than needed. Call it after the
+     * last edge.
      */
     public void trimEdgeCapacityToAdded() {
-        if (edgeCount < edgeTargets.length) {
+        if (edgeCount < edgeTargets.length()) {
             edgeTypesAndNames.trimTo(edgeCount);
-            edgeTargets = Arrays.copyOf(edgeTargets, edgeCount);
+            edgeTargets = edgeTargets.onHeap() ? IntColumn.of(Arrays.copyOf(edgeTargets.array(), edgeCount))
+                    : edgeTargets.prefix(edgeCount);
         }
     }
 
@@ -179,8 +196,8 @@ public final class HeapGraphBuilder {
         if (nodeCount != nodeTypes.length) {
             throw new GraphFormatException("the file announces " + nodeTypes.length + " nodes but holds " + nodeCount);
         }
-        if (edgeCount != edgeTargets.length) {
-            throw new GraphFormatException("the file announces " + edgeTargets.length + " edges but holds "
+        if (edgeCount != edgeTargets.length()) {
+            throw new GraphFormatException("the file announces " + edgeTargets.length() + " edges but holds "
                     + edgeCount);
         }
         if (declaredEdges != edgeCount) {
@@ -202,7 +219,7 @@ public final class HeapGraphBuilder {
             }
         }
         for (int e = 0; e < edgeCount; e++) {
-            int target = edgeTargets[e];
+            int target = edgeTargets.get(e);
             if (target < 0 || target >= nodeCount) {
                 throw new GraphFormatException("edge " + e + " points to node " + target + " but there are only "
                         + nodeCount + " nodes");

@@ -2,6 +2,8 @@ package heapscope.parser.graph;
 
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
 import java.util.Arrays;
@@ -17,8 +19,8 @@ import java.util.Arrays;
 public final class NodeIds {
     private static final long UINT32_MAX = 0xFFFF_FFFFL;
 
-    /** Low 32 bits of every id; null once the ids are kept whole. */
-    private int[] low;
+    /** Low 32 bits of every id (on the heap or mapped, see {@link Columns}); null once the ids are kept whole. */
+    private IntColumn low;
     /** For 64-bit ids: the first ordinal of each run of one high word, and that word; null for V8's 32-bit ids. */
     private int[] runStarts;
     private int[] runHighs;
@@ -27,14 +29,18 @@ public final class NodeIds {
     private long[] whole;
 
     NodeIds(int capacity, boolean narrow) {
-        this.low = new int[capacity];
+        this(capacity, narrow, Columns.ON_HEAP);
+    }
+
+    NodeIds(int capacity, boolean narrow, Columns columns) {
+        this.low = columns.ints(capacity);
         if (!narrow) {
             runStarts = new int[4];
             runHighs = new int[4];
         }
     }
 
-    private NodeIds(int[] low, int[] runStarts, int[] runHighs, long[] whole) {
+    private NodeIds(IntColumn low, int[] runStarts, int[] runHighs, long[] whole) {
         this.low = low;
         this.runStarts = runStarts;
         this.runHighs = runHighs;
@@ -44,12 +50,12 @@ public final class NodeIds {
 
     public long get(int ordinal) {
         if (runStarts == null) {
-            return low[ordinal] & UINT32_MAX;
+            return low.get(ordinal) & UINT32_MAX;
         }
         if (whole != null) {
             return whole[ordinal];
         }
-        return ((long) runHighs[runOf(ordinal)] << 32) | (low[ordinal] & UINT32_MAX);
+        return ((long) runHighs[runOf(ordinal)] << 32) | (low.get(ordinal) & UINT32_MAX);
     }
 
     /** The run holding {@code ordinal}: a short scan for the usual few runs (synthetic nodes, then the heap). */
@@ -72,7 +78,7 @@ public final class NodeIds {
                 throw new GraphFormatException("node " + ordinal + " has id " + id
                         + ", which is not a 32-bit unsigned id");
             }
-            low[ordinal] = (int) id;
+            low.set(ordinal, (int) id);
         } else if (whole != null) {
             whole[ordinal] = id;
         } else {
@@ -83,13 +89,13 @@ public final class NodeIds {
             if (whole != null) {
                 whole[ordinal] = id;
             } else {
-                low[ordinal] = (int) id;
+                low.set(ordinal, (int) id);
             }
         }
     }
 
     private void startRun(int ordinal, int high) {
-        if (runCount >= Math.max(16, low.length / 64)) {
+        if (runCount >= Math.max(16, low.length() / 64)) {
             keepWhole(ordinal);
             return;
         }
@@ -104,7 +110,7 @@ public final class NodeIds {
 
     /** Moves the ids set before {@code ordinal} to 8 bytes each. */
     private void keepWhole(int ordinal) {
-        long[] ids = new long[low.length];
+        long[] ids = new long[low.length()];
         for (int i = 0; i < ordinal; i++) {
             ids[i] = get(i);
         }
@@ -116,7 +122,12 @@ public final class NodeIds {
     }
 
     long retainedBytes() {
-        return whole != null ? 8L * whole.length : 4L * low.length + 8L * runCount;
+        return whole != null ? 8L * whole.length : 4L * low.length() + 8L * runCount;
+    }
+
+    /** What {@link #retainedBytes} has in mapped files off the Java heap. */
+    long offHeapBytes() {
+        return low == null ? 0 : 4L * low.length() - low.heapBytes();
     }
 
     void save(ArraySink sink, String name) throws IOException {
@@ -124,21 +135,21 @@ public final class NodeIds {
             sink.longs(name + ".whole", whole);
             return;
         }
-        sink.ints(name + ".low", low);
+        sink.ints(name + ".low", low, low.length());
         if (runStarts != null) {
             sink.ints(name + ".runStarts", runStarts, runCount);
             sink.ints(name + ".runHighs", runHighs, runCount);
         }
     }
 
-    static NodeIds load(ArraySource source, String name, int length) throws IOException {
+    static NodeIds load(ArraySource source, String name, int length, Columns columns) throws IOException {
         if (source.has(name + ".whole")) {
             long[] whole = source.longs(name + ".whole");
             StoreFormatException.check(whole.length == length, name + " holds another number of ids than nodes");
             return new NodeIds(null, new int[0], new int[0], whole);
         }
-        int[] low = source.ints(name + ".low");
-        StoreFormatException.check(low.length == length, name + " holds another number of ids than nodes");
+        IntColumn low = source.intColumn(name + ".low", columns);
+        StoreFormatException.check(low.length() == length, name + " holds another number of ids than nodes");
         if (!source.has(name + ".runStarts")) {
             return new NodeIds(low, null, null, null);
         }

@@ -1,6 +1,7 @@
 package heapscope.parser.read;
 
 import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.store.Columns;
 import java.util.Locale;
 
 /**
@@ -36,18 +37,42 @@ public final class MemoryEstimate {
     static final long BASE_BYTES = 32L << 20;
     /** Headroom for the collector: big arrays need contiguous space, and the strings are not counted per node. */
     static final double HEADROOM = 1.15;
+    /**
+     * Off the heap, the heap holds fewer but still huge node arrays, and nearly only them: the 7.9 GB dump under
+     * {@code -Xmx6g} ran out with 4.44 GB live of 6.14 GB, a 511 MB array finding no contiguous room. Half as much
+     * again keeps such a file from being started and dying minutes later.
+     */
+    static final double OFF_HEAP_HEADROOM = 1.5;
+    /**
+     * Off the heap ({@link Columns#offHeap}), what stays on it: per node all but the id (4), the first retainer (4)
+     * and the dominator-tree children (8), per edge 2 of the 3 working bits. Those, the edges (targets, types and
+     * names, retainers: 12 per edge) and the dominator algorithm's five working arrays (20 per node) are mapped.
+     */
+    static final int OFF_HEAP_GRAPH_BYTES_PER_NODE = GRAPH_BYTES_PER_NODE - 4;
+    static final int OFF_HEAP_ANALYSIS_BYTES_PER_NODE = ANALYSIS_BYTES_PER_NODE - 12;
+    static final int OFF_HEAP_GRAPH_BYTES_PER_EDGE = 0;
+    static final double OFF_HEAP_WORKING_BYTES_PER_EDGE = 2 / 8.0;
+    /** The system property that says where the big arrays go: {@code auto} (the default), {@code on}, {@code off}. */
+    public static final String OFF_HEAP_PROPERTY = "heapscope.offheap";
 
     private final HeapFormat format;
     private final long nodes;
     private final long edges;
     /** Whether the counts are projected from part of the file rather than counted. */
     private final boolean projected;
+    /** Whether the figures are for the big arrays off the heap. */
+    private final boolean offHeap;
 
-    private MemoryEstimate(HeapFormat format, long nodes, long edges, boolean projected) {
+    private MemoryEstimate(HeapFormat format, long nodes, long edges, boolean projected, boolean offHeap) {
         this.format = format;
         this.nodes = Math.max(0, nodes);
         this.edges = Math.max(0, edges);
         this.projected = projected;
+        this.offHeap = offHeap;
+    }
+
+    private MemoryEstimate(HeapFormat format, long nodes, long edges, boolean projected) {
+        this(format, nodes, edges, projected, false);
     }
 
     /** A V8 snapshot with the counts its header announces. */
@@ -83,24 +108,86 @@ public final class MemoryEstimate {
         return edges;
     }
 
-    /** The graph's arrays once built. */
+    /** The same counts with the big arrays off the heap: its figures are what stays on the Java heap then. */
+    public MemoryEstimate offHeap() {
+        return new MemoryEstimate(format, nodes, edges, projected, true);
+    }
+
+    /** The graph's arrays once built (on the Java heap). */
     public long graphBytes() {
-        long perNode = GRAPH_BYTES_PER_NODE + (format == HeapFormat.HPROF ? HPROF_EXTRA_BYTES_PER_NODE : 0);
-        return nodes * perNode + edges * GRAPH_BYTES_PER_EDGE;
+        long perNode = (offHeap ? OFF_HEAP_GRAPH_BYTES_PER_NODE : GRAPH_BYTES_PER_NODE)
+                + (format == HeapFormat.HPROF ? HPROF_EXTRA_BYTES_PER_NODE : 0);
+        return nodes * perNode + edges * (offHeap ? OFF_HEAP_GRAPH_BYTES_PER_EDGE : GRAPH_BYTES_PER_EDGE);
     }
 
-    /** What the analyses keep beside the graph once a snapshot is open. */
+    /** What the analyses keep beside the graph once a snapshot is open (on the Java heap). */
     public long analysisBytes() {
-        return nodes * ANALYSIS_BYTES_PER_NODE + edges * ANALYSIS_BYTES_PER_EDGE;
+        return offHeap ? nodes * OFF_HEAP_ANALYSIS_BYTES_PER_NODE
+                : nodes * ANALYSIS_BYTES_PER_NODE + edges * ANALYSIS_BYTES_PER_EDGE;
     }
 
-    /** The most the open needs at once: the larger of building the graph and the analyses' peak, with headroom. */
+    /**
+     * The most the open needs at once on the Java heap: the larger of building the graph and the analyses' peak,
+     * with headroom.
+     */
     public long peakBytes() {
-        long analysisPeak = graphBytes() + analysisBytes() + nodes * PEAK_WORKING_BYTES_PER_NODE
-                + (long) (edges * PEAK_WORKING_BYTES_PER_EDGE);
+        long analysisPeak = offHeap
+                ? graphBytes() + analysisBytes() + (long) (edges * OFF_HEAP_WORKING_BYTES_PER_EDGE)
+                : graphBytes() + analysisBytes() + nodes * PEAK_WORKING_BYTES_PER_NODE
+                        + (long) (edges * PEAK_WORKING_BYTES_PER_EDGE);
+        // Off the heap the reader fills mapped edge arrays.
         long buildPeak = format == HeapFormat.HPROF
-                ? graphBytes() + nodes * HPROF_INDEX_BYTES_PER_NODE + edges * GRAPH_BYTES_PER_EDGE : graphBytes();
-        return (long) (Math.max(analysisPeak, buildPeak) * HEADROOM) + BASE_BYTES;
+                ? graphBytes() + nodes * HPROF_INDEX_BYTES_PER_NODE + (offHeap ? 0 : edges * GRAPH_BYTES_PER_EDGE)
+                : graphBytes();
+        return (long) (Math.max(analysisPeak, buildPeak) * (offHeap ? OFF_HEAP_HEADROOM : HEADROOM)) + BASE_BYTES;
+    }
+
+    /**
+     * Where to put this file's big arrays while it is read and analysed: on the Java heap when its peak fits there
+     * (the fastest), else off it when what then stays on the heap fits; the system property
+     * {@value #OFF_HEAP_PROPERTY} ({@code on}, {@code off}) forces either. Counts {@code heldForThisFile} bytes in
+     * use for this file as free (see {@link #check(long)}).
+     *
+     * @throws TooLarge when neither fits
+     */
+    public Columns columns(long heldForThisFile) {
+        String mode = System.getProperty(OFF_HEAP_PROPERTY, "auto");
+        if ("off".equals(mode)) {
+            check(heldForThisFile);
+            return Columns.ON_HEAP;
+        }
+        if (!"on".equals(mode) && fits(peakBytes(), heldForThisFile)) {
+            return Columns.ON_HEAP;
+        }
+        offHeap().check(heldForThisFile);
+        return Columns.offHeapInCacheFolder();
+    }
+
+    /**
+     * Where to put the big arrays of this heap when it is restored already analysed (the analysis cache): mapped
+     * where they are stored when what the open heap holds does not fit on the Java heap, or when the system
+     * property {@value #OFF_HEAP_PROPERTY} says {@code on}. Never refuses: the restore meets any shortage itself.
+     */
+    public Columns columnsForStored() {
+        String mode = System.getProperty(OFF_HEAP_PROPERTY, "auto");
+        boolean fits = fits((long) ((graphBytes() + analysisBytes()) * HEADROOM) + BASE_BYTES, 0);
+        return "on".equals(mode) || !"off".equals(mode) && !fits ? Columns.offHeapInCacheFolder() : Columns.ON_HEAP;
+    }
+
+    /**
+     * Whether {@code bytes} fit in what this JVM can still give; before saying no it asks for a collection once
+     * (memory in use may be an earlier snapshot's garbage), unless they would not fit even in an empty heap: the
+     * first pass asks again and again as its projection grows.
+     */
+    private static boolean fits(long bytes, long heldForThisFile) {
+        if (bytes <= availableBytes() + heldForThisFile) {
+            return true;
+        }
+        if (bytes > Runtime.getRuntime().maxMemory()) {
+            return false;
+        }
+        System.gc();
+        return bytes <= availableBytes() + heldForThisFile;
     }
 
     /** Bytes this JVM can still give: its maximum heap less what is in use now. */
@@ -120,14 +207,8 @@ public final class MemoryEstimate {
      * includes them. Before refusing it asks for a collection once: memory in use may be an earlier snapshot's garbage.
      */
     public void check(long heldForThisFile) {
-        long peak = peakBytes();
-        if (peak <= availableBytes() + heldForThisFile) {
-            return;
-        }
-        System.gc();
-        long available = availableBytes() + heldForThisFile;
-        if (peak > available) {
-            throw new TooLarge(this, available);
+        if (!fits(peakBytes(), heldForThisFile)) {
+            throw new TooLarge(this, availableBytes() + heldForThisFile);
         }
     }
 

@@ -16,6 +16,11 @@ public interface ArraySink {
 
     void longs(String name, long[] values, int length) throws IOException;
 
+    /** The first {@code length} ints of a column; a sink that can take them where they are overrides this. */
+    default void ints(String name, IntColumn values, int length) throws IOException {
+        ints(name, values.onHeap() ? values.array() : values.toArray(length), length);
+    }
+
     default void bytes(String name, byte[] values) throws IOException {
         bytes(name, values, values.length);
     }

@@ -26,6 +26,15 @@ public interface ArraySource {
 
     long[] longs(String name) throws IOException;
 
+    /**
+     * An int array as a column: mapped where it is stored, without copying it into the Java heap, when
+     * {@code columns} is {@link Columns#offHeap} and the store keeps the array as it is in memory (the analysis
+     * cache); else in a new Java array.
+     */
+    default IntColumn intColumn(String name, Columns columns) throws IOException {
+        return IntColumn.of(ints(name));
+    }
+
     /** The stored bytes of an array of any element type (little-endian), without copying them into the Java heap. */
     ByteRegion region(String name) throws IOException;
 }

@@ -5,6 +5,7 @@ import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 
 /**
  * Sorts edge indexes by a grid column. By name in DevTools' order ({@code HeapSnapshotEdgesProvider.sort}): named
@@ -26,22 +27,22 @@ final class EdgeOrder {
 
     private static OrdinalSort.IntComparator primary(AnalyzedHeap heap, int[] edges, SortColumn column,
             CancelSignal cancel) {
-        int[] targets = heap.graph().edgeTargets();
+        IntColumn targets = heap.graph().edgeTargets();
         switch (column) {
             case RETAINED_SIZE: {
                 NodeSizes retained = heap.retainedSizes();
-                return (a, b) -> Long.compare(retained.get(targets[a]), retained.get(targets[b]));
+                return (a, b) -> Long.compare(retained.get(targets.get(a)), retained.get(targets.get(b)));
             }
             case SHALLOW_SIZE:
             case ALLOC_SIZE:
             case FREED_SIZE:
             case SIZE_DELTA: {
                 NodeSizes shallow = heap.shallowSizes();
-                return (a, b) -> Long.compare(shallow.get(targets[a]), shallow.get(targets[b]));
+                return (a, b) -> Long.compare(shallow.get(targets.get(a)), shallow.get(targets.get(b)));
             }
             case DISTANCE: {
                 int[] distances = heap.distances();
-                return (a, b) -> Integer.compare(distances[targets[a]], distances[targets[b]]);
+                return (a, b) -> Integer.compare(distances[targets.get(a)], distances[targets.get(b)]);
             }
             case NAME:
                 return byName(heap.graph(), edges, cancel);

@@ -3,6 +3,7 @@ package heapscope.parser.view;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.FieldValue;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public final class FieldRows {
         int[] firstEdge = graph.firstEdgeIndex();
         for (int e = firstEdge[ordinal]; e < firstEdge[ordinal + 1] && result.size() < ELEMENTS; e++) {
             if (graph.edgeType(e) == EdgeType.ELEMENT) {
-                int target = graph.edgeTargets()[e];
+                int target = graph.edgeTarget(e);
                 result.add(new FieldRow("[" + graph.edgeName(e) + "]", "reference", rows.row(target).label(),
                         graph.nodeName(ordinal), target));
             }
@@ -65,10 +66,10 @@ public final class FieldRows {
     /** The node among {@code node}'s edge targets whose id is {@code address}, or -1. */
     private static int referenceTarget(HeapGraph graph, int node, long address) {
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
-            if (graph.nodeId(targets[e]) == address) {
-                return targets[e];
+            if (graph.nodeId(targets.get(e)) == address) {
+                return targets.get(e);
             }
         }
         return -1;

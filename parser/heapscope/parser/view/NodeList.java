@@ -57,16 +57,12 @@ public final class NodeList {
     /** The nodes the given node immediately dominates, sorted. */
     public static NodeList dominatedBy(NodeRows rows, int ordinal, Sort sort, CancelSignal cancel) {
         AnalyzedHeap heap = rows.heap();
-        int[] first = heap.dominatedNodes().firstDominated();
-        int[] children = java.util.Arrays.copyOfRange(heap.dominatedNodes().dominatedNodes(), first[ordinal],
-                first[ordinal + 1]);
-        return new NodeList(rows, children, sort, cancel);
+        return new NodeList(rows, heap.dominatedNodes().childrenOf(ordinal), sort, cancel);
     }
 
     /** How many nodes the given node immediately dominates. */
     public static int dominatedCount(AnalyzedHeap heap, int ordinal) {
-        int[] first = heap.dominatedNodes().firstDominated();
-        return first[ordinal + 1] - first[ordinal];
+        return heap.dominatedNodes().childCount(ordinal);
     }
 
     public int size() {

@@ -44,7 +44,7 @@ public final class NodeRows {
     /** The edge with its target: a Containment row, or an outgoing reference under a Summary instance. */
     public EdgeRow outgoing(int edgeIndex) {
         return new EdgeRow(edgeIndex, graph.edgeTypeName(edgeIndex), edgeLabel(edgeIndex),
-                row(graph.edgeTargets()[edgeIndex]), false);
+                row(graph.edgeTarget(edgeIndex)), false);
     }
 
     /** The edge with its source: a Retainers row. */

@@ -3,6 +3,7 @@ package heapscope.parser.view;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.Arrays;
 
 /**
@@ -51,7 +52,7 @@ public final class TreePaths {
         }
         int n = graph.nodeCount();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         // The edge each node was first reached by, plus one (0: not reached yet).
         int[] reachedBy = new int[n];
         int[] queue = new int[n];
@@ -65,7 +66,7 @@ public final class TreePaths {
                 cancel.throwIfCanceled();
             }
             for (int e = firstEdge[current]; e < firstEdge[current + 1]; e++) {
-                int target = targets[e];
+                int target = targets.get(e);
                 if (reachedBy[target] == 0) {
                     reachedBy[target] = e + 1;
                     queue[tail++] = target;

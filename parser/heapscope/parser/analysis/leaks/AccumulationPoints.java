@@ -147,7 +147,7 @@ final class AccumulationPoints {
             HeapGraph graph = last.graph();
             for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
                 if (!EdgeType.hasNumericName(graph.edgeType(e)) && "threadLocals".equals(graph.edgeName(e))) {
-                    int map = graph.edgeTargets()[e];
+                    int map = graph.edgeTarget(e);
                     return last.retainedSizes().get(map) >= CARRIES * growth.bytes() ? map : node;
                 }
             }

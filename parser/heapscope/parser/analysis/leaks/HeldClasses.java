@@ -8,6 +8,7 @@ import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.ClassGrowth;
 import heapscope.parser.model.ObjectBirths;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,8 +40,8 @@ final class HeldClasses {
         byte[] types = last.graph().nodeTypes();
         boolean v8 = last.format() == HeapFormat.V8_HEAPSNAPSHOT;
         NodeSizes shallow = last.shallowSizes();
-        int[] firstDominated = last.dominatedNodes().firstDominated();
-        int[] dominated = last.dominatedNodes().dominatedNodes();
+        IntColumn firstDominated = last.dominatedNodes().firstDominated();
+        IntColumn dominated = last.dominatedNodes().dominatedNodes();
         IntObjectHashMap<long[]> tallies = new IntObjectHashMap<>(); // key -> counts by first snapshot, then bytes
         IntObjectHashMap<int[]> examples = new IntObjectHashMap<>(); // key -> {a node added inside the range}
         IntObjectHashMap<int[]> depths = new IntObjectHashMap<>(); // key -> {least depth below a container}
@@ -50,8 +51,8 @@ final class HeldClasses {
             while (!stack.isEmpty()) {
                 int depth = stack.removeLast();
                 int node = stack.removeLast();
-                for (int i = firstDominated[node]; i < firstDominated[node + 1]; i++) {
-                    stack.add(dominated[i], depth + 1);
+                for (int i = firstDominated.get(node); i < firstDominated.get(node + 1); i++) {
+                    stack.add(dominated.get(i), depth + 1);
                 }
                 if (node == container || shallow.get(node) == 0) {
                     continue;

@@ -6,6 +6,7 @@ import heapscope.parser.analysis.matching.ObjectMatching;
 import heapscope.parser.graph.FieldValue;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -88,14 +89,14 @@ final class SeriesChecks {
         Set<Long> handles = new HashSet<>();
         int root = graph.rootOrdinal();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
-            int group = targets[e];
+            int group = targets.get(e);
             if (!graph.nodeName(group).equals("(GC roots: thread)")) {
                 continue;
             }
             for (int t = firstEdge[group]; t < firstEdge[group + 1]; t++) {
-                for (FieldValue field : graph.objectFields(targets[t])) {
+                for (FieldValue field : graph.objectFields(targets.get(t))) {
                     if (field.name().equals("eetop") && field.value() instanceof Long handle && handle != 0) {
                         handles.add(handle);
                     }
@@ -111,7 +112,7 @@ final class SeriesChecks {
         Set<Long> ids = new HashSet<>();
         int root = graph.rootOrdinal();
         for (int e = graph.firstEdgeIndex()[root]; e < graph.firstEdgeIndex()[root + 1]; e++) {
-            int target = graph.edgeTargets()[e];
+            int target = graph.edgeTarget(e);
             if (userRoots.isUserRoot(target)) {
                 ids.add(graph.nodeId(target));
             }

@@ -11,6 +11,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.RetainerEdge;
 import heapscope.parser.model.RetainerPath;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -213,10 +214,10 @@ final class SuspectNames {
     private String closureNames(int context) {
         List<String> names = new ArrayList<>();
         int more = 0;
-        int[] first = heap.retainers().firstRetainerSlot();
-        int[] sources = heap.retainers().retainerSources();
-        for (int slot = first[context]; slot < first[context + 1]; slot++) {
-            int source = sources[slot];
+        IntColumn first = heap.retainers().firstRetainerSlot();
+        IntColumn sources = heap.retainers().retainerSources();
+        for (int slot = first.get(context); slot < first.get(context + 1); slot++) {
+            int source = sources.get(slot);
             if (graph.nodeTypes()[source] == NodeType.CLOSURE) {
                 String name = functionName(source);
                 if (names.contains(name)) {
@@ -258,7 +259,7 @@ final class SuspectNames {
     private int target(int node, String edgeName) {
         for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
             if (!EdgeType.hasNumericName(graph.edgeType(e)) && edgeName.equals(graph.edgeName(e))) {
-                return graph.edgeTargets()[e];
+                return graph.edgeTarget(e);
             }
         }
         return -1;

@@ -2,6 +2,7 @@ package heapscope.parser.analysis.matching;
 
 import heapscope.parser.analysis.matching.Correspondence.Kind;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.store.IntColumn;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntPredicate;
@@ -38,9 +39,9 @@ final class Anchors {
         Map<String, Integer> byName = new HashMap<>();
         int root = graph.rootOrdinal();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
-            byName.merge(graph.nodeName(targets[e]), targets[e], (a, b) -> -1);
+            byName.merge(graph.nodeName(targets.get(e)), targets.get(e), (a, b) -> -1);
         }
         for (int node = 0; node < graph.nodeCount(); node++) {
             String label = isClassObject.test(node) ? graph.nodeLabel(node) : null;

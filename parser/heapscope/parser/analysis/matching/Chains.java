@@ -3,6 +3,7 @@ package heapscope.parser.analysis.matching;
 import com.carrotsearch.hppc.IntArrayList;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.store.IntColumn;
 
 /**
  * Pairs the links of two chains of one class (a linked list's nodes, a hand-made list, a hash bucket) that start at
@@ -34,9 +35,9 @@ final class Chains {
     /** Aligns the chains that start at the two objects, along each field of theirs that points to their class. */
     void alignFrom(int olderStart, int newerStart) {
         int[] firstEdge = newer.firstEdgeIndex();
-        int[] targets = newer.edgeTargets();
+        IntColumn targets = newer.edgeTargets();
         for (int e = firstEdge[newerStart]; e < firstEdge[newerStart + 1]; e++) {
-            if (newer.edgeType(e) == EdgeType.PROPERTY && c.olderClassOfNewer(targets[e]) == c.olderClass(olderStart)) {
+            if (newer.edgeType(e) == EdgeType.PROPERTY && c.olderClassOfNewer(targets.get(e)) == c.olderClass(olderStart)) {
                 int name = c.olderString(newer.edgeNameIndex(e));
                 if (name >= 0) {
                     follow(older, olderStart, name, true, olderLinks);
@@ -51,7 +52,7 @@ final class Chains {
     private void follow(HeapGraph graph, int start, int name, boolean olderSide, IntArrayList links) {
         links.clear();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         int[] classes = (olderSide ? c.older : c.newer).classes().classByNode();
         int node = start;
         while (node >= 0 && links.size() < MAX_LINKS
@@ -60,8 +61,8 @@ final class Chains {
             int next = -1;
             for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
                 if (graph.edgeType(e) == EdgeType.PROPERTY && graph.edgeNameIndex(e) == name
-                        && classes[targets[e]] == classes[node]) {
-                    next = targets[e];
+                        && classes[targets.get(e)] == classes[node]) {
+                    next = targets.get(e);
                     break;
                 }
             }

@@ -4,6 +4,7 @@ import heapscope.parser.analysis.matching.Correspondence.Kind;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.FieldValue;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.store.IntColumn;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -108,8 +109,8 @@ final class ChangeEvidence {
     private void weighReferences(int olderNode, int newerNode, Tally tally) {
         int[] olderFirst = older.firstEdgeIndex();
         int[] newerFirst = newer.firstEdgeIndex();
-        int[] olderTargets = older.edgeTargets();
-        int[] newerTargets = newer.edgeTargets();
+        IntColumn olderTargets = older.edgeTargets();
+        IntColumn newerTargets = newer.edgeTargets();
         for (int e = newerFirst[newerNode]; e < newerFirst[newerNode + 1]; e++) {
             if (newer.edgeType(e) != EdgeType.PROPERTY) {
                 continue;
@@ -117,7 +118,7 @@ final class ChangeEvidence {
             int name = c.olderString(newer.edgeNameIndex(e));
             for (int f = olderFirst[olderNode]; f < olderFirst[olderNode + 1]; f++) {
                 if (older.edgeType(f) == EdgeType.PROPERTY && older.edgeNameIndex(f) == name) {
-                    weighReference(olderTargets[f], newerTargets[e], tally);
+                    weighReference(olderTargets.get(f), newerTargets.get(e), tally);
                     break;
                 }
             }
@@ -180,13 +181,13 @@ final class ChangeEvidence {
     /** The content hashes of an array's first {@code limit} elements, sorted. */
     private static int[] elementHashes(HeapGraph graph, int array, int limit) {
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         int[] hashes = graph.contentHashes();
         int[] sample = new int[Math.min(limit, elementCount(graph, array))];
         int n = 0;
         for (int e = firstEdge[array]; e < firstEdge[array + 1] && n < sample.length; e++) {
             if (graph.edgeType(e) == EdgeType.ELEMENT) {
-                sample[n++] = hashes[targets[e]];
+                sample[n++] = hashes[targets.get(e)];
             }
         }
         int[] sorted = Arrays.copyOf(sample, n);

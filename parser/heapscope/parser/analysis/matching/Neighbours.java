@@ -8,6 +8,7 @@ import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 
 /**
@@ -36,8 +37,8 @@ final class Neighbours {
     private final int[] newerHashes;
     private final int[] olderFirstEdge;
     private final int[] newerFirstEdge;
-    private final int[] olderTargets;
-    private final int[] newerTargets;
+    private final IntColumn olderTargets;
+    private final IntColumn newerTargets;
     private final RetainerIndex olderRetainers;
     private final RetainerIndex newerRetainers;
     /** Newer arrays whose elements were already paired through an array of the older dump they are not. */
@@ -96,7 +97,7 @@ final class Neighbours {
             if (EdgeType.hasNumericName(type)) {
                 continue;
             }
-            int newerTarget = newerTargets[e];
+            int newerTarget = newerTargets.get(e);
             if (state.isNewerMatched(newerTarget)) {
                 continue;
             }
@@ -115,7 +116,7 @@ final class Neighbours {
                 continue;
             }
             cursor = found + 1 < olderTo ? found + 1 : olderFrom;
-            place(olderTargets[found], newerTarget, Place.FIELD);
+            place(olderTargets.get(found), newerTarget, Place.FIELD);
         }
     }
 
@@ -212,7 +213,7 @@ final class Neighbours {
     }
 
     /** The node's element edges' targets that are not matched yet, with their indexes, in index order. */
-    private void collectElements(HeapGraph graph, int node, int[] firstEdge, int[] targets, boolean olderSide,
+    private void collectElements(HeapGraph graph, int node, int[] firstEdge, IntColumn targets, boolean olderSide,
             IntArrayList elements, IntArrayList indexes) {
         elements.clear();
         indexes.clear();
@@ -220,7 +221,7 @@ final class Neighbours {
             if (graph.edgeType(e) != EdgeType.ELEMENT) {
                 continue;
             }
-            int target = targets[e];
+            int target = targets.get(e);
             if (olderSide ? state.isOlderMatched(target) : state.isNewerMatched(target)) {
                 continue;
             }
@@ -290,11 +291,11 @@ final class Neighbours {
 
     /** Whether something other than the root holds the newer object and is not matched yet; cheap, no edge scan. */
     private boolean hasUnmatchedRetainer(int newerNode) {
-        int[] first = newerRetainers.firstRetainerSlot();
-        int[] sources = newerRetainers.retainerSources();
+        IntColumn first = newerRetainers.firstRetainerSlot();
+        IntColumn sources = newerRetainers.retainerSources();
         int root = newer.rootOrdinal();
-        for (int slot = first[newerNode]; slot < first[newerNode + 1]; slot++) {
-            int source = sources[slot];
+        for (int slot = first.get(newerNode); slot < first.get(newerNode + 1); slot++) {
+            int source = sources.get(slot);
             if (source != root && !state.isNewerMatched(source)) {
                 return true;
             }

@@ -5,6 +5,7 @@ import heapscope.parser.analysis.matching.Correspondence.Kind;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
+import heapscope.parser.store.IntColumn;
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 
@@ -92,10 +93,10 @@ final class UniqueContent {
             return true;
         }
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         boolean older = graph == c.olderGraph;
         for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
-            int target = targets[e];
+            int target = targets.get(e);
             int cls = older ? c.olderClass(target) : c.olderClassOfNewer(target);
             if (graph.edgeType(e) == EdgeType.ELEMENT && cls >= 0 && c.kindOfOlderClass(cls) == Kind.VALUE) {
                 return true;

@@ -38,6 +38,7 @@ import heapscope.parser.read.hprof.pass.GraphPass;
 import heapscope.parser.read.hprof.pass.IndexingPass;
 import heapscope.parser.read.hprof.pass.Interner;
 import heapscope.parser.read.hprof.pass.RootPlan;
+import heapscope.parser.store.Columns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -149,7 +150,7 @@ public final class HprofReader {
         ClassResolver.resolve(pass1, idSize);
         checkedCount(objectCount + 1 + HprofRootKind.values().length, "objects");
         // Before the index and the graph are allocated: the first pass knows how many objects and edges at most.
-        MemoryEstimate.forHprof(objectCount, pass1.objectEdgeBound).check(pass1.retainedBytes());
+        Columns columns = MemoryEstimate.forHprof(objectCount, pass1.objectEdgeBound).columns(pass1.retainedBytes());
         listener.progress(1, 4);
         ObjectIdIndex index = ObjectIdIndex.build(pass1.objectIds, cancel);
         pass1.objectIds.clear();
@@ -168,7 +169,7 @@ public final class HprofReader {
         long nodes = 1L + groups + objectCount;
         long edgeBound = groups + roots.groupEdgeCount() + roots.localTargets.length + pass1.objectEdgeBound;
         HeapGraphBuilder builder = new HeapGraphBuilder(HeapFormat.HPROF, checkedCount(nodes, "nodes"),
-                checkedCount(edgeBound, "references"), strings);
+                checkedCount(edgeBound, "references"), strings, columns);
         builder.setCreatedMillis(header.timestampMillis());
         listener.progress(4, 4);
 

@@ -12,6 +12,7 @@ import heapscope.parser.read.FileStamp;
 import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.HeapInput;
 import heapscope.parser.read.MemoryEstimate;
+import heapscope.parser.store.Columns;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,9 +150,9 @@ public final class V8SnapshotReader {
         tokenizer.within("the snapshot header");
         header = SnapshotHeader.from(new JsonValueReader(tokenizer).read());
         checkCountsFitInFile();
-        MemoryEstimate.forV8(header.nodeCount(), header.edgeCount()).check();
+        Columns columns = MemoryEstimate.forV8(header.nodeCount(), header.edgeCount()).columns(0);
         builder = new HeapGraphBuilder(HeapFormat.V8_HEAPSNAPSHOT, header.nodeCount(), header.edgeCount(),
-                strings);
+                strings, columns);
         builder.setRootOrdinal(header.rootOrdinal());
         builder.setExtraNativeBytes(header.extraNativeBytes());
     }

@@ -103,7 +103,7 @@ public final class HprofObjectReader implements Closeable {
         int[] first = graph.firstEdgeIndex();
         for (int e = first[ordinal]; e < first[ordinal + 1]; e++) {
             if (graph.edgeType(e) == EdgeType.PROPERTY && "value".equals(graph.edgeName(e))) {
-                valueOrdinal = graph.edgeTargets()[e];
+                valueOrdinal = graph.edgeTarget(e);
             }
         }
         if (valueOrdinal < 0) {

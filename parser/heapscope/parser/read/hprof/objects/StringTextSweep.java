@@ -14,6 +14,7 @@ import heapscope.parser.read.hprof.index.HprofClass;
 import heapscope.parser.read.hprof.input.DumpInput;
 import heapscope.parser.read.hprof.input.EndOfDataException;
 import heapscope.parser.store.ArraySink;
+import heapscope.parser.store.IntColumn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -164,7 +165,7 @@ public final class StringTextSweep {
         boolean[] valueName = graph.strings().matching("value");
         int[] names = graph.nodeNames();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         for (int node = source.objectBase; node < graph.nodeCount(); node++) {
             if (!stringClass[names[node]]) {
                 continue;
@@ -172,7 +173,7 @@ public final class StringTextSweep {
             int value = -1;
             for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
                 if (graph.edgeType(e) == EdgeType.PROPERTY && valueName[graph.edgeNameIndex(e)]) {
-                    value = targets[e];
+                    value = targets.get(e);
                 }
             }
             if (value >= source.objectBase) {

@@ -6,6 +6,7 @@ import heapscope.parser.graph.ValueClasses;
 import heapscope.parser.read.hprof.format.HprofBasicType;
 import heapscope.parser.read.hprof.index.ClassDefinitions;
 import heapscope.parser.read.hprof.index.HprofClass;
+import heapscope.parser.store.IntColumn;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -141,13 +142,13 @@ public final class ContentHashes {
         }
         int[] names = graph.nodeNames();
         int[] firstEdge = graph.firstEdgeIndex();
-        int[] targets = graph.edgeTargets();
+        IntColumn targets = graph.edgeTargets();
         for (int node = 0; node < n; node++) {
             if (names[node] == stringName) {
                 long h = mix(SEED, hashes[node]);
                 for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
                     if (graph.edgeType(e) == EdgeType.PROPERTY) {
-                        h = mix(h, hashes[targets[e]]);
+                        h = mix(h, hashes[targets.get(e)]);
                     }
                 }
                 hashes[node] = fold(h);
@@ -161,7 +162,7 @@ public final class ContentHashes {
             boolean any = false;
             for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
                 byte type = graph.edgeType(e);
-                int target = targets[e];
+                int target = targets.get(e);
                 if ((type == EdgeType.PROPERTY || type == EdgeType.ELEMENT) && valueNames[names[target]]) {
                     int name = graph.edgeNameIndex(e);
                     long edge = type == EdgeType.ELEMENT ? name : textHashes[name] ^ (1L << 40);

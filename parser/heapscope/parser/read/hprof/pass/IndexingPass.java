@@ -453,7 +453,7 @@ public final class IndexingPass {
         double fraction = in.fractionRead();
         if (fraction > 0) {
             MemoryEstimate.forHprofProjected(objectIds.size(), objectEdgeBound, fraction)
-                    .check(retainedBytes());
+                    .columns(retainedBytes());
         }
     }
 

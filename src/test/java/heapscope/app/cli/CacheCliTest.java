@@ -234,7 +234,7 @@ class CacheCliTest {
         JsonNode copy = document.deepCopy();
         if (copy instanceof ObjectNode object) {
             object.remove(List.of("file", "base", "target", "snapshots", "phases", "totalMillis", "peakHeapBytes",
-                    "peakRssBytes", "engineBytes", "bytesPerNode", "bytesPerEdge", "fileSize"));
+                    "peakRssBytes", "engineBytes", "offHeapBytes", "bytesPerNode", "bytesPerEdge", "fileSize"));
             if (object.get("filter") instanceof ObjectNode filter) {
                 filter.remove(List.of("first", "last"));
             }

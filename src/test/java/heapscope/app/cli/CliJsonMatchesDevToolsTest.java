@@ -194,7 +194,7 @@ class CliJsonMatchesDevToolsTest {
         JsonNode oracle = Oracle.read(LEAK.resolve("leak-4.summary.json"));
         assertEquals(List.of("file", "format", "fileSize", "nodeCount", "edgeCount", "stringCount", "totalSize",
                 "maxJsObjectId", "phases", "totalMillis", "peakHeapBytes", "peakRssBytes", "engineBytes",
-                "bytesPerNode", "bytesPerEdge", "unreachable", "details", "warnings"), fieldNames(doc));
+                "offHeapBytes", "bytesPerNode", "bytesPerEdge", "unreachable", "details", "warnings"), fieldNames(doc));
         assertEquals(absolute(file("leak-4")), doc.get("file").asText());
         assertEquals("v8-heapsnapshot", doc.get("format").asText());
         assertEquals(Files.size(Path.of(file("leak-4"))), doc.get("fileSize").asLong());

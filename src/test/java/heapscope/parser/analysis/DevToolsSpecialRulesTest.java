@@ -267,8 +267,8 @@ class DevToolsSpecialRulesTest {
         AnalyzedHeap heap = HeapAnalyzer.analyze(g.build(heapscope.parser.graph.HeapFormat.HPROF),
                 ProgressListener.NO_OP, CancelSignal.NEVER);
         DominatedNodes tree = heap.dominatedNodes();
-        int[] first = tree.firstDominated();
-        int[] children = tree.dominatedNodes();
+        int[] first = tree.firstDominated().toArray(tree.firstDominated().length());
+        int[] children = tree.dominatedNodes().toArray(tree.dominatedNodes().length());
         int root = g.ordinal("root");
         assertEquals(List.of(g.ordinal("A"), g.ordinal("B"), g.ordinal("D")), slice(children, first, root));
         assertEquals(List.of(g.ordinal("C")), slice(children, first, g.ordinal("A")));

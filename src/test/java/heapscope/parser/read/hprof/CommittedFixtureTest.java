@@ -81,7 +81,7 @@ class CommittedFixtureTest {
         int text = -1;
         for (int e = g.firstEdgeIndex()[fixtureClass]; e < g.firstEdgeIndex()[fixtureClass + 1]; e++) {
             if (g.edgeName(e).equals("static TEXT")) {
-                text = g.edgeTargets()[e];
+                text = g.edgeTarget(e);
             }
         }
         try (HprofObjectReader reader = heap.openObjectReader()) {

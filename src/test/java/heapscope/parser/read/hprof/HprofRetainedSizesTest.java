@@ -60,7 +60,7 @@ class HprofRetainedSizesTest {
         while (top > 0) {
             int node = stack[--top];
             for (int e = first[node]; e < first[node + 1]; e++) {
-                int target = g.edgeTargets()[e];
+                int target = g.edgeTarget(e);
                 if (g.edgeType(e) != EdgeType.WEAK && target != removed && !seen.get(target)) {
                     seen.set(target);
                     stack[top++] = target;

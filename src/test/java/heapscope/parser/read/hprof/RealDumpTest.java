@@ -114,7 +114,7 @@ class RealDumpTest {
                 for (int e = g.firstEdgeIndex()[i]; e < g.firstEdgeIndex()[i + 1]; e++) {
                     String name = g.edgeName(e);
                     if (name.startsWith("<local in " + PROGRAM + "$Worker.run(KnownObjectsProgram.java:")
-                            && g.nodeName(g.edgeTargets()[e]).equals("java.lang.Object[]")) {
+                            && g.nodeName(g.edgeTarget(e)).equals("java.lang.Object[]")) {
                         foundLocal = true;
                     }
                 }
@@ -135,7 +135,7 @@ class RealDumpTest {
     private static int staticTarget(HeapGraph g, int node, String edgeName) {
         for (int e = g.firstEdgeIndex()[node]; e < g.firstEdgeIndex()[node + 1]; e++) {
             if (g.edgeName(e).equals(edgeName)) {
-                return g.edgeTargets()[e];
+                return g.edgeTarget(e);
             }
         }
         throw new AssertionError("no edge " + edgeName);

@@ -93,16 +93,16 @@ class V8HostileInputTest {
 
     @Test
     void aNodeCountTheMemoryCannotHoldIsRefusedBeforeAllocatingWithTheHeapThatWouldDo() throws Exception {
-        // 50 million nodes pass the gzip bound of a 1 MB .gz (7 numbers of 2 bytes each, 1032:1), as the issue's
-        // 800 KB bomb did; opening them would take some 3 GB.
-        String header = VALID.replace("\"node_count\":3", "\"node_count\":50000000");
+        // 100 million nodes pass the gzip bound of a 2 MB .gz (7 numbers of 2 bytes each, 1032:1), as the issue's
+        // 800 KB bomb did; opening them would take some 3.4 GB even with the big arrays off the heap.
+        String header = VALID.replace("\"node_count\":3", "\"node_count\":100000000");
         Path file = dir.resolve("bomb.heapsnapshot.gz");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
             gz.write(header.getBytes(StandardCharsets.UTF_8));
-            byte[] noise = new byte[1 << 20];
+            byte[] noise = new byte[2 << 20];
             new java.util.Random(1).nextBytes(noise);
-            gz.write(noise); // does not compress: the .gz is over 1 MB
+            gz.write(noise); // does not compress: the .gz is over 2 MB
         }
         Files.write(file, bytes.toByteArray());
         long max = Runtime.getRuntime().maxMemory();
@@ -111,7 +111,7 @@ class V8HostileInputTest {
         }
         String problem = problem(file);
         assertTrue(problem.startsWith("needs about "), problem);
-        assertTrue(problem.contains("of memory to open (50,000,000 nodes and 2 references), but only "), problem);
+        assertTrue(problem.contains("of memory to open (100,000,000 nodes and 2 references), but only "), problem);
     }
 
     @Test

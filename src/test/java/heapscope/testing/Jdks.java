@@ -30,6 +30,19 @@ public final class Jdks {
                 .filter(home -> Files.isExecutable(home.resolve("bin/java"))).sorted().findFirst();
     }
 
+    /**
+     * The home of a JDK of this major version (the test JVM's own when it is one); when none is installed, the calling
+     * test is skipped with {@link #missing}'s reason.
+     */
+    public static Path require(int majorVersion) {
+        if (Runtime.version().feature() == majorVersion) {
+            return current();
+        }
+        Optional<Path> found = find(majorVersion);
+        org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(), missing(majorVersion));
+        return found.get();
+    }
+
     /** Why a test needing JDK {@code majorVersion} cannot run, for its skip message. */
     public static String missing(int majorVersion) {
         return "no JDK " + majorVersion + " found under " + (System.getenv("HEAPSCOPE_JDKS") != null

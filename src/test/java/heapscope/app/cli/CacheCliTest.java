@@ -14,6 +14,7 @@ import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.view.Units;
 import heapscope.testing.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,11 +132,34 @@ class CacheCliTest {
         assertEquals(dump.toAbsolutePath().toString(), list.at("/entries/0/file").asText());
         assertEquals("unchanged", list.at("/entries/0/state").asText());
         assertTrue(list.get("budgetIsDefault").asBoolean());
+        // The same in words: the folder, what is used of which budget, and the entry with the file's object count.
+        List<String> text = CliRunner.run("cache", "list").lines();
+        assertEquals("Cache folder:  " + cacheFolder, text.get(0));
+        // (The default budget follows the free disk space, which other processes change: its figure is not compared.)
+        String used = "Used:          " + Units.bytes(list.get("usedBytes").asLong()) + " of a budget of ";
+        assertTrue(text.get(1).startsWith(used) && text.get(1).endsWith(
+                " (the default: 20% of the free disk space; heapscope cache budget SIZE sets it)"), text.get(1));
+        assertEquals(List.of("File", "Format", "Objects", "File size", "Cache size", "Last used", "File now"),
+                List.of(text.get(2).strip().split(" {2,}")));
+        List<String> entry = List.of(text.get(3).strip().split(" {2,}"));
+        assertEquals(List.of(dump.toAbsolutePath().toString(), "v8-heapsnapshot",
+                Units.count(JSON.readTree(first.out()).get("nodeCount").asLong()), Units.bytes(Files.size(dump))),
+                entry.subList(0, 4));
+        assertEquals("unchanged", entry.get(entry.size() - 1));
+        assertEquals(4, text.size());
 
-        assertEquals(0, CliRunner.run("cache", "budget", "2.5G").exitCode());
+        Run budget = CliRunner.run("cache", "budget", "2.5G");
+        assertEquals(0, budget.exitCode());
+        assertEquals(List.of("Budget: " + Units.bytes(2_500_000_000L) + "; used: "
+                + Units.bytes(list.get("usedBytes").asLong())), budget.lines());
         list = JSON.readTree(CliRunner.run("cache", "list", "--json").out());
         assertEquals(2_500_000_000L, list.get("budgetBytes").asLong());
-        assertEquals(0, CliRunner.run("cache", "budget", "default").exitCode());
+        assertEquals(Units.bytes(2_500_000_000L), CliRunner.run("cache", "list").lines().get(1)
+                .replaceFirst(".* of a budget of ", ""), "no word of a default once set");
+        Run backToDefault = CliRunner.run("cache", "budget", "default");
+        assertEquals(0, backToDefault.exitCode());
+        assertTrue(backToDefault.out().contains(" (the default: 20% of the free disk space); used: "),
+                backToDefault.out());
         assertEquals(2, CliRunner.run("cache", "budget", "lots").exitCode());
 
         Run clear = CliRunner.run("cache", "clear");

@@ -59,6 +59,26 @@ class CaptureCommandTest {
             assertEquals("growing-closure.js", v8.get("name").asText());
             assertTrue(targets.findValuesAsText("id").stream().noneMatch(id -> id.equals("jvm:" + ProcessHandle
                     .current().pid())), "Heapscope's own JVM is not listed");
+
+            // The same in columns: each as wide as its widest cell, the program last; then how to take snapshots.
+            CliRunner.Run text = CliRunner.run("capture", "--list");
+            assertEquals(0, text.exitCode(), text.err());
+            List<String> lines = text.lines();
+            String header = lines.get(0);
+            assertTrue(header.startsWith("TARGET "), text.out());
+            for (JsonNode t : List.of(java, v8)) {
+                String row = lines.stream().filter(l -> l.startsWith(t.get("id").asText() + " ")).findFirst()
+                        .orElseThrow(() -> new AssertionError(text.out()));
+                assertEquals(List.of(t.get("id").asText(), t.get("pid").asText(), t.get("user").asText(),
+                        t.get("runtime").asText(), t.get("name").asText()), List.of(row.split(" {2,}")), row);
+                for (String column : List.of("PID", "USER", "RUNTIME", "PROGRAM")) {
+                    int at = header.indexOf(column);
+                    assertTrue(at > 0 && row.charAt(at - 1) == ' ' && row.charAt(at) != ' ', column + " in " + row);
+                }
+            }
+            assertEquals("", lines.get(lines.size() - 2));
+            assertEquals("Take snapshots: heapscope capture TARGET [--count N] [--interval 30s] [-o DIR]",
+                    lines.get(lines.size() - 1));
         }
     }
 

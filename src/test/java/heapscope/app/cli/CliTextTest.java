@@ -205,6 +205,100 @@ class CliTextTest {
         assertEquals(false, HeapscopeCommand.isCommandLine(new String[] {"a.heapsnapshot"}));
     }
 
+    /** The snapshots of the Node leak series, oldest first, followed by {@code options}. */
+    private static String[] leaks(String... options) {
+        List<String> args = new ArrayList<>(List.of("leaks"));
+        for (int i = 1; i <= 4; i++) {
+            args.add(file("leak-" + i));
+        }
+        args.addAll(List.of(options));
+        args.add("--no-progress");
+        return args.toArray(String[]::new);
+    }
+
+    /**
+     * Each entry of the report in words, as the README shows them: rank, name, container (times alike containers),
+     * retained size per snapshot ("?" where not followed), growth, "every step"; the path; the first four classes it
+     * gained. The seed program's entry is the JSON's (which CliTest checks against the program), in the same order.
+     */
+    @Test
+    void leaksTextIsEachEntryWithItsSizesPathAndWhatItGained() throws IOException {
+        JsonNode doc = CliRunner.json(leaks("--json"));
+        CliRunner.Run run = CliRunner.run(leaks());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> expected = new ArrayList<>();
+        int rank = 1;
+        for (JsonNode suspect : doc.get("suspects")) {
+            List<String> sizes = new ArrayList<>();
+            suspect.get("retainedSizes").forEach(size -> sizes.add(size.asLong() < 0 ? "?" : thousands(size.asLong())));
+            int instances = suspect.get("instances").asInt();
+            expected.add(rank++ + ". " + suspect.get("name").asText() + "  (" + suspect.get("containerClass").asText()
+                    + (instances > 1 ? " \u00d7" + instances : "") + ")  retained " + String.join(" \u2192 ", sizes)
+                    + "  (+" + thousands(suspect.get("growth").asLong())
+                    + (suspect.get("grewEveryStep").asBoolean() ? ", every step)" : ")"));
+            expected.add("   " + suspect.get("path").asText());
+            List<String> held = new ArrayList<>();
+            for (JsonNode h : suspect.get("held")) {
+                if (h.get("added").asLong() > 0 && held.size() < 4) {
+                    held.add("+" + thousands(h.get("added").asLong()) + " " + h.get("className").asText());
+                }
+            }
+            if (!held.isEmpty()) {
+                expected.add("   holds " + String.join(", ", held));
+            }
+        }
+        int runtime = doc.get("runtimeGrowth").size();
+        if (runtime > 0) {
+            long together = 0;
+            for (JsonNode entry : doc.get("runtimeGrowth")) {
+                together += entry.get("growth").asLong();
+            }
+            expected.add("");
+            expected.add("Runtime growth (the runtime's own tables, not leaks): " + runtime + " "
+                    + (runtime == 1 ? "entry" : "entries") + ", together +" + thousands(together)
+                    + " bytes; --json lists them.");
+        }
+        assertEquals(expected, run.lines());
+        assertTrue(run.lines().get(0).startsWith("1. leakyData (closure variable)  (Array)  retained "), run.out());
+        assertTrue(run.lines().get(2).startsWith("   holds +1,190 LeakyItem"), run.out());
+    }
+
+    @Test
+    void leaksTopKeepsTheFirstEntriesAndASnapshotTwiceGrewNothing() {
+        JsonNode all = CliRunner.json(leaks("--json"));
+        assertEquals(all.get("suspects"), CliRunner.json(leaks("--json", "--top", "5")).get("suspects"));
+        JsonNode none = CliRunner.json(leaks("--json", "--top", "0"));
+        assertEquals(0, none.get("suspects").size());
+        assertEquals(all.get("runtimeGrowth"), none.get("runtimeGrowth"), "--top counts the entries only");
+        CliRunner.Run twice = CliRunner.run("leaks", file("leak-1"), file("leak-1"), "--no-progress");
+        assertEquals(0, twice.exitCode(), twice.err());
+        assertEquals(List.of("Nothing kept growing across these 2 snapshots."), twice.lines());
+    }
+
+    /** {@code index} tells the index's size against the dump's, both as the file system has them. */
+    @Test
+    void indexSaysWhatItWroteAndHowBigAgainstTheDump(@TempDir Path dir) throws IOException {
+        for (String dump : List.of(file("leak-1"), HPROF)) {
+            Path index = dir.resolve(Path.of(dump).getFileName() + ".hsindex");
+            CliRunner.Run run = CliRunner.run("index", dump, "-o", index.toString(), "--no-progress");
+            assertEquals(0, run.exitCode(), run.err());
+            long indexBytes = Files.size(index);
+            long dumpBytes = Files.size(Path.of(dump));
+            java.util.regex.Matcher wrote = java.util.regex.Pattern.compile(
+                    "Wrote (.+): ([\\d,.]+) MB, (\\d+)% of the dump's ([\\d,.]+) MB, in ([\\d.]+) s\\.")
+                    .matcher(run.lines().get(0));
+            assertTrue(wrote.matches(), run.out());
+            assertEquals(index.toAbsolutePath().toString(), wrote.group(1));
+            assertEquals(String.format(Locale.ROOT, "%,.1f", indexBytes / 1e6), wrote.group(2));
+            assertEquals(Math.round(100.0 * indexBytes / dumpBytes), Long.parseLong(wrote.group(3)));
+            assertEquals(String.format(Locale.ROOT, "%,.1f", dumpBytes / 1e6), wrote.group(4));
+            assertTrue(Double.parseDouble(wrote.group(5)) < 600, "the time it took, in seconds: " + wrote.group(5));
+            boolean java = dump.equals(HPROF);
+            assertEquals("Open it with heapscope like the dump itself." + (java ? " Field values of objects are read"
+                    + " from the dump: keep the dump beside the index to see them." : ""), run.lines().get(1));
+        }
+    }
+
     @Test
     void tablesAlignTheFirstColumnLeftAndTheOthersRight() {
         TextTable table = new TextTable("Name", "Count");

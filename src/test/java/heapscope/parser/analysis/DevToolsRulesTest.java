@@ -1,6 +1,8 @@
 package heapscope.parser.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.NodeSizes;
@@ -49,6 +51,18 @@ class DevToolsRulesTest {
         assertEquals(Distances.BASE_SYSTEM_DISTANCE + 1, d[g.ordinal("gcroots")]);
         assertEquals(Distances.BASE_SYSTEM_DISTANCE + 3, d[g.ordinal("B")]);
         assertEquals(Distances.NO_DISTANCE, d[g.ordinal("C")], "weak edges are never followed");
+        // DevTools shows a number for user-reachable nodes only (HeapSnapshotModel's baseSystemDistance), "−" else.
+        assertFalse(Distances.isUserReachable(d[g.ordinal("root")]), "with user roots, the root is a system node");
+        // Without user roots the root's distance is 0, a number.
+        TestGraph internals = new TestGraph().root().element(0, "gcroots")
+                .node("gcroots", NodeType.SYNTHETIC, "(GC roots)", 0).edge(EdgeType.INTERNAL, "a", "A").node("A", 1);
+        assertTrue(Distances.isUserReachable(analyze(internals).distances()[internals.ordinal("root")]));
+        assertTrue(Distances.isUserReachable(d[g.ordinal("A")]));
+        assertTrue(Distances.isUserReachable(Distances.BASE_SYSTEM_DISTANCE - 1));
+        assertFalse(Distances.isUserReachable(d[g.ordinal("gcroots")]));
+        assertFalse(Distances.isUserReachable(Distances.BASE_SYSTEM_DISTANCE));
+        assertFalse(Distances.isUserReachable(d[g.ordinal("C")]));
+        assertFalse(Distances.isUserReachable(-1));
     }
 
     @Test

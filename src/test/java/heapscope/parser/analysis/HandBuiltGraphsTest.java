@@ -375,6 +375,17 @@ class HandBuiltGraphsTest {
                 analyze(target), CancelSignal.NEVER));
     }
 
+    /** DevTools' Summary lists classes by retained size, largest first; equal sizes by name. */
+    @Test
+    void summaryRowsComeLargestRetainedFirstThenByName() {
+        TestGraph g = new TestGraph().root().edge(EdgeType.SHORTCUT, "global", "W")
+                .node("W", 1).edge("b", "B").edge("c", "C").edge("a", "A").edge("d", "D")
+                .node("B", 10).node("C", 30).node("A", 30).node("D", 5);
+        List<ClassAggregate> rows = ClassAggregator.aggregate(analyze(g), NodeFilter.ALL);
+        assertEquals(List.of("W", "A", "C", "B", "D"), rows.stream().map(ClassAggregate::name).toList());
+        assertEquals(List.of(76L, 30L, 30L, 10L, 5L), rows.stream().map(ClassAggregate::retainedSize).toList());
+    }
+
     /** Objects with a source location are classes by location and name: two Foo constructors are two rows. */
     @Test
     void classesWithALocationAreKeyedByIt() {

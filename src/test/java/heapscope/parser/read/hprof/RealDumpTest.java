@@ -2,7 +2,6 @@ package heapscope.parser.read.hprof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
@@ -12,10 +11,8 @@ import heapscope.parser.read.HeapInput;
 import heapscope.parser.read.hprof.objects.HprofObjectReader;
 import heapscope.testing.Jdks;
 import heapscope.testing.ReportSkips;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,33 +38,15 @@ class RealDumpTest {
 
     private Dump dump(Path javaHome, String[] dumpOptions, String... jvmOptions) throws Exception {
         try (ChildJvm child = ChildJvm.start(javaHome, jvmOptions)) {
-            for (int attempt = 1; ; attempt++) {
-                Path file = dir.resolve("known-" + attempt + ".hprof");
-                ClassHistogram before = ClassHistogram.parse(child.classHistogram());
-                child.heapDump(file, dumpOptions);
-                ClassHistogram after = ClassHistogram.parse(child.classHistogram());
-                if (before.sameAs(after) || attempt == 4) {
-                    HprofHeap heap = HprofReader.read(file, ProgressListener.NO_OP, CancelSignal.NEVER);
-                    return new Dump(heap, before);
-                }
-                Files.delete(file);
-            }
+            Path file = dir.resolve("known.hprof");
+            ClassHistogram jvm = child.quiescentDump(file, dumpOptions);
+            return new Dump(HprofReader.read(file, ProgressListener.NO_OP, CancelSignal.NEVER), jvm);
         }
-    }
-
-    /** The Java home of a JDK of this major version (the test JVM's own when it is one), or the test is skipped. */
-    private static Path jdk(int major) {
-        if (Runtime.version().feature() == major) {
-            return Jdks.current();
-        }
-        Optional<Path> found = Jdks.find(major);
-        assumeTrue(found.isPresent(), Jdks.missing(major));
-        return found.get();
     }
 
     @Test
     void aJdk17DumpHasTheJvmsCountsAndBytesForEveryClass() throws Exception {
-        Dump dump = dump(jdk(17), new String[0], "-Xshare:off", "-Xmx64m");
+        Dump dump = dump(Jdks.require(17), new String[0], "-Xshare:off", "-Xmx64m");
         ClassHistogram.Comparison comparison = ClassHistogram.of(dump.heap().graph()).compareWith(dump.jvm());
         assertEquals(List.of(), comparison.countMismatches());
         assertEquals(List.of(), comparison.byteMismatches());
@@ -76,7 +55,7 @@ class RealDumpTest {
 
     @Test
     void aJdk25GzipDumpHasTheJvmsCountsAndBytesForEveryClass() throws Exception {
-        Dump dump = dump(jdk(25), new String[] {"-gz=1"}, "-Xshare:off", "-Xmx64m");
+        Dump dump = dump(Jdks.require(25), new String[] {"-gz=1"}, "-Xshare:off", "-Xmx64m");
         assertTrue(HeapInput.isGzip(dump.heap().file()));
         ClassHistogram.Comparison comparison = ClassHistogram.of(dump.heap().graph()).compareWith(dump.jvm());
         assertEquals(List.of(), comparison.countMismatches());
@@ -95,7 +74,7 @@ class RealDumpTest {
     @ParameterizedTest
     @ValueSource(ints = {17, 25})
     void withClassDataSharingOnlyDormantMirrorsAndFillerArraysDiffer(int jdk) throws Exception {
-        Dump dump = dump(jdk(jdk), new String[0], "-Xmx64m");
+        Dump dump = dump(Jdks.require(jdk), new String[0], "-Xmx64m");
         ClassHistogram graph = ClassHistogram.of(dump.heap().graph());
         ClassHistogram jvm = dump.jvm();
         ClassHistogram.Comparison comparison = graph.compareWith(jvm);

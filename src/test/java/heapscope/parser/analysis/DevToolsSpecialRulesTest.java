@@ -229,6 +229,31 @@ class DevToolsSpecialRulesTest {
     }
 
     /**
+     * Each WeakMap entry is paired on its own: with two entries whose key edges are both met before the table, each
+     * value is as far as the table, not as its key (one pairing shared by both would let the second key hold its value
+     * and leave the first value to the table's second edge).
+     */
+    @Test
+    void twoWeakMapEntriesArePairedApart() {
+        String pair1 = " / part of key (Key @21) -> value (Value @25) pair in WeakMap (table @23)";
+        String pair2 = " / part of key (Key @31) -> value (Value @35) pair in WeakMap (table @23)";
+        TestGraph g = new TestGraph().root().edge(EdgeType.SHORTCUT, "global", "W")
+                .node("W", 1).id(3).edge("k1", "K1").edge("k2", "K2").edge("far", "F1")
+                .node("K1", NodeType.OBJECT, "Key", 1).id(21).edge(EdgeType.INTERNAL, "1" + pair1, "V1")
+                .node("K2", NodeType.OBJECT, "Key", 1).id(31).edge(EdgeType.INTERNAL, "3" + pair2, "V2")
+                .node("F1", 1).id(5).edge("f", "F2")
+                .node("F2", 1).id(7).edge("t", "Table")
+                .node("Table", NodeType.ARRAY, "system / EphemeronHashTable", 1).id(23)
+                .edge(EdgeType.INTERNAL, "2" + pair1, "V1").edge(EdgeType.INTERNAL, "4" + pair2, "V2")
+                .node("V1", NodeType.OBJECT, "Value", 50).id(25)
+                .node("V2", NodeType.OBJECT, "Value", 60).id(35);
+        int[] d = analyze(g).distances();
+        assertEquals(4, d[g.ordinal("Table")]);
+        assertEquals(5, d[g.ordinal("V1")]);
+        assertEquals(5, d[g.ordinal("V2")]);
+    }
+
+    /**
      * What the page owns (all that a shortcut from the root reaches, over non-weak edges) is not held by what it does
      * not own: an edge from a non-page object into the page does not take part in dominance.
      */

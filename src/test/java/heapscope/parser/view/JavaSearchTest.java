@@ -1,0 +1,75 @@
+package heapscope.parser.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import heapscope.parser.HeapLoader;
+import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.ObjectNames;
+import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.progress.ProgressListener;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Find on the committed JDK 25 dump, against what SmallFixture.java (beside the dump) put in it: the keys
+ * {@code "square-0"} to {@code "square-299"} of BY_NAME, the String TEXT, and the class objects of its own classes.
+ */
+class JavaSearchTest {
+    private static NodeRows rows;
+
+    @BeforeAll
+    static void load() throws Exception {
+        AnalyzedHeap heap = HeapLoader.load(Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz"),
+                ProgressListener.NO_OP, CancelSignal.NEVER);
+        rows = new NodeRows(heap);
+    }
+
+    /** "square-1", "square-10" to "-19" and "square-100" to "-199": 111 Strings, found by their text. */
+    @Test
+    void stringsAreFoundByTheirText() {
+        NodeSearch.Result found = NodeSearch.byText(rows, "Square-1", 1000, CancelSignal.NEVER);
+        assertEquals(111, found.total());
+        assertEquals(111, found.rows().size());
+        for (NodeRow row : found.rows()) {
+            assertEquals("java.lang.String", row.className());
+            String text = rows.heap().graph().objectText(row.ordinal(), 100);
+            assertTrue(text.startsWith("square-1"), text);
+        }
+        assertEquals(List.of(), found.classes(), "no class is named so");
+        assertEquals(5, NodeSearch.byText(rows, "square-1", 5, CancelSignal.NEVER).rows().size(), "the first five");
+    }
+
+    @Test
+    void theStringTextIsSearchedBeyondItsFirstWordIgnoringCase() {
+        NodeSearch.Result found = NodeSearch.byText(rows, "FIXTURE: GR", 10, CancelSignal.NEVER);
+        assertEquals(1, found.total());
+        assertEquals("Heapscope fixture: grüße, 日本語", rows.heap().graph().objectText(found.rows().get(0).ordinal(), 100));
+    }
+
+    /**
+     * A class name finds the class (with its instance count, classes sorted by name) and its class object; a class
+     * without instances is not listed, but its class object is found.
+     */
+    @Test
+    void classesAndClassObjectsAreFoundByName() {
+        NodeSearch.Result found = NodeSearch.byText(rows, "smallfixture$s", 10, CancelSignal.NEVER);
+        assertEquals(1, found.classes().size(), found.classes().toString());
+        assertEquals("SmallFixture$Square", found.classes().get(0).name());
+        assertEquals(300, found.classes().get(0).count());
+        List<String> classObjects = found.rows().stream()
+                .map(row -> ObjectNames.classObjectName(rows.heap().graph(), row.ordinal()))
+                .filter(name -> name != null).sorted().toList();
+        assertEquals(List.of("class SmallFixture$Shape", "class SmallFixture$Square"), classObjects);
+        NodeSearch.Result hashes = NodeSearch.byText(rows, "java.util.hash", 10, CancelSignal.NEVER);
+        List<String> names = hashes.classes().stream().map(NodeSearch.ClassMatch::name).toList();
+        assertTrue(names.containsAll(List.of("java.util.HashMap", "java.util.HashMap$Node")), names.toString());
+        assertEquals(names.stream().sorted().toList(), names, "by name");
+        for (String name : names) {
+            assertTrue(name.toLowerCase(Locale.ROOT).contains("java.util.hash"), name);
+        }
+    }
+}

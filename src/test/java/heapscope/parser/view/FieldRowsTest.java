@@ -110,6 +110,32 @@ class FieldRowsTest {
         throw new AssertionError("no byte[] {1, 2, 3} in the dump");
     }
 
+    /**
+     * TEXT ("Heapscope fixture: grüße, 日本語") has characters beyond Latin-1, so the JVM keeps its value as UTF-16 in
+     * the machine's byte order (little-endian here): 29 characters, 58 bytes, four lines of hex, the last one short.
+     */
+    @Test
+    void aLongByteArrayPreviewsLineByLine() {
+        HeapGraph g = heap.graph();
+        for (int node = 0; node < g.nodeCount(); node++) {
+            if (!"byte[]".equals(g.nodeName(node))) {
+                continue;
+            }
+            ArrayPreview preview = ArrayPreview.of(g, node);
+            if (preview != null && preview.length() == 58 && preview.hex().startsWith("00000000  48 00 65 00")) {
+                assertEquals(58, preview.shown());
+                assertEquals(String.join("\n",
+                        "00000000  48 00 65 00 61 00 70 00 73 00 63 00 6f 00 70 00  |H.e.a.p.s.c.o.p.|",
+                        "00000010  65 00 20 00 66 00 69 00 78 00 74 00 75 00 72 00  |e. .f.i.x.t.u.r.|",
+                        "00000020  65 00 3a 00 20 00 67 00 72 00 fc 00 df 00 65 00  |e.:. .g.r.....e.|",
+                        "00000030  2c 00 20 00 e5 65 2c 67 9e 8a                    |,. ..e,g..|"), preview.hex());
+                assertTrue(preview.text().startsWith("H\u2400e\u2400a\u2400p\u2400"), preview.text());
+                return;
+            }
+        }
+        throw new AssertionError("no UTF-16 value of TEXT in the dump");
+    }
+
     @Test
     void anArrayOfReferencesListsItsNonNullElements() {
         HeapGraph g = heap.graph();

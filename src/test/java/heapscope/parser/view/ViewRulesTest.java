@@ -115,9 +115,14 @@ class ViewRulesTest {
             positions.add(e);
         }
         assertEquals(positions, edges);
-        List<String> byName = EdgeList.outgoing(rows, w, new Sort(SortColumn.NAME, false), CancelSignal.NEVER)
-                .page(0, 20).rows().stream().map(EdgeRow::edgeLabel).toList();
-        assertEquals(List.of("a", "b", "c", "d", "t", "u", "v", "x", "y", "z", "[0]"), byName);
+        EdgeList sorted = EdgeList.outgoing(rows, w, new Sort(SortColumn.NAME, false), CancelSignal.NEVER);
+        List<EdgeRow> byName = sorted.page(0, 20).rows();
+        assertEquals(List.of("a", "b", "c", "d", "t", "u", "v", "x", "y", "z", "[0]"),
+                byName.stream().map(EdgeRow::edgeLabel).toList());
+        for (int i = 0; i < byName.size(); i++) {
+            assertEquals(i, sorted.indexOf(byName.get(i).edgeIndex()), "where a revealed edge sits");
+        }
+        assertEquals(-1, sorted.indexOf(first + byName.size()), "an edge of another node");
     }
 
     /**

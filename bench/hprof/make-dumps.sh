@@ -6,37 +6,18 @@
 #   maven-build.hprof  a Maven build of this project, dumped while it compiles (~50 MB)
 # Usage: bench/hprof/make-dumps.sh [json-500mb|json-2500mb|json-8gb|maven-build ...]
 #        (default: json-500mb json-2500mb maven-build; json-8gb only when named)
-set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-repo=$(cd "$here/../.." && pwd)
-data=${BENCH_DATA:-$repo/bench/data}
-java_home=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
-m2=${M2_REPO:-$HOME/.m2/repository}
-jackson="$m2/com/fasterxml/jackson/core"
-cp_jackson="$jackson/jackson-databind/2.22.4/jackson-databind-2.22.4.jar:$jackson/jackson-core/2.22.4/jackson-core-2.22.4.jar:$jackson/jackson-annotations/2.22/jackson-annotations-2.22.jar"
-mkdir -p "$data"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$java_home/bin/javac" -cp "$cp_jackson" -d "$work/classes" "$here/src/JsonHeapHolder.java"
+. "$(dirname "$0")/common.sh"
 
 # json_dump NAME MEGABYTES_OF_HEAP XMX: runs JsonHeapHolder until it holds that much, then dumps it with jcmd.
 json_dump() {
     local name=$1 megabytes=$2 xmx=$3
-    mkfifo "$work/in-$name"
-    "$java_home/bin/java" -Xmx"$xmx" -cp "$cp_jackson:$work/classes" JsonHeapHolder "$megabytes" \
-        < "$work/in-$name" > "$work/out-$name" &
-    local pid=$!
-    exec 3> "$work/in-$name"
-    until grep -q ready "$work/out-$name"; do
-        kill -0 $pid 2>/dev/null || { echo "JsonHeapHolder died" >&2; exit 1; }
-        sleep 1
-    done
+    start_holder "$name" "$xmx" "$megabytes"
+    wait_ready "$name" 1
     cat "$work/out-$name"
     rm -f "$data/$name.hprof"
-    "$java_home/bin/jcmd" $pid GC.class_histogram > "$data/$name.histogram.txt"
-    "$java_home/bin/jcmd" $pid GC.heap_dump "$data/$name.hprof"
-    exec 3>&-
-    wait $pid || true
+    "$java_home/bin/jcmd" $holder_pid GC.class_histogram > "$data/$name.histogram.txt"
+    "$java_home/bin/jcmd" $holder_pid GC.heap_dump "$data/$name.hprof"
+    stop_holder
 }
 
 # maven_dump: builds a copy of this repository with Maven and dumps Maven's JVM while it compiles.

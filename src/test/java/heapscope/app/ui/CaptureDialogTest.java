@@ -69,25 +69,8 @@ class CaptureDialogTest {
     @Test
     void theThreeSnapshotMethodOnANodeProgramShowsWhatLeakedBetweenSnapshot1And2(FxRobot robot) {
         try (LiveTarget node = LiveTarget.node(List.of("--inspect=127.0.0.1:0"))) {
-            node.grow(50);
-            CaptureViewModel capture = openDialogOn(robot, node.pid());
-            robot.clickOn("#capture-method");
-            waitUntil("snapshot 1 is taken", () -> capture.awaitingActionProperty().get());
-            assertEquals("Take snapshot 2", robot.lookup("#capture-continue").queryButton().getText());
-            node.grow(300); // the suspect action
-            robot.clickOn("#capture-continue");
-            waitUntil("snapshot 2 is taken", () -> capture.awaitingActionProperty().get()
-                    && window.viewModel().snapshots().size() == 2);
-            node.grow(200); // the same action again
-            robot.clickOn("#capture-continue");
-            waitUntil("Snapshot 3 is shown with the filter", () -> window.viewModel().snapshots().size() == 3
-                    && window.viewModel().snapshots().stream().allMatch(Snapshot::isReady)
-                    && window.viewModel().filterOptionProperty().get().label().equals(BETWEEN_1_AND_2)
-                    && window.viewModel().selected() == window.viewModel().snapshots().get(2));
-            waitSettled(window);
-
+            TreeTableView<GridRow> summary = threeSnapshotMethod(robot, node);
             assertFilesInOrder("node-" + node.pid() + "-growing-closure.js-", ".heapsnapshot");
-            TreeTableView<GridRow> summary = robot.lookup("#summary-grid").queryAs(TreeTableView.class);
             ClassAggregate top = ((GridRow.ClassRow) topRows(summary).get(0)).aggregate();
             assertEquals(LiveTarget.LEAKY_NODE_CLASS, top.name());
             assertEquals(300, top.count(), "exactly the records made between Snapshot 1 and Snapshot 2");
@@ -98,30 +81,40 @@ class CaptureDialogTest {
     @Test
     void theThreeSnapshotMethodOnAJavaProgramShowsTheSessionsMadeBetweenSnapshot1And2(FxRobot robot) {
         try (LiveTarget jvm = LiveTarget.jvm(List.of("-Xmx256m"))) {
-            jvm.grow(50);
-            CaptureViewModel capture = openDialogOn(robot, jvm.pid());
-            robot.clickOn("#capture-method");
-            waitUntil("snapshot 1 is taken", () -> capture.awaitingActionProperty().get());
-            jvm.grow(300); // the suspect action
-            robot.clickOn("#capture-continue");
-            waitUntil("snapshot 2 is taken", () -> capture.awaitingActionProperty().get()
-                    && window.viewModel().snapshots().size() == 2);
-            jvm.grow(200); // the same action again
-            robot.clickOn("#capture-continue");
-            waitUntil("Snapshot 3 is shown with the filter", () -> window.viewModel().snapshots().size() == 3
-                    && window.viewModel().snapshots().stream().allMatch(Snapshot::isReady)
-                    && window.viewModel().filterOptionProperty().get().label().equals(BETWEEN_1_AND_2)
-                    && window.viewModel().selected() == window.viewModel().snapshots().get(2));
-            waitSettled(window);
-
+            TreeTableView<GridRow> summary = threeSnapshotMethod(robot, jvm);
             assertFilesInOrder("jvm-" + jvm.pid() + "-GrowingSessionsService-", ".hprof");
-            TreeTableView<GridRow> summary = robot.lookup("#summary-grid").queryAs(TreeTableView.class);
             long sessions = topRows(summary).stream().map(row -> ((GridRow.ClassRow) row).aggregate())
                     .filter(c -> c.name().equals(LiveTarget.LEAKY_JAVA_CLASS)).mapToLong(ClassAggregate::count)
                     .sum();
             assertEquals(300, sessions, "exactly the sessions made between Snapshot 1 and Snapshot 2, matched"
                     + " object by object across the dumps");
         }
+    }
+
+    /**
+     * The 3-snapshot method as a user runs it on a program that has handled 50 requests: snapshot 1, 300 requests
+     * (the suspect action), snapshot 2, 200 more (the same action again), snapshot 3; returns the Summary grid once
+     * Snapshot 3 is shown with the filter "Objects allocated between Snapshot 1 and Snapshot 2".
+     */
+    @SuppressWarnings("unchecked")
+    private TreeTableView<GridRow> threeSnapshotMethod(FxRobot robot, LiveTarget target) {
+        target.grow(50);
+        CaptureViewModel capture = openDialogOn(robot, target.pid());
+        robot.clickOn("#capture-method");
+        waitUntil("snapshot 1 is taken", () -> capture.awaitingActionProperty().get());
+        assertEquals("Take snapshot 2", robot.lookup("#capture-continue").queryButton().getText());
+        target.grow(300);
+        robot.clickOn("#capture-continue");
+        waitUntil("snapshot 2 is taken", () -> capture.awaitingActionProperty().get()
+                && window.viewModel().snapshots().size() == 2);
+        target.grow(200);
+        robot.clickOn("#capture-continue");
+        waitUntil("Snapshot 3 is shown with the filter", () -> window.viewModel().snapshots().size() == 3
+                && window.viewModel().snapshots().stream().allMatch(Snapshot::isReady)
+                && window.viewModel().filterOptionProperty().get().label().equals(BETWEEN_1_AND_2)
+                && window.viewModel().selected() == window.viewModel().snapshots().get(2));
+        waitSettled(window);
+        return robot.lookup("#summary-grid").queryAs(TreeTableView.class);
     }
 
     @Test

@@ -186,7 +186,7 @@ final class CaptureCommand implements Callable<Integer> {
 
     private void takeSeries(CaptureSession session, List<CapturedSnapshot> taken) throws CaptureException {
         boolean showSteps = progress != null ? progress : System.console() != null;
-        CaptureProgress steps = showSteps ? new StderrSteps() : CaptureProgress.NONE;
+        CaptureProgress steps = showSteps ? new StderrProgress() : CaptureProgress.NONE;
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         long lastStart = 0;
         for (int number = 1; number <= count; number++) {
@@ -226,19 +226,6 @@ final class CaptureCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             throw new CaptureException("cannot read stdin: " + e.getMessage(), e);
-        }
-    }
-
-    /** Prints each step of a snapshot to stderr, as the other commands print their phases. */
-    private static final class StderrSteps implements CaptureProgress {
-        @Override
-        public void step(String text) {
-            System.err.println(text);
-        }
-
-        @Override
-        public void progress(long done, long total) {
-            // A line per step is enough on a terminal; the app shows the fine-grained progress.
         }
     }
 

@@ -96,9 +96,9 @@ public final class AnalysisStore {
                 graph.columns());
         byte[] domStates = source.bytes("analysis.domStates");
         StoreFormatException.check(domStates.length == n, "DOM states do not match the node count");
-        int[] distances = source.ints("analysis.distances");
-        StoreFormatException.check(distances.length == n, "distances do not match the node count");
-        int[] dominators = GraphStore.nodeOrdinals(source, "analysis.dominators", n, n);
+        IntColumn distances = source.intColumn("analysis.distances", graph.columns());
+        StoreFormatException.check(distances.length() == n, "distances do not match the node count");
+        IntColumn dominators = GraphStore.nodeOrdinals(source, "analysis.dominators", n, n, graph.columns());
         IntColumn firstDominated = source.intColumn("analysis.firstDominated", graph.columns());
         GraphStore.checkFirstIndexes(source, firstDominated, n, Math.max(0, n - 1), "analysis.firstDominated");
         IntColumn dominated = GraphStore.nodeOrdinals(source, "analysis.dominated", Math.max(0, n - 1), n,

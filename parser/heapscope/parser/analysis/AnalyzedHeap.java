@@ -4,6 +4,7 @@ import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.model.HeapStatistics;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 import java.util.List;
 
@@ -17,8 +18,8 @@ public final class AnalyzedHeap {
     private final RetainerIndex retainers;
     private final byte[] domStates;
     private final NodeSizes shallowSizes;
-    private final int[] distances;
-    private final int[] dominators;
+    private final IntColumn distances;
+    private final IntColumn dominators;
     private final DominatedNodes dominatedNodes;
     private final NodeSizes retainedSizes;
     private final BitSet uncountedNodes;
@@ -28,8 +29,8 @@ public final class AnalyzedHeap {
     private final HeapStatistics statistics;
     private final long maxJsObjectId;
 
-    AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, NodeSizes shallowSizes, int[] distances,
-            int[] dominators, DominatedNodes dominatedNodes, NodeSizes retainedSizes, BitSet uncountedNodes,
+    AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, NodeSizes shallowSizes, IntColumn distances,
+            IntColumn dominators, DominatedNodes dominatedNodes, NodeSizes retainedSizes, BitSet uncountedNodes,
             WeakMapEdgeNames weakMapEdgeNames, ClassTable classes, List<InterfaceDefinitions.Definition> interfaceDefinitions, HeapStatistics statistics,
             long maxJsObjectId) {
         this.graph = graph;
@@ -66,14 +67,27 @@ public final class AnalyzedHeap {
         return shallowSizes;
     }
 
-    /** Raw distance by node ordinal (see {@link Distances}). */
-    public int[] distances() {
+    /** Raw distance by node ordinal (see {@link Distances}); on the heap or mapped, as the graph's columns. */
+    public IntColumn distances() {
         return distances;
     }
 
-    /** Immediate dominator ordinal by node ordinal, in the first {@code nodeCount} entries. */
-    public int[] dominators() {
+    /** The node's raw distance (see {@link Distances}). */
+    public int distance(int ordinal) {
+        return distances.get(ordinal);
+    }
+
+    /**
+     * Immediate dominator ordinal by node ordinal, in the first {@code nodeCount} entries; on the heap or mapped, as
+     * the graph's columns.
+     */
+    public IntColumn dominators() {
         return dominators;
+    }
+
+    /** The node's immediate dominator's ordinal (the root's is itself). */
+    public int dominator(int ordinal) {
+        return dominators.get(ordinal);
     }
 
     public DominatedNodes dominatedNodes() {
@@ -131,7 +145,8 @@ public final class AnalyzedHeap {
 
     /** The part of {@link #retainedBytes} in mapped files off the Java heap (see {@code HeapGraph.columns()}). */
     public long offHeapBytes() {
-        return graph.offHeapBytes() + retainers.offHeapBytes() + dominatedNodes.offHeapBytes();
+        return graph.offHeapBytes() + retainers.offHeapBytes() + dominatedNodes.offHeapBytes()
+                + distances.offHeapBytes() + dominators.offHeapBytes();
     }
 
     /** Bytes held by the graph and the analyses' arrays, on the Java heap or off it. */

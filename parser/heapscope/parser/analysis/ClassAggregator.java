@@ -29,7 +29,7 @@ public final class ClassAggregator {
         int classCount = classes.classCount();
         int[] classByNode = classes.classByNode();
         NodeSizes shallow = heap.shallowSizes();
-        int[] distances = heap.distances();
+        IntColumn distances = heap.distances();
         long[] counts = new long[classCount];
         long[] shallowSums = new long[classCount];
         int[] minDistances = new int[classCount];
@@ -39,9 +39,9 @@ public final class ClassAggregator {
             int c = classByNode[node];
             if (counts[c] == 0) {
                 firstNode[c] = node;
-                minDistances[c] = distances[node];
+                minDistances[c] = distances.get(node);
             } else {
-                minDistances[c] = Math.min(minDistances[c], distances[node]);
+                minDistances[c] = Math.min(minDistances[c], distances.get(node));
             }
             counts[c]++;
             shallowSums[c] += shallow.get(node);

@@ -149,6 +149,8 @@ class OffHeapTest {
         assertFalse(onHeap.graph().columns().offHeap());
         assertTrue(offHeap.graph().columns().offHeap());
         assertFalse(offHeap.retainers().retainerSources().onHeap(), "the retainers are mapped");
+        assertFalse(offHeap.distances().onHeap(), "the distances are mapped");
+        assertFalse(offHeap.dominators().onHeap(), "the dominators are mapped");
         SameHeap.assertSame(onHeap, offHeap);
         assertArrayEquals(onHeap.graph().contentHashes(), offHeap.graph().contentHashes());
         assertNoMappedFilesLeft();

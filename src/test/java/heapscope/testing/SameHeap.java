@@ -64,8 +64,8 @@ public final class SameHeap {
         assertArrayEquals(expected.retainers().retainerSources().toArray(a.edgeCount()),
                 actual.retainers().retainerSources().toArray(a.edgeCount()));
         assertArrayEquals(expected.domStates(), actual.domStates());
-        assertArrayEquals(expected.distances(), actual.distances());
-        assertArrayEquals(Arrays.copyOf(expected.dominators(), n), Arrays.copyOf(actual.dominators(), n));
+        assertArrayEquals(expected.distances().toArray(n), actual.distances().toArray(n));
+        assertArrayEquals(expected.dominators().toArray(n), actual.dominators().toArray(n));
         assertArrayEquals(expected.dominatedNodes().firstDominated().toArray(n + 1),
                 actual.dominatedNodes().firstDominated().toArray(n + 1));
         assertArrayEquals(expected.dominatedNodes().dominatedNodes().toArray(n - 1),

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the big int arrays of one heap live, the arrays that grow with its edges and the dominator algorithm's
+ * Where the big int (and a few long) arrays of one heap live, the arrays that grow with its edges and the dominator algorithm's
  * working arrays: on the Java heap ({@link #ON_HEAP}, plain {@code int[]}s), or {@link #offHeap} in memory-mapped
  * files in the user's cache folder, so that a heap bigger than {@code -Xmx} still opens (the system pages them to
  * disk when memory runs short, so it is slower). Chosen once per file, from its {@code MemoryEstimate}; the graph
@@ -54,6 +54,22 @@ public final class Columns {
         }
         try {
             return IntColumn.mapped(mapNewFile(4L * length), length);
+        } catch (IOException e) {
+            throw new Unavailable(folder, e);
+        }
+    }
+
+    /**
+     * A new column of {@code length} zero longs.
+     *
+     * @throws Unavailable when the mapped file cannot be made
+     */
+    public LongColumn longs(int length) {
+        if (folder == null) {
+            return LongColumn.of(new long[length]);
+        }
+        try {
+            return LongColumn.mapped(mapNewFile(8L * length), length);
         } catch (IOException e) {
             throw new Unavailable(folder, e);
         }

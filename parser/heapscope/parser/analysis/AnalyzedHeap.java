@@ -29,8 +29,8 @@ public final class AnalyzedHeap {
     private final HeapStatistics statistics;
     private final long maxJsObjectId;
 
-    AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, NodeSizes shallowSizes, IntColumn distances,
-            IntColumn dominators, DominatedNodes dominatedNodes, NodeSizes retainedSizes, BitSet uncountedNodes,
+    AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, NodeSizes shallowSizes,
+            IntColumn distances, IntColumn dominators, DominatedNodes dominatedNodes, NodeSizes retainedSizes, BitSet uncountedNodes,
             WeakMapEdgeNames weakMapEdgeNames, ClassTable classes, List<InterfaceDefinitions.Definition> interfaceDefinitions, HeapStatistics statistics,
             long maxJsObjectId) {
         this.graph = graph;

@@ -84,7 +84,8 @@ final class DistanceCalculator {
     }
 
     /** Gives the node's unvisited children its distance + 1 and queues them; returns the new queue length. */
-    private int expand(int node, IntColumn queue, int length, IntColumn distances, BitSet excluded, BitSet pendingPairs) {
+    private int expand(int node, IntColumn queue, int length, IntColumn distances, BitSet excluded,
+            BitSet pendingPairs) {
         int[] firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         int distance = distances.get(node) + 1;

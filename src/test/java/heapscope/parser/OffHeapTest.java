@@ -71,6 +71,8 @@ class OffHeapTest {
         assertTrue(first.graph().columns().offHeap());
         assertTrue(stored.graph().columns().offHeap());
         assertFalse(stored.retainers().retainerSources().onHeap(), "the retainers are mapped from the entry");
+        assertFalse(stored.distances().onHeap(), "the distances are mapped from the entry");
+        assertFalse(stored.dominators().onHeap(), "the dominators are mapped from the entry");
         SameHeap.assertSame(onHeap, stored);
         assertArrayEquals(onHeap.graph().contentHashes(), stored.graph().contentHashes());
         // And a heap restored onto the Java heap from that entry is the same again.

@@ -47,7 +47,8 @@ class OffHeapTest {
 
     @Test
     void aJavaDumpAnalysedOffTheHeapEqualsTheHeapRun() throws Exception {
-        assertOffHeapRunEqualsHeapRun(HPROF);
+        AnalyzedHeap offHeap = assertOffHeapRunEqualsHeapRun(HPROF);
+        assertTrue(offHeap.graph().objectContents().offHeapBytes() > 0, "the record offsets are mapped");
     }
 
     @Test
@@ -196,7 +197,8 @@ class OffHeapTest {
         assertThrowsTooLarge(() -> withOffHeapUnchecked("auto", () -> huge.columns(0)));
     }
 
-    private void assertOffHeapRunEqualsHeapRun(Path file) throws Exception {
+    /** Returns the heap analysed off the heap. */
+    private AnalyzedHeap assertOffHeapRunEqualsHeapRun(Path file) throws Exception {
         AnalyzedHeap onHeap = load(file, "off");
         AnalyzedHeap offHeap = load(file, "on");
         assertFalse(onHeap.graph().columns().offHeap());
@@ -207,6 +209,7 @@ class OffHeapTest {
         SameHeap.assertSame(onHeap, offHeap);
         assertArrayEquals(onHeap.graph().contentHashes(), offHeap.graph().contentHashes());
         assertNoMappedFilesLeft();
+        return offHeap;
     }
 
     private static void assertNoMappedFilesLeft() throws Exception {

@@ -61,6 +61,7 @@ public final class AnalysisStore {
         }
         heap.weakMapEdgeNames().save(sink, "analysis.weakMaps");
         heap.classes().save(sink, "analysis.classes");
+        StoredSummaries.save(heap, sink);
     }
 
     /**
@@ -112,9 +113,11 @@ public final class AnalysisStore {
         WeakMapEdgeNames weakMaps = WeakMapEdgeNames.load(source, "analysis.weakMaps", pairCount,
                 graph.strings().size());
         ClassTable classes = ClassTable.load(graph, source, "analysis.classes");
-        return new AnalyzedHeap(graph, new RetainerIndex(firstRetainer, retainerSources), domStates, shallow,
-                distances, dominators, new DominatedNodes(firstDominated, dominated), retained, uncounted, weakMaps,
-                classes, definitions, statistics, maxJsObjectId);
+        AnalyzedHeap heap = new AnalyzedHeap(graph, new RetainerIndex(firstRetainer, retainerSources), domStates,
+                shallow, distances, dominators, new DominatedNodes(firstDominated, dominated), retained, uncounted,
+                weakMaps, classes, definitions, statistics, maxJsObjectId);
+        StoredSummaries.load(heap, source);
+        return heap;
     }
 
     /** The statistics as longs: which kind (0 V8, 1 Java), then the record's components in order. */

@@ -3,10 +3,15 @@ package heapscope.parser.analysis;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeSizes;
+import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.HeapStatistics;
+import heapscope.parser.model.NodeFilter;
 import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A heap graph with everything the views need computed over it: retainers, distances, shallow and retained sizes, the
@@ -28,6 +33,11 @@ public final class AnalyzedHeap {
     private final List<InterfaceDefinitions.Definition> interfaceDefinitions;
     private final HeapStatistics statistics;
     private final long maxJsObjectId;
+    /**
+     * The Summary's rows under the filters without arguments ({@link StoredSummaries#FILTERS}), made once: by the
+     * first view or the cache writer that asks, or restored with the heap from a store.
+     */
+    private final Map<NodeFilter, List<ClassAggregate>> summaries = new ConcurrentHashMap<>();
 
     AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, NodeSizes shallowSizes,
             IntColumn distances, IntColumn dominators, DominatedNodes dominatedNodes, NodeSizes retainedSizes, BitSet uncountedNodes,
@@ -136,6 +146,16 @@ public final class AnalyzedHeap {
 
     public HeapFormat format() {
         return graph.format();
+    }
+
+    /** The Summary's rows under {@code filter}, made by {@code aggregate} the first time they are asked for. */
+    List<ClassAggregate> summary(NodeFilter filter, Function<NodeFilter, List<ClassAggregate>> aggregate) {
+        return summaries.computeIfAbsent(filter, f -> List.copyOf(aggregate.apply(f)));
+    }
+
+    /** Rows restored from a store, so that {@link #summary} does not make them again. */
+    void restoreSummary(NodeFilter filter, List<ClassAggregate> rows) {
+        summaries.put(filter, List.copyOf(rows));
     }
 
     /** Bytes that grow with the edges: the graph's edges and the retainer index's sources. */

@@ -23,7 +23,18 @@ public final class ClassAggregator {
     private ClassAggregator() {
     }
 
+    /**
+     * The rows under {@code filter}; under a filter without arguments ({@link StoredSummaries#FILTERS}) they are made
+     * once per heap (or restored with it from the analysis cache) and the same unmodifiable list is returned.
+     */
     public static List<ClassAggregate> aggregate(AnalyzedHeap heap, NodeFilter filter) {
+        if (StoredSummaries.FILTERS.contains(filter)) {
+            return heap.summary(filter, f -> aggregateNodes(heap, f));
+        }
+        return aggregateNodes(heap, filter);
+    }
+
+    private static List<ClassAggregate> aggregateNodes(AnalyzedHeap heap, NodeFilter filter) {
         BitSet accepted = accepted(heap, filter);
         ClassTable classes = heap.classes();
         int classCount = classes.classCount();

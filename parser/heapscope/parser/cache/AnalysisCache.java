@@ -5,6 +5,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.read.PipeSpool;
 import heapscope.parser.store.CacheFolder;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
@@ -392,7 +393,8 @@ public final class AnalysisCache {
 
     /**
      * Removes the entries of files that are gone or changed (they can never be used again), then the least recently
-     * used until the rest fit the budget, and temporary files a process left behind.
+     * used until the rest fit the budget, and temporary files and pipe copies ({@link PipeSpool}) that processes left
+     * behind.
      */
     void evict() throws IOException {
         long budget = budgetBytes();
@@ -414,6 +416,7 @@ public final class AnalysisCache {
                 }
             }
         }
+        PipeSpool.removeLeftovers(folder);
     }
 
     // ---- listing and clearing
@@ -470,13 +473,19 @@ public final class AnalysisCache {
         }
     }
 
-    /** Removes every entry; returns how many. */
+    /**
+     * Removes every entry, and the pipe copies ({@link PipeSpool}) that processes which have ended left behind (a
+     * live process's stay); returns how many entries.
+     */
     public int clear() throws IOException {
         int removed = 0;
         for (Path entry : entryFiles()) {
             if (delete(entry)) {
                 removed++;
             }
+        }
+        if (folder != null) {
+            PipeSpool.removeLeftovers(folder);
         }
         return removed;
     }

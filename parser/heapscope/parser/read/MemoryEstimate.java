@@ -170,9 +170,10 @@ public final class MemoryEstimate {
     }
 
     /**
-     * Where to put the big arrays of this heap when it is restored already analysed (the analysis cache): mapped
-     * where they are stored when what the open heap holds does not fit on the Java heap, or when the system
-     * property {@value #OFF_HEAP_PROPERTY} says {@code on}. Never refuses: the restore meets any shortage itself.
+     * Where to put the big arrays of this heap when it is restored already analysed (its stored int columns are
+     * mapped where they are stored in any case; this is for those decoded from a portable index): off the heap when
+     * what the open heap holds does not fit on the Java heap, or when the system property
+     * {@value #OFF_HEAP_PROPERTY} says {@code on}. Never refuses: the restore meets any shortage itself.
      */
     public Columns columnsForStored() {
         String mode = System.getProperty(OFF_HEAP_PROPERTY, "auto");

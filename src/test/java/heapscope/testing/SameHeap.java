@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.analysis.ClassTable;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeLocations;
+import heapscope.parser.model.NodeFilter;
 import heapscope.parser.view.NodeRow;
 import heapscope.parser.view.NodeRows;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Asserts that a heap restored from a store is the heap that was stored: every array of the graph and of the
@@ -85,6 +88,10 @@ public final class SameHeap {
         for (int c = 0; c < ca.classCount(); c++) {
             assertEquals(ca.name(c), cb.name(c));
             assertEquals(ca.key(c), cb.key(c));
+        }
+        for (NodeFilter filter : List.of(NodeFilter.ALL, new NodeFilter.Unreachable())) {
+            assertEquals(ClassAggregator.aggregate(expected, filter), ClassAggregator.aggregate(actual, filter),
+                    "Summary rows under " + filter);
         }
         NodeRows ra = new NodeRows(expected);
         NodeRows rb = new NodeRows(actual);

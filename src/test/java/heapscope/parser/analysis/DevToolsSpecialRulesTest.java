@@ -248,10 +248,10 @@ class DevToolsSpecialRulesTest {
                 .edge(EdgeType.INTERNAL, "2" + pair1, "V1").edge(EdgeType.INTERNAL, "4" + pair2, "V2")
                 .node("V1", NodeType.OBJECT, "Value", 50).id(25)
                 .node("V2", NodeType.OBJECT, "Value", 60).id(35);
-        int[] d = analyze(g).distances();
-        assertEquals(4, d[g.ordinal("Table")]);
-        assertEquals(5, d[g.ordinal("V1")]);
-        assertEquals(5, d[g.ordinal("V2")]);
+        IntColumn d = analyze(g).distances();
+        assertEquals(4, d.get(g.ordinal("Table")));
+        assertEquals(5, d.get(g.ordinal("V1")));
+        assertEquals(5, d.get(g.ordinal("V2")));
     }
 
     /**

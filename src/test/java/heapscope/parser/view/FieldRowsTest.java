@@ -91,23 +91,13 @@ class FieldRowsTest {
 
     @Test
     void aByteArrayPreviewsAsTextAndHex() {
-        HeapGraph g = heap.graph();
-        for (int node = 0; node < g.nodeCount(); node++) {
-            if (!"byte[]".equals(g.nodeName(node))) {
-                continue;
-            }
-            ArrayPreview preview = ArrayPreview.of(g, node);
-            // KEEP holds new byte[] {1, 2, 3}.
-            if (preview != null && preview.length() == 3 && preview.hex().startsWith("00000000  01 02 03 ")) {
-                assertEquals("byte", preview.elementType());
-                assertEquals(3, preview.shown());
-                assertEquals("\u2401\u2402\u2403", preview.text());
-                assertEquals("00000000  01 02 03" + "   ".repeat(13) + "  |...|", preview.hex());
-                assertEquals(null, ArrayPreview.of(g, g.rootOrdinal()));
-                return;
-            }
-        }
-        throw new AssertionError("no byte[] {1, 2, 3} in the dump");
+        // KEEP holds new byte[] {1, 2, 3}.
+        ArrayPreview preview = bytePreview(3, "00000000  01 02 03 ");
+        assertEquals("byte", preview.elementType());
+        assertEquals(3, preview.shown());
+        assertEquals("\u2401\u2402\u2403", preview.text());
+        assertEquals("00000000  01 02 03" + "   ".repeat(13) + "  |...|", preview.hex());
+        assertEquals(null, ArrayPreview.of(heap.graph(), heap.graph().rootOrdinal()));
     }
 
     /**
@@ -116,24 +106,26 @@ class FieldRowsTest {
      */
     @Test
     void aLongByteArrayPreviewsLineByLine() {
+        ArrayPreview preview = bytePreview(58, "00000000  48 00 65 00");
+        assertEquals(58, preview.shown());
+        assertEquals(String.join("\n",
+                "00000000  48 00 65 00 61 00 70 00 73 00 63 00 6f 00 70 00  |H.e.a.p.s.c.o.p.|",
+                "00000010  65 00 20 00 66 00 69 00 78 00 74 00 75 00 72 00  |e. .f.i.x.t.u.r.|",
+                "00000020  65 00 3a 00 20 00 67 00 72 00 fc 00 df 00 65 00  |e.:. .g.r.....e.|",
+                "00000030  2c 00 20 00 e5 65 2c 67 9e 8a                    |,. ..e,g..|"), preview.hex());
+        assertTrue(preview.text().startsWith("H\u2400e\u2400a\u2400p\u2400"), preview.text());
+    }
+
+    /** The preview of the dump's byte[] of this length whose hex dump starts so. */
+    private static ArrayPreview bytePreview(long length, String hexStart) {
         HeapGraph g = heap.graph();
         for (int node = 0; node < g.nodeCount(); node++) {
-            if (!"byte[]".equals(g.nodeName(node))) {
-                continue;
-            }
-            ArrayPreview preview = ArrayPreview.of(g, node);
-            if (preview != null && preview.length() == 58 && preview.hex().startsWith("00000000  48 00 65 00")) {
-                assertEquals(58, preview.shown());
-                assertEquals(String.join("\n",
-                        "00000000  48 00 65 00 61 00 70 00 73 00 63 00 6f 00 70 00  |H.e.a.p.s.c.o.p.|",
-                        "00000010  65 00 20 00 66 00 69 00 78 00 74 00 75 00 72 00  |e. .f.i.x.t.u.r.|",
-                        "00000020  65 00 3a 00 20 00 67 00 72 00 fc 00 df 00 65 00  |e.:. .g.r.....e.|",
-                        "00000030  2c 00 20 00 e5 65 2c 67 9e 8a                    |,. ..e,g..|"), preview.hex());
-                assertTrue(preview.text().startsWith("H\u2400e\u2400a\u2400p\u2400"), preview.text());
-                return;
+            ArrayPreview preview = "byte[]".equals(g.nodeName(node)) ? ArrayPreview.of(g, node) : null;
+            if (preview != null && preview.length() == length && preview.hex().startsWith(hexStart)) {
+                return preview;
             }
         }
-        throw new AssertionError("no UTF-16 value of TEXT in the dump");
+        throw new AssertionError("no byte[" + length + "] starting " + hexStart + " in the dump");
     }
 
     @Test

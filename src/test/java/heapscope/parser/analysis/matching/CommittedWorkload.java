@@ -20,7 +20,7 @@ import java.util.zip.GZIPInputStream;
  * once per test JVM. The heaps are the reader's and the analyses' work, which the object matching does not change, so
  * the mutation run may share them too. Thread-safe; unpacks into a temporary folder deleted when the JVM ends.
  */
-final class CommittedWorkload {
+public final class CommittedWorkload {
     static final Path FOLDER = Path.of("src/test/resources/fixtures/hprof/matching-workload");
     private static CommittedWorkload loaded;
 
@@ -32,7 +32,7 @@ final class CommittedWorkload {
         this.heaps = heaps;
     }
 
-    static synchronized CommittedWorkload get() {
+    public static synchronized CommittedWorkload get() {
         if (loaded == null) {
             try {
                 loaded = load();
@@ -77,7 +77,7 @@ final class CommittedWorkload {
     }
 
     /** Dump {@code k}, 0-based, analysed. */
-    AnalyzedHeap heap(int k) {
+    public AnalyzedHeap heap(int k) {
         return heaps.get(k);
     }
 

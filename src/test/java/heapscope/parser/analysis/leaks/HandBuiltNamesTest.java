@@ -150,6 +150,28 @@ class HandBuiltNamesTest {
     }
 
     /**
+     * W.store keeps its items in a backing store (V8's elements array, W.store → Store → (object elements)): the walk
+     * ends at the backing store, which is the store's structure, so the store is the entry.
+     */
+    @Test
+    void aBackingStoreStandsForItsObject() throws Exception {
+        LeakReport report = report(k -> {
+            TestGraph g = window();
+            g.edgeFrom("W", EdgeType.PROPERTY, "store", "Store");
+            g.node("Store", NodeType.OBJECT, "Store", 32).id(101).edge(EdgeType.INTERNAL, "elements", "Backing");
+            g.node("Backing", NodeType.ARRAY, "(object elements)", 16).id(103);
+            items(g, "Backing", "i", 1, k, 100, ITEM_SIZE, 1_001);
+            return g;
+        }, 3);
+        assertEquals(1, report.suspects().size(), report.suspects().toString());
+        LeakSuspect store = report.suspects().get(0);
+        assertEquals("Store", store.containerClass());
+        assertEquals("globalThis.store \u2192 Store", store.path());
+        assertArrayEquals(new long[] {10_048, 20_048, 30_048}, store.retainedSizes());
+        assertEquals("Item", store.held().get(0).className(), "the backing store is plumbing");
+    }
+
+    /**
      * Growth made of compiled code (W.compiled gains code objects) is V8's own, listed apart from the leaks; a leak in
      * the same heap stays a leak.
      */

@@ -41,11 +41,22 @@ class MatchingOnCommittedDumpsTest {
         return ObjectMatcher.match(workload.heap(k - 1), workload.heap(k), CancelSignal.NEVER);
     }
 
+    /**
+     * Each step once (a matching costs a second or two, and the mutation run repeats the test per mutant): the counts
+     * by rule, every workload object, and the Comparison.
+     */
     @ParameterizedTest(name = "dump {0} to dump {0}+1")
     @ValueSource(ints = {1, 2, 3})
-    void everyWorkloadObjectIsItselfOrNew(int k) {
-        CommittedWorkload workload = CommittedWorkload.get();
+    void eachStepAgainstTheSerials(int k) {
         ObjectMatching matching = match(k);
+        checkCountsByRule(k, matching);
+        checkObjects(k, matching);
+        checkComparison(k, matching);
+    }
+
+    /** Every workload object of dump k is matched to itself in dump k-1, or called new when it is. */
+    private static void checkObjects(int k, ObjectMatching matching) {
+        CommittedWorkload workload = CommittedWorkload.get();
         Map<String, MatchingScore.ClassScore> scores = MatchingScore.score(workload.series(), k, workload.heap(k - 1),
                 workload.heap(k), matching);
         assertEquals(13, scores.size(), scores.keySet().toString());
@@ -67,15 +78,13 @@ class MatchingOnCommittedDumpsTest {
                 undecidableErrors + " errors on Counter and Buffer, " + matching.undecidedCount() + " undecided");
     }
 
-    /** The Comparison of each step, per workload class: new and deleted objects as the serials count them. */
-    @ParameterizedTest(name = "dump {0} to dump {0}+1")
-    @ValueSource(ints = {1, 2, 3})
-    void theComparisonCountsWhatTheSerialsSay(int k) {
+    /** The Comparison of the step, per workload class: new and deleted objects as the serials count them. */
+    private static void checkComparison(int k, ObjectMatching matching) {
         CommittedWorkload workload = CommittedWorkload.get();
         WorkloadSeries series = workload.series();
         AnalyzedHeap base = workload.heap(k - 1);
         AnalyzedHeap target = workload.heap(k);
-        List<ClassDiff> diffs = MatchedComparer.compare(base, target, match(k));
+        List<ClassDiff> diffs = MatchedComparer.compare(base, target, matching);
         Map<String, long[]> truth = newAndDeleted(series, k);
         Map<String, ClassDiff> byClass = new HashMap<>();
         for (ClassDiff diff : diffs) {
@@ -199,14 +208,11 @@ class MatchingOnCommittedDumpsTest {
      * above says the matches are right; nothing independent says which rule should find each): a change to the
      * matcher that moves them must say why, and make-series.sh's run must be re-pinned when the dumps are remade.
      */
-    @ParameterizedTest(name = "dump {0} to dump {0}+1")
-    @ValueSource(ints = {1, 2, 3})
-    void objectsMatchedByEachRule(int k) {
+    private static void checkCountsByRule(int k, ObjectMatching matching) {
         long[][] byRule = { // anchor, content, field, element, holder, changed, tie-break, undecided
             {928, 10_895, 15_546, 11_226, 2_503, 1_465, 568, 183},
             {977, 17_983, 18_195, 11_916, 2_565, 1_959, 570, 164},
             {977, 25_151, 20_695, 12_528, 2_716, 2_475, 568, 220}};
-        ObjectMatching matching = match(k);
         long[] counted = new long[MatchRule.values().length + 1];
         for (MatchRule rule : MatchRule.values()) {
             counted[rule.ordinal()] = matching.count(rule);

@@ -8,6 +8,7 @@ import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,26 +42,6 @@ final class CommittedFourLeaks {
 
     /** The dumps in this order (1-based), labelled {@code d1}, {@code d2}, ... by their number. */
     static SnapshotSeries series(int... dumps) {
-        return new SnapshotSeries() {
-            @Override
-            public int size() {
-                return dumps.length;
-            }
-
-            @Override
-            public String label(int k) {
-                return "d" + dumps[k];
-            }
-
-            @Override
-            public AnalyzedHeap heap(int k) {
-                return CommittedFourLeaks.heap(dumps[k]);
-            }
-
-            @Override
-            public long maxJsObjectId(int k) {
-                return heap(k).maxJsObjectId();
-            }
-        };
+        return new HeapSeries(Arrays.stream(dumps).mapToObj(n -> "d" + n).toList(), k -> heap(dumps[k]));
     }
 }

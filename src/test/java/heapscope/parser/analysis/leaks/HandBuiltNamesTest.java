@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.SnapshotSeries;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.NodeType;
@@ -281,26 +280,8 @@ class HandBuiltNamesTest {
 
     /** A series of this many snapshots that cannot be loaded: the size is checked first. */
     private static SnapshotSeries sized(int size) {
-        return new SnapshotSeries() {
-            @Override
-            public int size() {
-                return size;
-            }
-
-            @Override
-            public String label(int k) {
-                return "s" + k;
-            }
-
-            @Override
-            public AnalyzedHeap heap(int k) {
-                throw new AssertionError("loaded");
-            }
-
-            @Override
-            public long maxJsObjectId(int k) {
-                throw new AssertionError("loaded");
-            }
-        };
+        return new HeapSeries(java.util.Collections.nCopies(size, "s"), k -> {
+            throw new AssertionError("loaded");
+        });
     }
 }

@@ -32,27 +32,8 @@ class HandBuiltSeriesTest {
     static SnapshotSeries series(List<TestGraph> graphs) {
         List<AnalyzedHeap> heaps = graphs.stream()
                 .map(g -> HeapAnalyzer.analyze(g.build(), ProgressListener.NO_OP, CancelSignal.NEVER)).toList();
-        return new SnapshotSeries() {
-            @Override
-            public int size() {
-                return heaps.size();
-            }
-
-            @Override
-            public String label(int k) {
-                return "s" + (k + 1);
-            }
-
-            @Override
-            public AnalyzedHeap heap(int k) {
-                return heaps.get(k);
-            }
-
-            @Override
-            public long maxJsObjectId(int k) {
-                return heaps.get(k).maxJsObjectId();
-            }
-        };
+        List<String> labels = java.util.stream.IntStream.rangeClosed(1, heaps.size()).mapToObj(k -> "s" + k).toList();
+        return new HeapSeries(labels, heaps::get);
     }
 
     static LeakReport report(IntFunction<TestGraph> snapshot, int count) throws Exception {

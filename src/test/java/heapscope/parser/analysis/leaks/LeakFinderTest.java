@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import heapscope.parser.FileSeries;
 import heapscope.parser.analysis.AnalyzedHeap;
-import heapscope.parser.analysis.SnapshotSeries;
 import heapscope.parser.model.ClassGrowth;
 import heapscope.parser.model.LeakReport;
 import heapscope.parser.model.LeakSuspect;
@@ -26,41 +25,19 @@ import org.junit.jupiter.api.Test;
  * {@link FileSeries}, which the CLI uses; the others use heaps loaded once per test JVM.
  */
 class LeakFinderTest {
+    /**
+     * The fixtures, loaded once per test JVM even in the mutation run: the leak report does not change how a heap is
+     * read and analysed, so a heap loaded before a mutant of the report was swapped in hides nothing.
+     */
+    private static final Map<Path, AnalyzedHeap> HEAPS = new ConcurrentHashMap<>();
 
     private static LeakReport report(String folder, String name, int count) throws Exception {
         List<Path> files = new java.util.ArrayList<>();
         for (int i = 1; i <= count; i++) {
             files.add(Fixtures.V8.resolve(folder).resolve(name + "-" + i + ".heapsnapshot.gz"));
         }
-        return LeakFinder.find(new LoadedOnce(files), ProgressListener.NO_OP, CancelSignal.NEVER);
-    }
-
-    /**
-     * The fixtures, loaded once per test JVM even in the mutation run: the leak report does not change how a heap is
-     * read and analysed, so a heap loaded before a mutant of the report was swapped in hides nothing.
-     */
-    private record LoadedOnce(List<Path> files) implements SnapshotSeries {
-        private static final Map<Path, AnalyzedHeap> HEAPS = new ConcurrentHashMap<>();
-
-        @Override
-        public int size() {
-            return files.size();
-        }
-
-        @Override
-        public String label(int k) {
-            return files.get(k).getFileName().toString();
-        }
-
-        @Override
-        public AnalyzedHeap heap(int k) {
-            return HEAPS.computeIfAbsent(files.get(k), Fixtures::load);
-        }
-
-        @Override
-        public long maxJsObjectId(int k) {
-            return heap(k).maxJsObjectId();
-        }
+        return LeakFinder.find(new HeapSeries(files.stream().map(f -> f.getFileName().toString()).toList(),
+                k -> HEAPS.computeIfAbsent(files.get(k), Fixtures::load)), ProgressListener.NO_OP, CancelSignal.NEVER);
     }
 
     private static ClassGrowth held(LeakSuspect suspect, String className) {

@@ -172,6 +172,32 @@ class HandBuiltNamesTest {
     }
 
     /**
+     * W's elements (a V8 backing store, W → (object elements)) gain 100 items a snapshot while W.cache loses as much,
+     * so W itself stays flat and the backing store is where the growth starts: it stands for the object whose structure
+     * it is, W, with the backing store's sizes.
+     */
+    @Test
+    void aGrowingBackingStoreOfAFlatObjectStandsForTheObject() throws Exception {
+        LeakReport report = report(k -> {
+            TestGraph g = window();
+            g.edgeFrom("W", EdgeType.INTERNAL, "elements", "Backing");
+            g.node("Backing", NodeType.ARRAY, "(object elements)", 16).id(101);
+            items(g, "Backing", "i", 1, k, 100, ITEM_SIZE, 1_001);
+            g.edgeFrom("W", EdgeType.PROPERTY, "cache", "Cache");
+            g.node("Cache", NodeType.OBJECT, "Cache", 32).id(103);
+            items(g, "Cache", "c", 1, 1, 100 * (4 - k), ITEM_SIZE, 501);
+            return g;
+        }, 3);
+        assertEquals(1, report.suspects().size(), report.suspects().toString());
+        LeakSuspect w = report.suspects().get(0);
+        assertEquals("Window", w.containerClass());
+        assertEquals("Window", w.name(), "a GC root's child: no anchor on the way");
+        assertEquals("Window", w.path());
+        // The backing store's own 16 bytes count as its owner's (DevTools' shallow sizes): it retains its items.
+        assertArrayEquals(new long[] {10_000, 20_000, 30_000}, w.retainedSizes());
+    }
+
+    /**
      * Growth made of compiled code (W.compiled gains code objects) is V8's own, listed apart from the leaks; a leak in
      * the same heap stays a leak.
      */

@@ -14,7 +14,7 @@ import heapscope.parser.model.LeakReport;
 import heapscope.parser.model.LeakSuspect;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.Phase;
-import heapscope.parser.progress.ProgressListener;
+import heapscope.testing.PhaseRecorder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,18 +47,9 @@ class JavaLeakReportTest {
 
     @Test
     void fourLeaksAreFourEntriesNamedByWhatHoldsThem() throws Exception {
-        List<Phase> phases = new java.util.ArrayList<>();
-        LeakReport report = LeakFinder.find(CommittedFourLeaks.series(1, 2, 3), new ProgressListener() {
-            @Override
-            public void phaseStarted(Phase phase) {
-                phases.add(phase);
-            }
-
-            @Override
-            public void progress(long done, long total) {
-            }
-        }, CancelSignal.NEVER);
-        assertEquals(List.of(Phase.MATCHING_OBJECTS, Phase.MATCHING_OBJECTS), phases, "one matching per step");
+        PhaseRecorder phases = new PhaseRecorder();
+        LeakReport report = LeakFinder.find(CommittedFourLeaks.series(1, 2, 3), phases, CancelSignal.NEVER);
+        assertEquals(List.of(Phase.MATCHING_OBJECTS, Phase.MATCHING_OBJECTS), phases.phases(), "one matching a step");
         assertEquals(List.of("d1", "d2", "d3"), report.snapshots());
         assertEquals("structural", report.matching());
         assertEquals(List.of(), report.warnings());

@@ -67,7 +67,7 @@ final class CacheCommand implements Callable<Integer> {
             out.println("Cache folder:  " + list.folder());
             out.println("Used:          " + Units.bytes(list.usedBytes()) + " of a budget of "
                     + Units.bytes(list.budgetBytes()) + (list.budgetIsDefault()
-                    ? " (the default: 20% of the free disk space; heapscope cache budget SIZE sets it)" : ""));
+                    ? " (the default: " + AnalysisCache.DEFAULT_BUDGET_RULE + "; heapscope cache budget SIZE sets it)" : ""));
             TextTable table = new TextTable("File", "Format", "Objects", "File size", "Cache size", "Last used",
                     "File now");
             for (EntryJson e : entries) {
@@ -104,7 +104,7 @@ final class CacheCommand implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         @Parameters(arity = "0..1", paramLabel = "SIZE",
-                description = "e.g. 20G, 500MB, 8GiB; \"default\" for 20% of the free disk space.")
+                description = "e.g. 20G, 500MB, 8GiB; \"default\" for " + AnalysisCache.DEFAULT_BUDGET_RULE + ".")
         String size;
 
         @Override
@@ -114,7 +114,7 @@ final class CacheCommand implements Callable<Integer> {
                 cache.setBudget(size.equalsIgnoreCase("default") ? null : parse(size));
             }
             System.out.println("Budget: " + Units.bytes(cache.budgetBytes())
-                    + (cache.budgetIsDefault() ? " (the default: 20% of the free disk space)" : "")
+                    + (cache.budgetIsDefault() ? " (the default: " + AnalysisCache.DEFAULT_BUDGET_RULE + ")" : "")
                     + "; used: " + Units.bytes(cache.usedBytes()));
             return 0;
         }

@@ -61,6 +61,7 @@ public final class AnalysisStore {
         }
         heap.weakMapEdgeNames().save(sink, "analysis.weakMaps");
         heap.classes().save(sink, "analysis.classes");
+        StoredSummaries.save(heap, sink);
     }
 
     /**
@@ -96,9 +97,9 @@ public final class AnalysisStore {
                 graph.columns());
         byte[] domStates = source.bytes("analysis.domStates");
         StoreFormatException.check(domStates.length == n, "DOM states do not match the node count");
-        int[] distances = source.ints("analysis.distances");
-        StoreFormatException.check(distances.length == n, "distances do not match the node count");
-        int[] dominators = GraphStore.nodeOrdinals(source, "analysis.dominators", n, n);
+        IntColumn distances = source.intColumn("analysis.distances", graph.columns());
+        StoreFormatException.check(distances.length() == n, "distances do not match the node count");
+        IntColumn dominators = GraphStore.nodeOrdinals(source, "analysis.dominators", n, n, graph.columns());
         IntColumn firstDominated = source.intColumn("analysis.firstDominated", graph.columns());
         GraphStore.checkFirstIndexes(source, firstDominated, n, Math.max(0, n - 1), "analysis.firstDominated");
         IntColumn dominated = GraphStore.nodeOrdinals(source, "analysis.dominated", Math.max(0, n - 1), n,
@@ -112,9 +113,11 @@ public final class AnalysisStore {
         WeakMapEdgeNames weakMaps = WeakMapEdgeNames.load(source, "analysis.weakMaps", pairCount,
                 graph.strings().size());
         ClassTable classes = ClassTable.load(graph, source, "analysis.classes");
-        return new AnalyzedHeap(graph, new RetainerIndex(firstRetainer, retainerSources), domStates, shallow,
-                distances, dominators, new DominatedNodes(firstDominated, dominated), retained, uncounted, weakMaps,
-                classes, definitions, statistics, maxJsObjectId);
+        AnalyzedHeap heap = new AnalyzedHeap(graph, new RetainerIndex(firstRetainer, retainerSources), domStates,
+                shallow, distances, dominators, new DominatedNodes(firstDominated, dominated), retained, uncounted,
+                weakMaps, classes, definitions, statistics, maxJsObjectId);
+        StoredSummaries.load(heap, source);
+        return heap;
     }
 
     /** The statistics as longs: which kind (0 V8, 1 Java), then the record's components in order. */

@@ -3,9 +3,15 @@ package heapscope.parser.analysis;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeSizes;
+import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.HeapStatistics;
+import heapscope.parser.model.NodeFilter;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A heap graph with everything the views need computed over it: retainers, distances, shallow and retained sizes, the
@@ -17,8 +23,8 @@ public final class AnalyzedHeap {
     private final RetainerIndex retainers;
     private final byte[] domStates;
     private final NodeSizes shallowSizes;
-    private final int[] distances;
-    private final int[] dominators;
+    private final IntColumn distances;
+    private final IntColumn dominators;
     private final DominatedNodes dominatedNodes;
     private final NodeSizes retainedSizes;
     private final BitSet uncountedNodes;
@@ -27,9 +33,14 @@ public final class AnalyzedHeap {
     private final List<InterfaceDefinitions.Definition> interfaceDefinitions;
     private final HeapStatistics statistics;
     private final long maxJsObjectId;
+    /**
+     * The Summary's rows under the filters without arguments ({@link StoredSummaries#FILTERS}), made once: by the
+     * first view or the cache writer that asks, or restored with the heap from a store.
+     */
+    private final Map<NodeFilter, List<ClassAggregate>> summaries = new ConcurrentHashMap<>();
 
-    AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, NodeSizes shallowSizes, int[] distances,
-            int[] dominators, DominatedNodes dominatedNodes, NodeSizes retainedSizes, BitSet uncountedNodes,
+    AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, NodeSizes shallowSizes,
+            IntColumn distances, IntColumn dominators, DominatedNodes dominatedNodes, NodeSizes retainedSizes, BitSet uncountedNodes,
             WeakMapEdgeNames weakMapEdgeNames, ClassTable classes, List<InterfaceDefinitions.Definition> interfaceDefinitions, HeapStatistics statistics,
             long maxJsObjectId) {
         this.graph = graph;
@@ -66,14 +77,27 @@ public final class AnalyzedHeap {
         return shallowSizes;
     }
 
-    /** Raw distance by node ordinal (see {@link Distances}). */
-    public int[] distances() {
+    /** Raw distance by node ordinal (see {@link Distances}); on the heap or mapped, as the graph's columns. */
+    public IntColumn distances() {
         return distances;
     }
 
-    /** Immediate dominator ordinal by node ordinal, in the first {@code nodeCount} entries. */
-    public int[] dominators() {
+    /** The node's raw distance (see {@link Distances}). */
+    public int distance(int ordinal) {
+        return distances.get(ordinal);
+    }
+
+    /**
+     * Immediate dominator ordinal by node ordinal, in the first {@code nodeCount} entries; on the heap or mapped, as
+     * the graph's columns.
+     */
+    public IntColumn dominators() {
         return dominators;
+    }
+
+    /** The node's immediate dominator's ordinal (the root's is itself). */
+    public int dominator(int ordinal) {
+        return dominators.get(ordinal);
     }
 
     public DominatedNodes dominatedNodes() {
@@ -124,6 +148,16 @@ public final class AnalyzedHeap {
         return graph.format();
     }
 
+    /** The Summary's rows under {@code filter}, made by {@code aggregate} the first time they are asked for. */
+    List<ClassAggregate> summary(NodeFilter filter, Function<NodeFilter, List<ClassAggregate>> aggregate) {
+        return summaries.computeIfAbsent(filter, f -> List.copyOf(aggregate.apply(f)));
+    }
+
+    /** Rows restored from a store, so that {@link #summary} does not make them again. */
+    void restoreSummary(NodeFilter filter, List<ClassAggregate> rows) {
+        summaries.put(filter, List.copyOf(rows));
+    }
+
     /** Bytes that grow with the edges: the graph's edges and the retainer index's sources. */
     public long edgeBytes() {
         return graph.edgeBytes() + retainers.sourceBytes();
@@ -131,7 +165,8 @@ public final class AnalyzedHeap {
 
     /** The part of {@link #retainedBytes} in mapped files off the Java heap (see {@code HeapGraph.columns()}). */
     public long offHeapBytes() {
-        return graph.offHeapBytes() + retainers.offHeapBytes() + dominatedNodes.offHeapBytes();
+        return graph.offHeapBytes() + retainers.offHeapBytes() + dominatedNodes.offHeapBytes()
+                + distances.offHeapBytes() + dominators.offHeapBytes();
     }
 
     /** Bytes held by the graph and the analyses' arrays, on the Java heap or off it. */

@@ -23,13 +23,24 @@ public final class ClassAggregator {
     private ClassAggregator() {
     }
 
+    /**
+     * The rows under {@code filter}; under a filter without arguments ({@link StoredSummaries#FILTERS}) they are made
+     * once per heap (or restored with it from the analysis cache) and the same unmodifiable list is returned.
+     */
     public static List<ClassAggregate> aggregate(AnalyzedHeap heap, NodeFilter filter) {
+        if (StoredSummaries.FILTERS.contains(filter)) {
+            return heap.summary(filter, f -> aggregateNodes(heap, f));
+        }
+        return aggregateNodes(heap, filter);
+    }
+
+    private static List<ClassAggregate> aggregateNodes(AnalyzedHeap heap, NodeFilter filter) {
         BitSet accepted = accepted(heap, filter);
         ClassTable classes = heap.classes();
         int classCount = classes.classCount();
         int[] classByNode = classes.classByNode();
         NodeSizes shallow = heap.shallowSizes();
-        int[] distances = heap.distances();
+        IntColumn distances = heap.distances();
         long[] counts = new long[classCount];
         long[] shallowSums = new long[classCount];
         int[] minDistances = new int[classCount];
@@ -39,9 +50,9 @@ public final class ClassAggregator {
             int c = classByNode[node];
             if (counts[c] == 0) {
                 firstNode[c] = node;
-                minDistances[c] = distances[node];
+                minDistances[c] = distances.get(node);
             } else {
-                minDistances[c] = Math.min(minDistances[c], distances[node]);
+                minDistances[c] = Math.min(minDistances[c], distances.get(node));
             }
             counts[c]++;
             shallowSums[c] += shallow.get(node);

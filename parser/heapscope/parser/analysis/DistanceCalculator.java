@@ -5,7 +5,6 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.store.IntColumn;
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -37,24 +36,27 @@ final class DistanceCalculator {
         this.mapDescriptors = NameMask.of(graph.strings(), "(map descriptors)");
     }
 
-    /** Raw distances by node ordinal ({@link Distances#NO_DISTANCE} where unreached). */
-    int[] compute(BitSet excluded, Scratch scratch) {
+    /**
+     * Raw distances by node ordinal ({@link Distances#NO_DISTANCE} where unreached), in a column where the graph's
+     * {@code columns()} say.
+     */
+    IntColumn compute(BitSet excluded, Scratch scratch) {
         int nodeCount = graph.nodeCount();
         int root = graph.rootOrdinal();
         int[] firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
-        int[] distances = new int[nodeCount];
-        Arrays.fill(distances, Distances.NO_DISTANCE);
+        IntColumn distances = graph.columns().ints(nodeCount);
+        distances.fill(Distances.NO_DISTANCE);
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
             if (userRoots.isUserRoot(targets.get(e))) {
-                distances[targets.get(e)] = 1;
+                distances.set(targets.get(e), 1);
             }
         }
         // One pairing state for both passes, as DevTools shares its filter between them.
         BitSet pendingEphemeronPairs = new BitSet(weakMaps.pairCount());
         // DevTools queues the user roots first, each as often as the root lists it; expanding them straight from the
         // root's edges, in that order, is the same walk, and leaves the queue holding every other node at most once.
-        int[] queue = scratch.take(false);
+        IntColumn queue = scratch.takeColumn(false, graph.columns());
         int length = 0;
         boolean userRootsFound = false;
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
@@ -64,34 +66,35 @@ final class DistanceCalculator {
             }
         }
         bfs(queue, length, distances, excluded, pendingEphemeronPairs);
-        distances[root] = userRootsFound ? Distances.BASE_SYSTEM_DISTANCE : 0;
-        queue[0] = root;
+        distances.set(root, userRootsFound ? Distances.BASE_SYSTEM_DISTANCE : 0);
+        queue.set(0, root);
         bfs(queue, 1, distances, excluded, pendingEphemeronPairs);
         scratch.give(queue);
         return distances;
     }
 
     /** Expands the queued nodes in order; those it reaches are queued behind them. */
-    private void bfs(int[] queue, int length, int[] distances, BitSet excluded, BitSet pendingPairs) {
+    private void bfs(IntColumn queue, int length, IntColumn distances, BitSet excluded, BitSet pendingPairs) {
         for (int head = 0; head < length; head++) {
             if ((head & 0xFFFF) == 0xFFFF) {
                 cancel.throwIfCanceled();
             }
-            length = expand(queue[head], queue, length, distances, excluded, pendingPairs);
+            length = expand(queue.get(head), queue, length, distances, excluded, pendingPairs);
         }
     }
 
     /** Gives the node's unvisited children its distance + 1 and queues them; returns the new queue length. */
-    private int expand(int node, int[] queue, int length, int[] distances, BitSet excluded, BitSet pendingPairs) {
+    private int expand(int node, IntColumn queue, int length, IntColumn distances, BitSet excluded,
+            BitSet pendingPairs) {
         int[] firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
-        int distance = distances[node] + 1;
+        int distance = distances.get(node) + 1;
         for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
             if (graph.edgeType(e) == EdgeType.WEAK) {
                 continue;
             }
             int child = targets.get(e);
-            if (distances[child] != Distances.NO_DISTANCE) {
+            if (distances.get(child) != Distances.NO_DISTANCE) {
                 continue;
             }
             if (excluded != null && excluded.get(child)) {
@@ -100,8 +103,8 @@ final class DistanceCalculator {
             if (!mayFollow(node, e, pendingPairs)) {
                 continue;
             }
-            distances[child] = distance;
-            queue[length++] = child;
+            distances.set(child, distance);
+            queue.set(length++, child);
         }
         return length;
     }

@@ -19,11 +19,11 @@ public final class DominatedNodes {
     }
 
     /** Builds the lists in two arrays from {@code scratch} (or mapped, see {@link Columns}), which the result keeps. */
-    static DominatedNodes build(int[] dominatorByNode, int nodeCount, int root, Scratch scratch, Columns columns) {
+    static DominatedNodes build(IntColumn dominatorByNode, int nodeCount, int root, Scratch scratch, Columns columns) {
         IntColumn first = scratch.takeColumn(true, columns);
         for (int node = 0; node < nodeCount; node++) {
             if (node != root) {
-                int at = dominatorByNode[node] + 1;
+                int at = dominatorByNode.get(node) + 1;
                 first.set(at, first.get(at) + 1);
             }
         }
@@ -36,7 +36,7 @@ public final class DominatedNodes {
         int childCount = Math.max(0, nodeCount - 1);
         for (int node = nodeCount - 1; node >= 0; node--) {
             if (node != root) {
-                int at = dominatorByNode[node] + 1;
+                int at = dominatorByNode.get(node) + 1;
                 int slot = first.get(at) - 1;
                 first.set(at, slot);
                 children.set(slot, node);

@@ -27,10 +27,10 @@ import java.util.BitSet;
  */
 public final class DominatorTree {
     private final int nodeCount;
-    private final int[] dominatorByNode;
+    private final IntColumn dominatorByNode;
     private final IntColumn nodeByDfsOrder;
 
-    private DominatorTree(int nodeCount, int[] dominatorByNode, IntColumn nodeByDfsOrder) {
+    private DominatorTree(int nodeCount, IntColumn dominatorByNode, IntColumn nodeByDfsOrder) {
         this.nodeCount = nodeCount;
         this.dominatorByNode = dominatorByNode;
         this.nodeByDfsOrder = nodeByDfsOrder;
@@ -42,9 +42,10 @@ public final class DominatorTree {
 
     /**
      * Immediate dominator ordinal by node ordinal, in the first {@code nodeCount} entries (the array is the
-     * algorithm's own, one longer); the root is its own dominator.
+     * algorithm's own, one longer, on the heap or mapped as the graph's {@code columns()} say); the root is its own
+     * dominator.
      */
-    public int[] dominatorByNode() {
+    public IntColumn dominatorByNode() {
         return dominatorByNode;
     }
 
@@ -137,9 +138,7 @@ public final class DominatorTree {
                 order.set(i - 1, vertex.get(i) - 1);
             }
             scratch.give(ancestor, label, semi);
-            // The dominators are a result the views read as an array: off the heap they are copied onto it.
-            int[] dominatorByNode = idom.onHeap() ? idom.array() : idom.toArray(nodeCount + 1);
-            return new DominatorTree(nodeCount, dominatorByNode, order);
+            return new DominatorTree(nodeCount, idom, order);
         }
 
         private boolean hasOnlyNonEssentialRetainers(int ordinal) {

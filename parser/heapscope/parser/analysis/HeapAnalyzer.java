@@ -8,6 +8,7 @@ import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.CanceledException;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -51,7 +52,7 @@ public final class HeapAnalyzer {
         NodeSizes shallow = ShallowSizes.compute(graph, userRoots, scratch, cancel);
 
         listener.phaseStarted(Phase.CALCULATING_DISTANCES);
-        int[] distances = new DistanceCalculator(graph, userRoots, weakMaps, cancel).compute(null, scratch);
+        IntColumn distances = new DistanceCalculator(graph, userRoots, weakMaps, cancel).compute(null, scratch);
 
         // DevTools counts every node of a V8 snapshot; HPROF garbage (objects no GC root reaches) is kept apart.
         BitSet uncounted = graph.format() == HeapFormat.HPROF ? unreachable(distances) : null;
@@ -63,7 +64,7 @@ public final class HeapAnalyzer {
 
         listener.phaseStarted(Phase.CALCULATING_RETAINED_SIZES);
         NodeSizes retained = RetainedSizes.compute(dominatorTree, shallow, uncounted);
-        int[] dominators = dominatorTree.dominatorByNode();
+        IntColumn dominators = dominatorTree.dominatorByNode();
         scratch.give(dominatorTree.nodeByDfsOrder());
         dominatorTree = null;
         // The children lists take the last of the working memory, which then goes.
@@ -104,10 +105,10 @@ public final class HeapAnalyzer {
         }
     }
 
-    private static BitSet unreachable(int[] distances) {
-        BitSet result = new BitSet(distances.length);
-        for (int node = 0; node < distances.length; node++) {
-            if (distances[node] == Distances.NO_DISTANCE) {
+    private static BitSet unreachable(IntColumn distances) {
+        BitSet result = new BitSet(distances.length());
+        for (int node = 0; node < distances.length(); node++) {
+            if (distances.get(node) == Distances.NO_DISTANCE) {
                 result.set(node);
             }
         }

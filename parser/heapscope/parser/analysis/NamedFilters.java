@@ -94,9 +94,9 @@ final class NamedFilters {
             }
         }
         BitSet result = new BitSet(nodeCount);
-        int[] distances = heap.distances();
+        IntColumn distances = heap.distances();
         for (int node = 0; node < nodeCount; node++) {
-            if (!reached.get(node) && distances[node] != Distances.NO_DISTANCE) {
+            if (!reached.get(node) && distances.get(node) != Distances.NO_DISTANCE) {
                 result.set(node);
             }
         }

@@ -23,20 +23,20 @@ final class PageOwnership {
         int root = graph.rootOrdinal();
         UserRoots userRoots = new UserRoots(graph);
         BitSet owned = new BitSet(graph.nodeCount());
-        int[] stack = scratch.take(false);
+        IntColumn stack = scratch.takeColumn(false, graph.columns());
         int top = 0;
         for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
             int target = targets.get(e);
             boolean entry = graph.edgeType(e) == EdgeType.SHORTCUT
                     || (graph.edgeType(e) == EdgeType.ELEMENT && userRoots.isDocumentTrees(target));
             if (entry) {
-                stack[top++] = target;
+                stack.set(top++, target);
                 owned.set(target);
             }
         }
         long visited = 0;
         while (top > 0) {
-            int node = stack[--top];
+            int node = stack.get(--top);
             if ((++visited & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
@@ -44,7 +44,7 @@ final class PageOwnership {
                 int child = targets.get(e);
                 if (!owned.get(child) && graph.edgeType(e) != EdgeType.WEAK) {
                     owned.set(child);
-                    stack[top++] = child;
+                    stack.set(top++, child);
                 }
             }
         }

@@ -24,10 +24,10 @@ final class RetainedSizes {
             }
         }
         IntColumn order = tree.nodeByDfsOrder();
-        int[] dominators = tree.dominatorByNode();
+        IntColumn dominators = tree.dominatorByNode();
         for (int i = tree.nodeCount() - 1; i > 0; i--) {
             int node = order.get(i);
-            retained.add(dominators[node], retained.get(node));
+            retained.add(dominators.get(node), retained.get(node));
         }
         return retained;
     }

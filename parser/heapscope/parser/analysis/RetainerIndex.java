@@ -107,12 +107,16 @@ public final class RetainerIndex {
         int nodeCount = graph.nodeCount();
         int[] firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
-        int[] next = scratch.take(false);
-        firstRetainerSlot.copyTo(1, next, 0, nodeCount);
+        IntColumn next = scratch.takeColumn(false, graph.columns());
+        for (int n = 0; n < nodeCount; n++) {
+            next.set(n, firstRetainerSlot.get(n + 1));
+        }
         BitSet slots = new BitSet(retainerSources.length());
         for (int source = 0; source < nodeCount; source++) {
             for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
-                int slot = --next[targets.get(e)];
+                int target = targets.get(e);
+                int slot = next.get(target) - 1;
+                next.set(target, slot);
                 if (edges.get(e)) {
                     slots.set(slot);
                 }

@@ -32,7 +32,7 @@ public final class RetainerView {
     private final AnalyzedHeap heap;
     private final HeapGraph graph;
     private final BitSet ignoredNodes = new BitSet();
-    private int[] distancesWithoutIgnored;
+    private IntColumn distancesWithoutIgnored;
     private IntHashSet ignoredEdges = new IntHashSet();
 
     public RetainerView(AnalyzedHeap heap) {
@@ -102,10 +102,10 @@ public final class RetainerView {
 
     /** The retainer's distance as this view sorts by it (DevTools' {@code getDistanceForRetainersView}). */
     public int distance(int node) {
-        int[] distances = distancesWithoutIgnored != null ? distancesWithoutIgnored : heap.distances();
-        int distance = distances[node];
+        IntColumn distances = distancesWithoutIgnored != null ? distancesWithoutIgnored : heap.distances();
+        int distance = distances.get(node);
         if (distance == Distances.NO_DISTANCE) {
-            return Math.max(0, heap.distances()[node]) + Distances.BASE_UNREACHABLE_DISTANCE;
+            return Math.max(0, heap.distance(node)) + Distances.BASE_UNREACHABLE_DISTANCE;
         }
         return distance;
     }
@@ -148,14 +148,14 @@ public final class RetainerView {
      * A WeakMap value needs both its key and its table alive: when one of the two edges comes from a node that is now
      * unreachable, the other edge (same pair, same target) is marked ignored too.
      */
-    private IntHashSet unusableWeakMapHalves(int[] distances) {
+    private IntHashSet unusableWeakMapHalves(IntColumn distances) {
         WeakMapEdgeNames weakMaps = heap.weakMapEdgeNames();
         int[] firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         // (target, pair) of ephemeron edges whose source became unreachable
         LongHashSet broken = new LongHashSet();
-        for (int node = 0; node < distances.length; node++) {
-            if (distances[node] != Distances.NO_DISTANCE) {
+        for (int node = 0; node < distances.length(); node++) {
+            if (distances.get(node) != Distances.NO_DISTANCE) {
                 continue;
             }
             for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
@@ -168,7 +168,7 @@ public final class RetainerView {
         if (broken.isEmpty()) {
             return result;
         }
-        for (int node = 0; node < distances.length; node++) {
+        for (int node = 0; node < distances.length(); node++) {
             for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
                 if (graph.edgeType(e) == EdgeType.INTERNAL && weakMaps.isEphemeron(graph.edgeNameIndex(e))
                         && broken.contains(((long) targets.get(e) << 32) | weakMaps.pairId(graph.edgeNameIndex(e)))) {

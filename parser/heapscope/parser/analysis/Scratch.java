@@ -17,6 +17,8 @@ import java.util.List;
 final class Scratch {
     private final int length;
     private final List<int[]> free = new ArrayList<>();
+    /** Mapped working columns given back, for later phases off the heap: their pages are in memory already. */
+    private final List<IntColumn> freeMapped = new ArrayList<>();
 
     Scratch(int nodeCount) {
         this.length = nodeCount + 1;
@@ -35,16 +37,23 @@ final class Scratch {
     }
 
     /**
-     * A working array where {@code columns} says: one of this pool's on the heap; off it a new mapped column, and
-     * the pool's free arrays are let go, since the phases that go off the heap are those that would not fit beside
-     * them.
+     * A working array where {@code columns} says: one of this pool's on the heap; off it one of the pool's mapped
+     * columns or a new one, and the pool's free arrays are let go, since the phases that go off the heap are those
+     * that would not fit beside them.
      */
     IntColumn takeColumn(boolean zeroed, Columns columns) {
         if (!columns.offHeap()) {
             return IntColumn.of(take(zeroed));
         }
         free.clear();
-        return columns.ints(length);
+        if (freeMapped.isEmpty()) {
+            return columns.ints(length);
+        }
+        IntColumn column = freeMapped.remove(freeMapped.size() - 1);
+        if (zeroed) {
+            column.fill(0);
+        }
+        return column;
     }
 
     /** Gives arrays back for later phases; the caller must not use them any more. */
@@ -56,11 +65,16 @@ final class Scratch {
         }
     }
 
-    /** Gives columns back: those on the heap for later phases; mapped ones go when they are collected. */
+    /** Gives columns back for later phases; the caller must not use them any more. */
     void give(IntColumn... columns) {
         for (IntColumn column : columns) {
-            if (column != null && column.onHeap()) {
+            if (column == null) {
+                continue;
+            }
+            if (column.onHeap()) {
                 free.add(column.array());
+            } else {
+                freeMapped.add(column);
             }
         }
     }

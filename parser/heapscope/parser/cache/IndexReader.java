@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -28,31 +27,25 @@ import java.util.zip.CRC32C;
 
 /**
  * Reads an index file (see {@link IndexFormat}): {@link #open} checks the header, the footer and the contents list
- * against their checksums; each section is checked against its own when it is read. A {@code RAW} array is read
- * into a new Java array through a buffer; a {@link #region} of it is mapped instead, in mappings of at most 1 GiB
- * each (they outlive {@link #close}); a {@code PACKED} section is decoded from a mapping. Thread-safe once open.
- * Does IO.
+ * against their checksums. A {@code RAW} section is mapped read-only (in mappings of at most 1 GiB each, which
+ * outlive {@link #close}) and checked against its checksum once, before its first use; then an int column or a
+ * {@link #region} is the mapping itself, without a copy (a mapped file in the page cache costs no Java heap, and an
+ * entry opened again soon is read from memory), and a Java array is copied from it. A {@code PACKED} section (a
+ * portable index) is decoded from a mapping. {@link #checkAhead} checks the sections on a second thread while the
+ * caller uses them. Thread-safe once open. Does IO.
  */
 final class IndexReader implements ArraySource, Closeable {
     private final FileChannel channel;
-    /** The same file opened for reads past the page cache ({@code O_DIRECT}), or null where not offered. */
-    private final FileChannel direct;
     private final long fileSize;
     private final Map<String, IndexFormat.Section> sections;
     private final boolean trusted;
-    /** The alignment of direct reads: a multiple of the disk blocks of every file system that offers them here. */
-    private static final int DIRECT_ALIGNMENT = 4096;
-    /** Per reading thread: a 4 MiB buffer that is a multiple of every element size. */
-    private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(
-            () -> ByteBuffer.allocateDirect((1 << 22) + DIRECT_ALIGNMENT).alignedSlice(DIRECT_ALIGNMENT)
-                    .order(ByteOrder.LITTLE_ENDIAN));
-    /** Sections read (or being read) ahead, by name; null when not reading ahead. */
-    private volatile Map<String, CompletableFuture<Object>> readAhead;
+    /** RAW sections mapped and checked (or being checked), by name: each is checked once, by whichever thread first. */
+    private final Map<String, CompletableFuture<ByteBuffer[]>> checked = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
-    private IndexReader(FileChannel channel, FileChannel direct, long fileSize,
-            Map<String, IndexFormat.Section> sections, boolean trusted) {
+    private IndexReader(FileChannel channel, long fileSize, Map<String, IndexFormat.Section> sections,
+            boolean trusted) {
         this.channel = channel;
-        this.direct = direct;
         this.fileSize = fileSize;
         this.sections = sections;
         this.trusted = trusted;
@@ -108,28 +101,13 @@ final class IndexReader implements ArraySource, Closeable {
             if ((int) crc.getValue() != contentsCrc) {
                 throw new StoreFormatException("damaged: the contents list does not match its checksum");
             }
-            return new IndexReader(channel, openDirect(file), size, parseContents(contents, contentsOffset), trusted);
+            return new IndexReader(channel, size, parseContents(contents, contentsOffset), trusted);
         } catch (IOException | RuntimeException e) {
             channel.close();
             if (e instanceof java.nio.BufferUnderflowException || e instanceof IllegalArgumentException) {
                 throw new StoreFormatException("damaged: the contents list cannot be read");
             }
             throw e;
-        }
-    }
-
-    /**
-     * The file opened for direct reads, or null: an index file was written past the page cache ({@link FileOutput}),
-     * and reading it through the page cache would fill it with gigabytes read once.
-     */
-    private static FileChannel openDirect(Path file) {
-        try {
-            if (DIRECT_ALIGNMENT % Files.getFileStore(file).getBlockSize() != 0) {
-                return null;
-            }
-            return FileChannel.open(file, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT);
-        } catch (UnsupportedOperationException | IOException notOffered) {
-            return null;
         }
     }
 
@@ -201,18 +179,16 @@ final class IndexReader implements ArraySource, Closeable {
         return (long[]) array(name, 8);
     }
 
+    /**
+     * A RAW section is the mapping itself, whatever {@code columns} says: it costs no Java heap and no copy. A packed
+     * one (a portable index) is decoded into a new column where {@code columns} says.
+     */
     @Override
     public IntColumn intColumn(String name, Columns columns) throws IOException {
-        IndexFormat.Section s = section(name);
-        if (!columns.offHeap() || s.elementSize() != 4) {
-            return IntColumn.of(ints(name));
-        }
+        IndexFormat.Section s = section(name, 4);
         if (s.codec() == IndexFormat.Codec.RAW) {
-            ByteBuffer[] chunks = map(s);
-            checkCrc(s, chunks);
-            return IntColumn.mapped(chunks, (int) s.count());
+            return IntColumn.mapped(checkedMapping(s), (int) s.count());
         }
-        // A packed section (a portable index) is decoded into a new column off the heap.
         return (IntColumn) unpack(s, columns.ints((int) s.count()));
     }
 
@@ -236,9 +212,7 @@ final class IndexReader implements ArraySource, Closeable {
     public ByteRegion region(String name) throws IOException {
         IndexFormat.Section s = section(name);
         if (s.codec() == IndexFormat.Codec.RAW) {
-            ByteBuffer[] chunks = map(s);
-            checkCrc(s, chunks);
-            return new ByteRegion(chunks, s.length());
+            return new ByteRegion(checkedMapping(s), s.length());
         }
         Object array = array(name, s.elementSize());
         ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, s.count() * s.elementSize()))
@@ -261,108 +235,61 @@ final class IndexReader implements ArraySource, Closeable {
     }
 
     /**
-     * Starts reading the sections whose names start with one of {@code prefixes} on a helper thread, last section
-     * first, while the caller reads them in order: the two meet in the middle, which halves the time on two cores. A
-     * section is read once, by whichever thread gets to it first; the other waits for it. Holds the arrays read ahead
-     * until they are asked for, so the caller must ask for every one.
+     * Starts checking the RAW sections on a helper thread, last section first, while the caller uses them in its
+     * order: the two meet in the middle, which halves the time on two cores. A section is checked once, by whichever
+     * thread gets to it first; the other waits for it. The helper stops when the reader is closed.
      */
-    void readAhead(String... prefixes) {
-        List<IndexFormat.Section> inOrder = new ArrayList<>();
+    void checkAhead() {
+        List<IndexFormat.Section> fromTheEnd = new ArrayList<>();
         for (IndexFormat.Section s : sections.values()) {
-            if (Arrays.stream(prefixes).anyMatch(s.name()::startsWith)) {
-                inOrder.add(s);
+            if (s.codec() == IndexFormat.Codec.RAW) {
+                fromTheEnd.add(s);
             }
         }
-        inOrder.sort(Comparator.comparingLong(IndexFormat.Section::offset).reversed());
+        fromTheEnd.sort(Comparator.comparingLong(IndexFormat.Section::offset).reversed());
         Thread helper = new Thread(() -> {
-            for (IndexFormat.Section s : inOrder) {
+            for (IndexFormat.Section s : fromTheEnd) {
+                if (closed) {
+                    return;
+                }
                 try {
-                    load(s);
-                } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                    return; // the caller reads it again and meets the failure itself
+                    checkedMapping(s);
+                } catch (IOException | RuntimeException | Error e) {
+                    return; // the caller meets the failure itself when it uses the section
                 }
             }
-        }, "heapscope-read-ahead");
+        }, "heapscope-check-ahead");
         helper.setDaemon(true);
-        readAhead = new ConcurrentHashMap<>();
         helper.start();
     }
 
-    private Object array(String name, int elementSize) throws IOException {
+    private IndexFormat.Section section(String name, int elementSize) throws StoreFormatException {
         IndexFormat.Section s = section(name);
         if (s.elementSize() != elementSize) {
             throw new StoreFormatException("section " + name + " holds " + s.elementSize() + "-byte elements, not "
                     + elementSize);
         }
-        return load(s);
+        return s;
     }
 
-    /** The section's elements, read by this thread or, when reading ahead, by whichever got there first. */
-    private Object load(IndexFormat.Section s) throws IOException {
-        Map<String, CompletableFuture<Object>> ahead = readAhead;
-        if (ahead == null) {
-            return read(s);
-        }
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> theirs = ahead.putIfAbsent(s.name(), mine);
-        if (theirs != null) {
-            try {
-                return theirs.join();
-            } catch (CompletionException failed) {
-                return read(s);
-            } finally {
-                ahead.remove(s.name());
-            }
-        }
-        try {
-            Object array = read(s);
-            mine.complete(array);
-            return array;
-        } catch (IOException | RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        }
-    }
-
-    private Object read(IndexFormat.Section s) throws IOException {
-        String name = s.name();
-        int elementSize = s.elementSize();
-        int count = (int) s.count();
+    /** The section's elements in a new Java array: copied from its checked mapping, or decoded when packed. */
+    private Object array(String name, int elementSize) throws IOException {
+        IndexFormat.Section s = section(name, elementSize);
         if (s.codec() == IndexFormat.Codec.PACKED) {
             return unpack(s, null);
         }
+        ByteBuffer[] chunks = checkedMapping(s);
+        int count = (int) s.count();
         Object array = switch (elementSize) {
             case 1 -> new byte[count];
             case 2 -> new char[count];
             case 4 -> new int[count];
             default -> new long[count];
         };
-        // Read, not mapped: copied once into the array, and the file stays out of the process's RSS. Direct reads
-        // cover whole blocks from a block offset; the bytes before the section and after it are left out.
-        ByteBuffer buffer = READ_BUFFER.get();
-        FileChannel from = direct != null ? direct : channel;
-        int alignment = direct != null ? DIRECT_ALIGNMENT : 1;
-        long end = s.offset() + s.length();
-        long readEnd = (end + alignment - 1) / alignment * alignment;
-        CRC32C crc = new CRC32C();
         int at = 0;
-        for (long pos = s.offset() - s.offset() % alignment; at < count; ) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), readEnd - pos));
-            while (buffer.hasRemaining()) {
-                // A short read ends at the end of the file (which need not end on a block).
-                if (from.read(buffer, pos + buffer.position()) <= 0 || buffer.position() % alignment != 0) {
-                    break;
-                }
-            }
-            int read = buffer.position();
-            int skip = (int) Math.max(0, s.offset() - pos);
-            int take = (int) (Math.min(pos + read, end) - pos) - skip;
-            if (take <= 0) {
-                throw new StoreFormatException("cut short: section " + name + " ends early");
-            }
-            ByteBuffer part = buffer.slice(skip, take).order(ByteOrder.LITTLE_ENDIAN);
-            crc.update(part.duplicate());
-            int n = take / elementSize;
+        for (ByteBuffer chunk : chunks) {
+            ByteBuffer part = chunk.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+            int n = part.remaining() / elementSize;
             switch (elementSize) {
                 case 1 -> part.get((byte[]) array, at, n);
                 case 2 -> part.asCharBuffer().get((char[]) array, at, n);
@@ -370,12 +297,36 @@ final class IndexReader implements ArraySource, Closeable {
                 default -> part.asLongBuffer().get((long[]) array, at, n);
             }
             at += n;
-            pos += read;
-        }
-        if ((int) crc.getValue() != s.crc()) {
-            throw new StoreFormatException("damaged: section " + name + " does not match its checksum");
         }
         return array;
+    }
+
+    /**
+     * The RAW section mapped, checked against its checksum: by this thread, or by whichever thread got to it first
+     * (then this one waits for it).
+     */
+    private ByteBuffer[] checkedMapping(IndexFormat.Section s) throws IOException {
+        CompletableFuture<ByteBuffer[]> mine = new CompletableFuture<>();
+        CompletableFuture<ByteBuffer[]> theirs = checked.putIfAbsent(s.name(), mine);
+        if (theirs != null) {
+            try {
+                return theirs.join();
+            } catch (CompletionException failed) {
+                if (failed.getCause() instanceof IOException e) {
+                    throw e;
+                }
+                throw failed;
+            }
+        }
+        try {
+            ByteBuffer[] chunks = map(s);
+            checkCrc(s, chunks);
+            mine.complete(chunks);
+            return chunks;
+        } catch (IOException | RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
     }
 
     private void checkCrc(IndexFormat.Section s, ByteBuffer[] chunks) throws StoreFormatException {
@@ -416,10 +367,8 @@ final class IndexReader implements ArraySource, Closeable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         channel.close();
-        if (direct != null) {
-            direct.close();
-        }
     }
 
     /** The stored bytes of a packed section as a stream, checksummed as they are read. */

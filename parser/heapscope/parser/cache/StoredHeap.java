@@ -73,10 +73,7 @@ final class StoredHeap {
         HeapFormat format = HeapFormat.HPROF.jsonName().equals(meta.format()) ? HeapFormat.HPROF
                 : HeapFormat.V8_HEAPSNAPSHOT;
         Columns columns = MemoryEstimate.forGraph(format, meta.nodeCount(), meta.edgeCount()).columnsForStored();
-        if (!columns.offHeap()) {
-            // Off the heap the edge-sized arrays are mapped where they are stored: reading them ahead would copy them.
-            in.readAhead("graph.", "analysis.");
-        }
+        in.checkAhead();
         Blob.Reader contentsHeader = new Blob.Reader(in.bytes(CONTENTS));
         boolean fromDump = contentsHeader.getBoolean();
         String unavailable = contentsHeader.getString();

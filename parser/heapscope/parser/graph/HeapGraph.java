@@ -312,10 +312,10 @@ public final class HeapGraph {
         return edgeTypesAndNames.retainedBytes() + 4L * edgeCount;
     }
 
-    /** The part of {@link #retainedBytes} in mapped files off the Java heap: the edges, the ids. */
+    /** The part of {@link #retainedBytes} in mapped files off the Java heap: the edges, the ids, record offsets. */
     public long offHeapBytes() {
         return edgeTypesAndNames.retainedBytes() - edgeTypesAndNames.heapBytes() + nodeIds.offHeapBytes()
-                + 4L * edgeCount - edgeTargets.heapBytes();
+                + 4L * edgeCount - edgeTargets.heapBytes() + objectContents.offHeapBytes();
     }
 
     /** Bytes held by the graph's arrays and strings. */

@@ -61,4 +61,9 @@ public interface ObjectContents {
     default long retainedBytes() {
         return 0;
     }
+
+    /** The part of {@link #retainedBytes} in mapped files off the Java heap. */
+    default long offHeapBytes() {
+        return 0;
+    }
 }

@@ -39,17 +39,22 @@ public final class MemoryEstimate {
     static final double HEADROOM = 1.15;
     /**
      * Off the heap, the heap holds fewer but still huge node arrays, and nearly only them: the 7.9 GB dump under
-     * {@code -Xmx6g} ran out with 4.44 GB live of 6.14 GB, a 511 MB array finding no contiguous room. Half as much
-     * again keeps such a file from being started and dying minutes later.
+     * {@code -Xmx6g}, with 34 bytes per object still on the heap, ran out with 4.44 GB live of 6.14 GB, a 511 MB
+     * array finding no contiguous room. Half as much again keeps such a file from being started and dying minutes
+     * later.
      */
     static final double OFF_HEAP_HEADROOM = 1.5;
     /**
-     * Off the heap ({@link Columns#offHeap}), what stays on it: per node all but the id (4), the first retainer (4)
-     * and the dominator-tree children (8), per edge 2 of the 3 working bits. Those, the edges (targets, types and
-     * names, retainers: 12 per edge) and the dominator algorithm's five working arrays (20 per node) are mapped.
+     * Off the heap ({@link Columns#offHeap}), what stays on it: per node the type (1), name (4), self size (2) and
+     * first edge (4) of the graph, an HPROF object's content hash (4), the DOM state (1), retained size (2) and class
+     * (4) of the analyses; per edge 2 of the 3 working bits. The ids, the record offsets, the first retainers,
+     * distances, dominators and dominator-tree children (24 per node, 28 for HPROF), the edges (targets, types and
+     * names, retainers: 12 per edge), the dominator algorithm's five working arrays (20 per node) and, while an HPROF
+     * dump is read, its sorted id index (12 per object) are mapped.
      */
     static final int OFF_HEAP_GRAPH_BYTES_PER_NODE = GRAPH_BYTES_PER_NODE - 4;
-    static final int OFF_HEAP_ANALYSIS_BYTES_PER_NODE = ANALYSIS_BYTES_PER_NODE - 12;
+    static final int OFF_HEAP_HPROF_EXTRA_BYTES_PER_NODE = HPROF_EXTRA_BYTES_PER_NODE - 4;
+    static final int OFF_HEAP_ANALYSIS_BYTES_PER_NODE = ANALYSIS_BYTES_PER_NODE - 20;
     static final int OFF_HEAP_GRAPH_BYTES_PER_EDGE = 0;
     static final double OFF_HEAP_WORKING_BYTES_PER_EDGE = 2 / 8.0;
     /** The system property that says where the big arrays go: {@code auto} (the default), {@code on}, {@code off}. */
@@ -115,8 +120,9 @@ public final class MemoryEstimate {
 
     /** The graph's arrays once built (on the Java heap). */
     public long graphBytes() {
-        long perNode = (offHeap ? OFF_HEAP_GRAPH_BYTES_PER_NODE : GRAPH_BYTES_PER_NODE)
-                + (format == HeapFormat.HPROF ? HPROF_EXTRA_BYTES_PER_NODE : 0);
+        long perNode = offHeap
+                ? OFF_HEAP_GRAPH_BYTES_PER_NODE + (format == HeapFormat.HPROF ? OFF_HEAP_HPROF_EXTRA_BYTES_PER_NODE : 0)
+                : GRAPH_BYTES_PER_NODE + (format == HeapFormat.HPROF ? HPROF_EXTRA_BYTES_PER_NODE : 0);
         return nodes * perNode + edges * (offHeap ? OFF_HEAP_GRAPH_BYTES_PER_EDGE : GRAPH_BYTES_PER_EDGE);
     }
 
@@ -135,9 +141,9 @@ public final class MemoryEstimate {
                 ? graphBytes() + analysisBytes() + (long) (edges * OFF_HEAP_WORKING_BYTES_PER_EDGE)
                 : graphBytes() + analysisBytes() + nodes * PEAK_WORKING_BYTES_PER_NODE
                         + (long) (edges * PEAK_WORKING_BYTES_PER_EDGE);
-        // Off the heap the reader fills mapped edge arrays.
-        long buildPeak = format == HeapFormat.HPROF
-                ? graphBytes() + nodes * HPROF_INDEX_BYTES_PER_NODE + (offHeap ? 0 : edges * GRAPH_BYTES_PER_EDGE)
+        // Off the heap the HPROF reader's id index and the edge arrays it fills are mapped.
+        long buildPeak = format == HeapFormat.HPROF && !offHeap
+                ? graphBytes() + nodes * HPROF_INDEX_BYTES_PER_NODE + edges * GRAPH_BYTES_PER_EDGE
                 : graphBytes();
         return (long) (Math.max(analysisPeak, buildPeak) * (offHeap ? OFF_HEAP_HEADROOM : HEADROOM)) + BASE_BYTES;
     }
@@ -164,9 +170,10 @@ public final class MemoryEstimate {
     }
 
     /**
-     * Where to put the big arrays of this heap when it is restored already analysed (the analysis cache): mapped
-     * where they are stored when what the open heap holds does not fit on the Java heap, or when the system
-     * property {@value #OFF_HEAP_PROPERTY} says {@code on}. Never refuses: the restore meets any shortage itself.
+     * Where to put the big arrays of this heap when it is restored already analysed (its stored int columns are
+     * mapped where they are stored in any case; this is for those decoded from a portable index): off the heap when
+     * what the open heap holds does not fit on the Java heap, or when the system property
+     * {@value #OFF_HEAP_PROPERTY} says {@code on}. Never refuses: the restore meets any shortage itself.
      */
     public Columns columnsForStored() {
         String mode = System.getProperty(OFF_HEAP_PROPERTY, "auto");

@@ -27,9 +27,9 @@ public interface ArraySource {
     long[] longs(String name) throws IOException;
 
     /**
-     * An int array as a column: mapped where it is stored, without copying it into the Java heap, when
-     * {@code columns} is {@link Columns#offHeap} and the store keeps the array as it is in memory (the analysis
-     * cache); else in a new Java array.
+     * An int array as a column: mapped read-only where it is stored, without copying it into the Java heap, when the
+     * store keeps the array as it is in memory (the analysis cache), whatever {@code columns} says; else decoded into
+     * a new column where {@code columns} says. The one way a loader restores a stored int array as a column.
      */
     default IntColumn intColumn(String name, Columns columns) throws IOException {
         return IntColumn.of(ints(name));

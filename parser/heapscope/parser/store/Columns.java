@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the big int arrays of one heap live, the arrays that grow with its edges and the dominator algorithm's
- * working arrays: on the Java heap ({@link #ON_HEAP}, plain {@code int[]}s), or {@link #offHeap} in memory-mapped
+ * Where the big int (and a few long) arrays of one heap live, the arrays that grow with its edges and the dominator
+ * algorithm's working arrays: on the Java heap ({@link #ON_HEAP}, plain {@code int[]}s), or {@link #offHeap} in memory-mapped
  * files in the user's cache folder, so that a heap bigger than {@code -Xmx} still opens (the system pages them to
  * disk when memory runs short, so it is slower). Chosen once per file, from its {@code MemoryEstimate}; the graph
  * carries the choice to the analyses.
@@ -49,11 +49,22 @@ public final class Columns {
      * @throws Unavailable when the mapped file cannot be made (no space in the cache folder, ...)
      */
     public IntColumn ints(int length) {
-        if (folder == null) {
-            return IntColumn.of(new int[length]);
-        }
+        return folder == null ? IntColumn.of(new int[length]) : IntColumn.mapped(mapNewFileOrFail(4L * length), length);
+    }
+
+    /**
+     * A new column of {@code length} zero longs.
+     *
+     * @throws Unavailable when the mapped file cannot be made
+     */
+    public LongColumn longs(int length) {
+        return folder == null ? LongColumn.of(new long[length])
+                : LongColumn.mapped(mapNewFileOrFail(8L * length), length);
+    }
+
+    private ByteBuffer[] mapNewFileOrFail(long bytes) {
         try {
-            return IntColumn.mapped(mapNewFile(4L * length), length);
+            return mapNewFile(bytes);
         } catch (IOException e) {
             throw new Unavailable(folder, e);
         }

@@ -133,4 +133,9 @@ public final class IntColumn {
     public long heapBytes() {
         return array != null ? 4L * length : 0;
     }
+
+    /** Bytes the column holds in mappings off the Java heap: 4 per int when mapped, none on the heap. */
+    public long offHeapBytes() {
+        return array != null ? 0 : 4L * length;
+    }
 }

@@ -41,8 +41,8 @@ final class EdgeOrder {
                 return (a, b) -> Long.compare(shallow.get(targets.get(a)), shallow.get(targets.get(b)));
             }
             case DISTANCE: {
-                int[] distances = heap.distances();
-                return (a, b) -> Integer.compare(distances[targets.get(a)], distances[targets.get(b)]);
+                IntColumn distances = heap.distances();
+                return (a, b) -> Integer.compare(distances.get(targets.get(a)), distances.get(targets.get(b)));
             }
             case NAME:
                 return byName(heap.graph(), edges, cancel);

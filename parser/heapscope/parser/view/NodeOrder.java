@@ -4,6 +4,7 @@ import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 
 /**
  * Sorts node ordinals by a grid column, ties by object id: sizes and distance by number, names by their text (each
@@ -49,8 +50,8 @@ final class NodeOrder {
                 return (a, b) -> Long.compare(shallow.get(a), shallow.get(b));
             }
             case DISTANCE: {
-                int[] distances = heap.distances();
-                return (a, b) -> Integer.compare(distances[a], distances[b]);
+                IntColumn distances = heap.distances();
+                return (a, b) -> Integer.compare(distances.get(a), distances.get(b));
             }
             case NAME: {
                 int[] names = heap.graph().nodeNames();

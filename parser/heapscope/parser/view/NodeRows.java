@@ -37,7 +37,7 @@ public final class NodeRows {
         // A few V8 nodes have no name (some code objects); their class says what they are.
         return new NodeRow(ordinal, graph.nodeId(ordinal), name.isEmpty() ? className : name, className,
                 graph.nodeTypeName(ordinal),
-                heap.distances()[ordinal], heap.shallowSizes().get(ordinal), heap.retainedSizes().get(ordinal),
+                heap.distance(ordinal), heap.shallowSizes().get(ordinal), heap.retainedSizes().get(ordinal),
                 heap.domStates()[ordinal] == DETACHED, graph.format() == HeapFormat.HPROF);
     }
 

@@ -21,15 +21,15 @@ public final class TreePaths {
      */
     public static int[] dominatorChain(AnalyzedHeap heap, int node) {
         int root = heap.graph().rootOrdinal();
-        int[] dominators = heap.dominators();
+        IntColumn dominators = heap.dominators();
         int[] chain = new int[16];
         int length = 0;
-        for (int at = node; at != root; at = dominators[at]) {
+        for (int at = node; at != root; at = dominators.get(at)) {
             if (length == chain.length) {
                 chain = Arrays.copyOf(chain, length * 2);
             }
             chain[length++] = at;
-            if (length > heap.graph().nodeCount() || dominators[at] == at) {
+            if (length > heap.graph().nodeCount() || dominators.get(at) == at) {
                 return new int[0]; // not under the root: nothing to open
             }
         }

@@ -43,7 +43,7 @@ public final class CacheDialog {
         budget.setOnAction(e -> setBudget());
         Button set = new Button("Set");
         set.setOnAction(e -> setBudget());
-        Button reset = new Button("Default (20% of free disk)");
+        Button reset = new Button("Default (" + AnalysisCache.DEFAULT_BUDGET_RULE + ")");
         reset.setOnAction(e -> change(() -> cache.setBudget(null)));
         Button clear = new Button("Clear the cache");
         clear.setId("cache-clear");
@@ -81,7 +81,7 @@ public final class CacheDialog {
         try {
             usage.setText(String.format(Locale.ROOT, "Uses %.1f MB of its budget of %.1f GB%s.",
                     cache.usedBytes() / 1e6, cache.budgetBytes() / 1e9,
-                    cache.budgetIsDefault() ? " (the default: 20% of the free disk space)" : ""));
+                    cache.budgetIsDefault() ? " (the default: " + AnalysisCache.DEFAULT_BUDGET_RULE + ")" : ""));
             budget.setText(String.format(Locale.ROOT, "%.1f", cache.budgetBytes() / 1e9));
         } catch (IOException e) {
             usage.setText("The cache folder cannot be read: " + e.getMessage());

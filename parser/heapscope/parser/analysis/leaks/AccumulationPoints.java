@@ -7,6 +7,7 @@ import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -159,12 +160,12 @@ final class AccumulationPoints {
          * followed itself), or the node. Its growth is the structure's.
          */
         private int owner(int node) {
-            int[] dominators = last.dominators();
+            IntColumn dominators = last.dominators();
             int root = last.graph().rootOrdinal();
             int at = node;
-            for (int step = 0; step < 4 && isStructure(at) && dominators[at] != root
-                    && last.graph().nodeTypes()[dominators[at]] != NodeType.SYNTHETIC; step++) {
-                at = dominators[at];
+            for (int step = 0; step < 4 && isStructure(at) && dominators.get(at) != root
+                    && last.graph().nodeTypes()[dominators.get(at)] != NodeType.SYNTHETIC; step++) {
+                at = dominators.get(at);
             }
             return isStructure(at) ? node : at;
         }
@@ -216,14 +217,14 @@ final class AccumulationPoints {
 
     /** For each growing object, its nearest dominator that grows too, or -1; walks each dominator chain once. */
     private static int[] nearestGrowingAncestors(AnalyzedHeap last, List<Point> growing, BitSet isGrowing) {
-        int[] dominators = last.dominators();
+        IntColumn dominators = last.dominators();
         int root = last.graph().rootOrdinal();
         IntIntHashMap known = new IntIntHashMap(); // node -> its nearest growing ancestor-or-self, -1 for none
         int[] result = new int[growing.size()];
         IntArrayList path = new IntArrayList();
         for (int i = 0; i < growing.size(); i++) {
             path.clear();
-            int up = dominators[growing.get(i).node()];
+            int up = dominators.get(growing.get(i).node());
             int found = -1;
             while (up != root) {
                 if (isGrowing.get(up)) {
@@ -236,7 +237,7 @@ final class AccumulationPoints {
                     break;
                 }
                 path.add(up);
-                up = dominators[up];
+                up = dominators.get(up);
             }
             for (int p = 0; p < path.size(); p++) {
                 known.put(path.get(p), found);

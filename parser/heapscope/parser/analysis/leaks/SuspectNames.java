@@ -78,7 +78,7 @@ final class SuspectNames {
             // Nothing a program names: the path starts at the top object's holding field (its first step).
             String name = below.isEmpty() ? display(top) : below.get(below.size() - 1);
             boolean runtime = java ? isJdk(className(top)) || graph.nodeLabel(top) != null
-                    : !Distances.isUserReachable(heap.distances()[container]);
+                    : !Distances.isUserReachable(heap.distance(container));
             anchor = new Anchor(name, "", "", runtime);
         }
         String tail = collapse(below) + " \u2192 " + display(container);
@@ -159,7 +159,7 @@ final class SuspectNames {
             String start = field + " (a variable of " + closureNames(holder) + ")";
             return new Anchor(field + " (closure variable)", start, start, false);
         }
-        if (!java && type == EdgeType.PROPERTY && heap.distances()[holder] == 1) {
+        if (!java && type == EdgeType.PROPERTY && heap.distance(holder) == 1) {
             String name = "globalThis." + field;
             return new Anchor(name, name, name, false);
         }

@@ -60,8 +60,9 @@ import java.util.Map;
  *       ({@link GraphPass}).</li>
  * </ol>
  * Memory: the graph's arrays; while reading, 8 bytes per object for the ids in file order (pass 1) and 12 for the
- * sorted id index (pass 2); afterwards 4 per object for record offsets (for {@link HprofObjectReader}). Progress is reported in bytes of the file in the two passes; cancellation is checked
- * on every buffer refill.
+ * sorted id index (pass 2); afterwards 4 per object for record offsets (for {@link HprofObjectReader}). When the
+ * memory estimate puts the big arrays off the heap, the id index and the record offsets go there too. Progress is
+ * reported in bytes of the file in the two passes; cancellation is checked on every buffer refill.
  *
  * <p>Stateless and thread-safe; each call reads its own file. Does IO.
  */
@@ -152,7 +153,8 @@ public final class HprofReader {
         // Before the index and the graph are allocated: the first pass knows how many objects and edges at most.
         Columns columns = MemoryEstimate.forHprof(objectCount, pass1.objectEdgeBound).columns(pass1.retainedBytes());
         listener.progress(1, 4);
-        ObjectIdIndex index = ObjectIdIndex.build(pass1.objectIds, cancel);
+        pass1.recordOffsets.moveTo(columns);
+        ObjectIdIndex index = ObjectIdIndex.build(pass1.objectIds, columns, cancel);
         pass1.objectIds.clear();
         listener.progress(2, 4);
         LayoutInference.Result inferred = LayoutInference.infer(header, pass1.classes, pass1.symbols, pass1.evidence,

@@ -16,6 +16,9 @@ import heapscope.parser.progress.PhaseTimer;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.HeapFileException;
 import heapscope.parser.read.MemoryEstimate;
+import heapscope.parser.read.hprof.index.ObjectIdIndex;
+import heapscope.parser.read.hprof.index.PagedLongArray;
+import heapscope.parser.read.hprof.index.RecordOffsets;
 import heapscope.parser.store.CacheFolder;
 import heapscope.parser.store.Columns;
 import heapscope.parser.store.IntColumn;
@@ -25,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +47,8 @@ class OffHeapTest {
 
     @Test
     void aJavaDumpAnalysedOffTheHeapEqualsTheHeapRun() throws Exception {
-        assertOffHeapRunEqualsHeapRun(HPROF);
+        AnalyzedHeap offHeap = assertOffHeapRunEqualsHeapRun(HPROF);
+        assertTrue(offHeap.graph().objectContents().offHeapBytes() > 0, "the record offsets are mapped");
     }
 
     @Test
@@ -67,6 +72,8 @@ class OffHeapTest {
         assertTrue(first.graph().columns().offHeap());
         assertTrue(stored.graph().columns().offHeap());
         assertFalse(stored.retainers().retainerSources().onHeap(), "the retainers are mapped from the entry");
+        assertFalse(stored.distances().onHeap(), "the distances are mapped from the entry");
+        assertFalse(stored.dominators().onHeap(), "the dominators are mapped from the entry");
         SameHeap.assertSame(onHeap, stored);
         assertArrayEquals(onHeap.graph().contentHashes(), stored.graph().contentHashes());
         // And a heap restored onto the Java heap from that entry is the same again.
@@ -128,6 +135,53 @@ class OffHeapTest {
     }
 
     @Test
+    void theReadersIdIndexAndRecordOffsetsMappedAnswerAsOnTheHeap() {
+        // As HotSpot writes ids: scattered class mirrors, then ascending runs (merged), with a repeated id; and ids
+        // in one ascending run (no sort at all).
+        Random random = new Random(14);
+        PagedLongArray runs = new PagedLongArray();
+        PagedLongArray ascending = new PagedLongArray();
+        for (int i = 0; i < 500; i++) {
+            runs.add(0x7_0000_0000L + 8L * random.nextInt(1 << 24));
+        }
+        for (int run = 0; run < 3; run++) {
+            for (int i = 0; i < 6000; i++) {
+                runs.add(0x7_0800_0000L + (2L - run) * (1 << 20) * 8 + 24L * i);
+                ascending.add(0x7_0800_0000L + 24L * (run * 6000 + i));
+            }
+        }
+        runs.add(runs.get(7));
+        Columns mapped = Columns.offHeap(temp);
+        for (PagedLongArray ids : List.of(runs, ascending)) {
+            ObjectIdIndex onHeap = ObjectIdIndex.build(ids, Columns.ON_HEAP, CancelSignal.NEVER);
+            ObjectIdIndex offHeap = ObjectIdIndex.build(ids, mapped, CancelSignal.NEVER);
+            assertEquals(onHeap.duplicateCount(), offHeap.duplicateCount());
+            for (long i = 0; i < ids.size(); i++) {
+                long id = ids.get(i);
+                assertEquals(onHeap.fileIndexOf(id), offHeap.fileIndexOf(id), "id " + id);
+                assertEquals(onHeap.fileIndexOf(id + 4), offHeap.fileIndexOf(id + 4));
+                assertEquals(onHeap.nextIdAfter(id), offHeap.nextIdAfter(id));
+            }
+        }
+        assertEquals(1, ObjectIdIndex.build(runs, mapped, CancelSignal.NEVER).duplicateCount());
+
+        RecordOffsets onHeap = new RecordOffsets();
+        RecordOffsets offHeap = new RecordOffsets();
+        long offset = 0;
+        for (int i = 0; i < (1 << 20) + 100; i++) { // two pages, crossing 4 GiB
+            offset += 1 + random.nextInt(16_384);
+            onHeap.add(offset);
+            offHeap.add(offset);
+        }
+        offHeap.moveTo(mapped);
+        assertTrue(offHeap.heapBytes() < 1024, "the pages are mapped");
+        assertTrue(offset > 1L << 32);
+        for (int i = 0; i < onHeap.size(); i++) {
+            assertEquals(onHeap.get(i), offHeap.get(i), "offset " + i);
+        }
+    }
+
+    @Test
     void theEstimateChoosesTheHeapWhenItFitsAndRefusesWhenNothingDoes() {
         MemoryEstimate small = MemoryEstimate.forGraph(heapscope.parser.graph.HeapFormat.HPROF, 1000, 4000);
         assertFalse(withOffHeapUnchecked("auto", () -> small.columns(0)).offHeap());
@@ -143,15 +197,19 @@ class OffHeapTest {
         assertThrowsTooLarge(() -> withOffHeapUnchecked("auto", () -> huge.columns(0)));
     }
 
-    private void assertOffHeapRunEqualsHeapRun(Path file) throws Exception {
+    /** Returns the heap analysed off the heap. */
+    private AnalyzedHeap assertOffHeapRunEqualsHeapRun(Path file) throws Exception {
         AnalyzedHeap onHeap = load(file, "off");
         AnalyzedHeap offHeap = load(file, "on");
         assertFalse(onHeap.graph().columns().offHeap());
         assertTrue(offHeap.graph().columns().offHeap());
         assertFalse(offHeap.retainers().retainerSources().onHeap(), "the retainers are mapped");
+        assertFalse(offHeap.distances().onHeap(), "the distances are mapped");
+        assertFalse(offHeap.dominators().onHeap(), "the dominators are mapped");
         SameHeap.assertSame(onHeap, offHeap);
         assertArrayEquals(onHeap.graph().contentHashes(), offHeap.graph().contentHashes());
         assertNoMappedFilesLeft();
+        return offHeap;
     }
 
     private static void assertNoMappedFilesLeft() throws Exception {

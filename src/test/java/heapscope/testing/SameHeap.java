@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.analysis.ClassTable;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeLocations;
+import heapscope.parser.model.NodeFilter;
 import heapscope.parser.view.NodeRow;
 import heapscope.parser.view.NodeRows;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Asserts that a heap restored from a store is the heap that was stored: every array of the graph and of the
@@ -64,8 +67,8 @@ public final class SameHeap {
         assertArrayEquals(expected.retainers().retainerSources().toArray(a.edgeCount()),
                 actual.retainers().retainerSources().toArray(a.edgeCount()));
         assertArrayEquals(expected.domStates(), actual.domStates());
-        assertArrayEquals(expected.distances(), actual.distances());
-        assertArrayEquals(Arrays.copyOf(expected.dominators(), n), Arrays.copyOf(actual.dominators(), n));
+        assertArrayEquals(expected.distances().toArray(n), actual.distances().toArray(n));
+        assertArrayEquals(expected.dominators().toArray(n), actual.dominators().toArray(n));
         assertArrayEquals(expected.dominatedNodes().firstDominated().toArray(n + 1),
                 actual.dominatedNodes().firstDominated().toArray(n + 1));
         assertArrayEquals(expected.dominatedNodes().dominatedNodes().toArray(n - 1),
@@ -85,6 +88,10 @@ public final class SameHeap {
         for (int c = 0; c < ca.classCount(); c++) {
             assertEquals(ca.name(c), cb.name(c));
             assertEquals(ca.key(c), cb.key(c));
+        }
+        for (NodeFilter filter : List.of(NodeFilter.ALL, new NodeFilter.Unreachable())) {
+            assertEquals(ClassAggregator.aggregate(expected, filter), ClassAggregator.aggregate(actual, filter),
+                    "Summary rows under " + filter);
         }
         NodeRows ra = new NodeRows(expected);
         NodeRows rb = new NodeRows(actual);

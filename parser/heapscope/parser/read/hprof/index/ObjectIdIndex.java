@@ -1,33 +1,39 @@
 package heapscope.parser.read.hprof.index;
 
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
+import heapscope.parser.store.LongColumn;
 import java.util.Arrays;
 
 /**
  * Object id (address) to object index in file order, for every object record of the dump: the ids sorted, the file
  * index of each sorted id, and a directory of buckets over the address range so a lookup binary-searches only a few
- * entries. Ids are addresses, so they are positive as signed longs. 12 bytes per object plus about half a byte for the directory; a hash map with the same content (hppc
- * {@code LongIntHashMap}) would take 16 to 24. When an id occurs twice, the first record wins.
+ * entries. Ids are addresses, so they are positive as signed longs. 12 bytes per object plus about half a byte for the
+ * directory; a hash map with the same content (hppc {@code LongIntHashMap}) would take 16 to 24. The 12 bytes are
+ * where the {@link Columns} given say: off the heap, when the dump's graph will not fit on it, they are mapped (but for
+ * dumps whose ids are not a few ascending runs, which are sorted on the heap). When an id occurs twice, the first
+ * record wins.
  *
  * <p>Built once, read-only afterwards (then thread-safe). No IO.
  */
 public final class ObjectIdIndex {
-    private final long[] sortedIds;
+    private final LongColumn sortedIds;
     /** File index by position in {@link #sortedIds}; null when the file order is already sorted. */
-    private final int[] fileIndexBySorted;
+    private final IntColumn fileIndexBySorted;
     private final long minId;
     private final int bucketShift;
     /** First position in {@link #sortedIds} of each bucket; one more entry than there are buckets. */
     private final int[] bucketStart;
     private final int duplicateCount;
 
-    private ObjectIdIndex(long[] sortedIds, int[] fileIndexBySorted, int duplicateCount) {
+    private ObjectIdIndex(LongColumn sortedIds, IntColumn fileIndexBySorted, int duplicateCount) {
         this.sortedIds = sortedIds;
         this.fileIndexBySorted = fileIndexBySorted;
         this.duplicateCount = duplicateCount;
-        int n = sortedIds.length;
-        this.minId = n == 0 ? 0 : sortedIds[0];
-        long span = n == 0 ? 0 : sortedIds[n - 1] - minId;
+        int n = sortedIds.length();
+        this.minId = n == 0 ? 0 : sortedIds.get(0);
+        long span = n == 0 ? 0 : sortedIds.get(n - 1) - minId;
         int bucketBits = Math.max(1, Math.min(26, 64 - Long.numberOfLeadingZeros(Math.max(1, n / 8))));
         int spanBits = 64 - Long.numberOfLeadingZeros(span);
         this.bucketShift = Math.max(0, spanBits - bucketBits);
@@ -36,7 +42,7 @@ public final class ObjectIdIndex {
         int position = 0;
         for (int b = 0; b < buckets; b++) {
             bucketStart[b] = position;
-            while (position < n && ((sortedIds[position] - minId) >>> bucketShift) == b) {
+            while (position < n && ((sortedIds.get(position) - minId) >>> bucketShift) == b) {
                 position++;
             }
         }
@@ -49,15 +55,15 @@ public final class ObjectIdIndex {
         for (long id : idsInFileOrder) {
             paged.add(id);
         }
-        return build(paged, cancel);
+        return build(paged, Columns.ON_HEAP, cancel);
     }
 
     /**
      * Sorts the ids given in file order. The common case (HotSpot's: a few long ascending runs) merges straight from
      * the pages into the sorted array, so the ids are never held twice in one piece; the caller can drop the pages
-     * afterwards.
+     * afterwards. The sorted ids and their file indexes go where {@code columns} say.
      */
-    public static ObjectIdIndex build(PagedLongArray idsInFileOrder, CancelSignal cancel) {
+    public static ObjectIdIndex build(PagedLongArray idsInFileOrder, Columns columns, CancelSignal cancel) {
         long count = idsInFileOrder.size();
         if (count > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(count + " objects");
@@ -68,21 +74,26 @@ public final class ObjectIdIndex {
             sorted = idsInFileOrder.get(i - 1) < idsInFileOrder.get(i);
         }
         if (sorted) {
-            long[] ids = new long[n];
-            idsInFileOrder.copyTo(ids, 0);
+            LongColumn ids = columns.longs(n);
+            for (int i = 0; i < n; i++) {
+                ids.set(i, idsInFileOrder.get(i));
+            }
             return new ObjectIdIndex(ids, null, 0);
         }
         cancel.throwIfCanceled();
-        int[] fileIndexBySorted = new int[n];
-        long[] sortedIds = sortWithFileIndex(idsInFileOrder, fileIndexBySorted);
+        Sorted merged = sortWithFileIndex(idsInFileOrder, n, columns);
         cancel.throwIfCanceled();
         int duplicates = 0;
         for (int i = 1; i < n; i++) {
-            if (sortedIds[i] == sortedIds[i - 1]) {
+            if (merged.ids.get(i) == merged.ids.get(i - 1)) {
                 duplicates++;
             }
         }
-        return new ObjectIdIndex(sortedIds, fileIndexBySorted, duplicates);
+        return new ObjectIdIndex(merged.ids, merged.fileIndexes, duplicates);
+    }
+
+    /** Ids in ascending order and the file index of each. */
+    private record Sorted(LongColumn ids, IntColumn fileIndexes) {
     }
 
     /** Ascending runs at least this long are merged as they are; elements of shorter runs are sorted first. */
@@ -91,12 +102,12 @@ public final class ObjectIdIndex {
     private static final int MAX_MERGED_RUNS = 64;
 
     /**
-     * Sorts {@code ids} and writes each sorted id's original position into {@code positions}. HotSpot writes class
+     * Sorts the first {@code n} {@code ids} and gives each sorted id's original position. HotSpot writes class
      * records first (scattered addresses) and then objects in heap order, so the ids are a few long ascending
-     * runs: those are merged with the (sorted) rest in one pass. Otherwise a general sort is used.
+     * runs: those are merged with the (sorted) rest in one pass, into arrays where {@code columns} say. Otherwise a
+     * general sort is used, on the Java heap.
      */
-    private static long[] sortWithFileIndex(PagedLongArray ids, int[] positions) {
-        int n = positions.length;
+    private static Sorted sortWithFileIndex(PagedLongArray ids, int n, Columns columns) {
         int[] runStarts = new int[MAX_MERGED_RUNS + 1];
         int longRuns = 0;
         int shortElements = 0;
@@ -119,16 +130,16 @@ public final class ObjectIdIndex {
         if (general || shortElements > n / 4) {
             long[] all = new long[n];
             ids.copyTo(all, 0);
+            int[] positions = new int[n];
             sortGeneral(all, positions);
-            return all;
+            return new Sorted(LongColumn.of(all), IntColumn.of(positions));
         }
-        return mergeRuns(ids, positions, runStarts, longRuns, shortElements);
+        return mergeRuns(ids, n, runStarts, longRuns, shortElements, columns);
     }
 
-    /** Merges the long ascending runs and the sorted elements of the short ones into new arrays. */
-    private static long[] mergeRuns(PagedLongArray ids, int[] positions, int[] runStarts, int longRuns,
-            int shortElements) {
-        int n = positions.length;
+    /** Merges the long ascending runs and the sorted elements of the short ones into new columns. */
+    private static Sorted mergeRuns(PagedLongArray ids, int n, int[] runStarts, int longRuns, int shortElements,
+            Columns columns) {
         // Gather the elements of short runs, with their positions, and sort them (they are few).
         long[] shortIds = new long[shortElements];
         int[] shortPositions = new int[shortElements];
@@ -152,7 +163,8 @@ public final class ObjectIdIndex {
         }
         sortGeneral(shortIds, shortPositions, true);
         // k-way merge; ties go to the lower file position (the first record with an id wins).
-        long[] sorted = new long[n];
+        LongColumn sorted = columns.longs(n);
+        IntColumn positions = columns.ints(n);
         int[] cursor = java.util.Arrays.copyOf(runStarts, longRuns);
         int shortCursor = 0;
         for (int out = 0; out < n; out++) {
@@ -172,16 +184,16 @@ public final class ObjectIdIndex {
             }
             if (shortCursor < shortElements && (shortIds[shortCursor] < bestId
                     || shortIds[shortCursor] == bestId && shortPositions[shortCursor] < bestPosition)) {
-                sorted[out] = shortIds[shortCursor];
-                positions[out] = shortPositions[shortCursor];
+                sorted.set(out, shortIds[shortCursor]);
+                positions.set(out, shortPositions[shortCursor]);
                 shortCursor++;
             } else {
-                sorted[out] = bestId;
-                positions[out] = bestPosition;
+                sorted.set(out, bestId);
+                positions.set(out, bestPosition);
                 cursor[best]++;
             }
         }
-        return sorted;
+        return new Sorted(sorted, positions);
     }
 
     private static void sortGeneral(long[] ids, int[] positions) {
@@ -273,7 +285,7 @@ public final class ObjectIdIndex {
     }
 
     int size() {
-        return sortedIds.length;
+        return sortedIds.length();
     }
 
     public int duplicateCount() {
@@ -283,7 +295,7 @@ public final class ObjectIdIndex {
     /** The file index of the object with this id, or -1 when no object record has it. */
     public int fileIndexOf(long id) {
         long offset = id - minId;
-        if (offset < 0 || sortedIds.length == 0) {
+        if (offset < 0 || sortedIds.length() == 0) {
             return -1;
         }
         long bucket = offset >>> bucketShift;
@@ -292,10 +304,10 @@ public final class ObjectIdIndex {
         }
         int low = bucketStart[(int) bucket];
         int high = bucketStart[(int) bucket + 1] - 1;
-        long[] ids = sortedIds;
+        LongColumn ids = sortedIds;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            long value = ids[mid];
+            long value = ids.get(mid);
             if (value < id) {
                 low = mid + 1;
             } else if (value > id) {
@@ -304,10 +316,10 @@ public final class ObjectIdIndex {
                 if (fileIndexBySorted == null) {
                     return mid;
                 }
-                while (mid > 0 && ids[mid - 1] == id) {
+                while (mid > 0 && ids.get(mid - 1) == id) {
                     mid--;
                 }
-                return fileIndexBySorted[mid];
+                return fileIndexBySorted.get(mid);
             }
         }
         return -1;
@@ -315,16 +327,16 @@ public final class ObjectIdIndex {
 
     /** The smallest id greater than {@code id}, or -1 when there is none (used to measure address gaps). */
     public long nextIdAfter(long id) {
-        int at = Arrays.binarySearch(sortedIds, id);
-        int next = at >= 0 ? at + 1 : -at - 1;
-        while (next < sortedIds.length && sortedIds[next] == id) {
-            next++;
+        int low = 0;
+        int high = sortedIds.length();
+        while (low < high) { // the first position whose id is greater
+            int mid = (low + high) >>> 1;
+            if (sortedIds.get(mid) <= id) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
         }
-        return next < sortedIds.length ? sortedIds[next] : -1;
-    }
-
-    long retainedBytes() {
-        return 8L * sortedIds.length + (fileIndexBySorted == null ? 0 : 4L * fileIndexBySorted.length)
-                + 4L * bucketStart.length;
+        return low < sortedIds.length() ? sortedIds.get(low) : -1;
     }
 }

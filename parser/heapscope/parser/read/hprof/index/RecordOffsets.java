@@ -2,6 +2,8 @@ package heapscope.parser.read.hprof.index;
 
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.Columns;
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
 import java.util.Arrays;
@@ -9,14 +11,15 @@ import java.util.Arrays;
 /**
  * The (decompressed) file offset of each object's record, by object index in file order, in 4 bytes per object:
  * offsets grow with the index, so only their low 32 bits are stored (in pages, so growing never copies), plus the
- * few indexes at which the high bits change. Appended once in increasing order, read-only afterwards (then
- * thread-safe). No IO but {@link #save} and {@link #load}.
+ * few indexes at which the high bits change. The pages are on the Java heap while the first pass appends to them, and
+ * can go off it afterwards ({@link #moveTo}). Appended once in increasing order, read-only afterwards (then
+ * thread-safe). No IO but {@link #save}, {@link #load} and the mapped files of {@link #moveTo}.
  */
 public final class RecordOffsets {
     private static final int PAGE_BITS = 20;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
 
-    private int[][] pages = new int[16][];
+    private IntColumn[] pages = new IntColumn[16];
     private int size;
     /** Object indexes at which the high word changes, and the high word from there on. */
     private int[] highStartIndex = new int[4];
@@ -43,9 +46,9 @@ public final class RecordOffsets {
             pages = Arrays.copyOf(pages, page * 2);
         }
         if (pages[page] == null) {
-            pages[page] = new int[PAGE_SIZE];
+            pages[page] = IntColumn.of(new int[PAGE_SIZE]);
         }
-        pages[page][size & (PAGE_SIZE - 1)] = (int) offset;
+        pages[page].set(size & (PAGE_SIZE - 1), (int) offset);
         size++;
         last = offset;
     }
@@ -60,13 +63,44 @@ public final class RecordOffsets {
         }
         int at = Arrays.binarySearch(highStartIndex, 0, highCount, index);
         int run = at >= 0 ? at : -at - 2;
-        return ((long) highWord[run] << 32) | (pages[index >>> PAGE_BITS][index & (PAGE_SIZE - 1)] & 0xffffffffL);
+        int low = pages[index >>> PAGE_BITS].get(index & (PAGE_SIZE - 1));
+        return ((long) highWord[run] << 32) | (low & 0xffffffffL);
     }
 
+    /**
+     * Moves the pages where {@code columns} say (off the Java heap: into mapped files), one page at a time, so that
+     * the heap never holds more than one page twice. Call it once the offsets are complete.
+     */
+    public void moveTo(Columns columns) {
+        if (!columns.offHeap()) {
+            return;
+        }
+        for (int p = 0; p < pages.length; p++) {
+            if (pages[p] != null && pages[p].onHeap()) {
+                int[] page = pages[p].array();
+                IntColumn moved = columns.ints(PAGE_SIZE);
+                for (int i = 0; i < PAGE_SIZE; i++) {
+                    moved.set(i, page[i]);
+                }
+                pages[p] = moved;
+            }
+        }
+    }
+
+    /** Bytes the offsets take, on the Java heap or mapped off it. */
     public long retainedBytes() {
         long bytes = 8L * highStartIndex.length;
-        for (int[] p : pages) {
-            bytes += p == null ? 0 : 4L * p.length;
+        for (IntColumn p : pages) {
+            bytes += p == null ? 0 : 4L * p.length();
+        }
+        return bytes;
+    }
+
+    /** The part of {@link #retainedBytes} on the Java heap. */
+    public long heapBytes() {
+        long bytes = 8L * highStartIndex.length;
+        for (IntColumn p : pages) {
+            bytes += p == null ? 0 : p.heapBytes();
         }
         return bytes;
     }
@@ -83,12 +117,12 @@ public final class RecordOffsets {
     public static RecordOffsets load(ArraySource source, String name, int count) throws IOException {
         RecordOffsets offsets = new RecordOffsets();
         int pageCount = (count + PAGE_SIZE - 1) >>> PAGE_BITS;
-        offsets.pages = new int[Math.max(16, pageCount)][];
+        offsets.pages = new IntColumn[Math.max(16, pageCount)];
         for (int p = 0; p < pageCount; p++) {
             int[] page = source.ints(name + ".page." + p);
             StoreFormatException.check(page.length == Math.min(PAGE_SIZE, count - (p << PAGE_BITS)),
                     name, ": a page has the wrong length");
-            offsets.pages[p] = page.length == PAGE_SIZE ? page : Arrays.copyOf(page, PAGE_SIZE);
+            offsets.pages[p] = IntColumn.of(page.length == PAGE_SIZE ? page : Arrays.copyOf(page, PAGE_SIZE));
         }
         offsets.highStartIndex = source.ints(name + ".highStarts");
         offsets.highWord = source.ints(name + ".highWords");

@@ -93,4 +93,9 @@ public final class HprofObjectContents implements ObjectContents {
     public long retainedBytes() {
         return source.retainedBytes();
     }
+
+    @Override
+    public long offHeapBytes() {
+        return source.offHeapBytes();
+    }
 }

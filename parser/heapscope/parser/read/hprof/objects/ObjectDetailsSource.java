@@ -73,4 +73,9 @@ public final class ObjectDetailsSource {
     public long retainedBytes() {
         return recordOffsets.retainedBytes() + (gzipMembers == null ? 0 : gzipMembers.retainedBytes());
     }
+
+    /** The part of {@link #retainedBytes} in mapped files off the Java heap: the record offsets, when they went. */
+    public long offHeapBytes() {
+        return recordOffsets.retainedBytes() - recordOffsets.heapBytes();
+    }
 }

@@ -51,4 +51,9 @@ public final class StoredObjectContents implements ObjectContents {
     public long retainedBytes() {
         return dump.retainedBytes();
     }
+
+    @Override
+    public long offHeapBytes() {
+        return dump.offHeapBytes();
+    }
 }

@@ -138,7 +138,7 @@ class CacheCliTest {
         // (The default budget follows the free disk space, which other processes change: its figure is not compared.)
         String used = "Used:          " + Units.bytes(list.get("usedBytes").asLong()) + " of a budget of ";
         assertTrue(text.get(1).startsWith(used) && text.get(1).endsWith(
-                " (the default: 20% of the free disk space; heapscope cache budget SIZE sets it)"), text.get(1));
+                " (the default: a third of the free disk space; heapscope cache budget SIZE sets it)"), text.get(1));
         assertEquals(List.of("File", "Format", "Objects", "File size", "Cache size", "Last used", "File now"),
                 List.of(text.get(2).strip().split(" {2,}")));
         List<String> entry = List.of(text.get(3).strip().split(" {2,}"));
@@ -158,7 +158,7 @@ class CacheCliTest {
                 .replaceFirst(".* of a budget of ", ""), "no word of a default once set");
         Run backToDefault = CliRunner.run("cache", "budget", "default");
         assertEquals(0, backToDefault.exitCode());
-        assertTrue(backToDefault.out().contains(" (the default: 20% of the free disk space); used: "),
+        assertTrue(backToDefault.out().contains(" (the default: a third of the free disk space); used: "),
                 backToDefault.out());
         assertEquals(2, CliRunner.run("cache", "budget", "lots").exitCode());
 

@@ -1,5 +1,6 @@
 package heapscope.parser.analysis;
 
+import heapscope.parser.store.IntColumn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,23 +46,23 @@ class DevToolsRulesTest {
     @Test
     void distancesCountFromUserRootsAndSystemOnlyNodesFromOneHundredMillion() {
         TestGraph g = twoKindsOfRoots();
-        int[] d = analyze(g).distances();
-        assertEquals(1, d[g.ordinal("Window")]);
-        assertEquals(2, d[g.ordinal("A")]);
-        assertEquals(Distances.BASE_SYSTEM_DISTANCE + 1, d[g.ordinal("gcroots")]);
-        assertEquals(Distances.BASE_SYSTEM_DISTANCE + 3, d[g.ordinal("B")]);
-        assertEquals(Distances.NO_DISTANCE, d[g.ordinal("C")], "weak edges are never followed");
+        IntColumn d = analyze(g).distances();
+        assertEquals(1, d.get(g.ordinal("Window")));
+        assertEquals(2, d.get(g.ordinal("A")));
+        assertEquals(Distances.BASE_SYSTEM_DISTANCE + 1, d.get(g.ordinal("gcroots")));
+        assertEquals(Distances.BASE_SYSTEM_DISTANCE + 3, d.get(g.ordinal("B")));
+        assertEquals(Distances.NO_DISTANCE, d.get(g.ordinal("C")), "weak edges are never followed");
         // DevTools shows a number for user-reachable nodes only (HeapSnapshotModel's baseSystemDistance), "−" else.
-        assertFalse(Distances.isUserReachable(d[g.ordinal("root")]), "with user roots, the root is a system node");
+        assertFalse(Distances.isUserReachable(d.get(g.ordinal("root"))), "with user roots, the root is a system node");
         // Without user roots the root's distance is 0, a number.
         TestGraph internals = new TestGraph().root().element(0, "gcroots")
                 .node("gcroots", NodeType.SYNTHETIC, "(GC roots)", 0).edge(EdgeType.INTERNAL, "a", "A").node("A", 1);
-        assertTrue(Distances.isUserReachable(analyze(internals).distances()[internals.ordinal("root")]));
-        assertTrue(Distances.isUserReachable(d[g.ordinal("A")]));
+        assertTrue(Distances.isUserReachable(analyze(internals).distance(internals.ordinal("root"))));
+        assertTrue(Distances.isUserReachable(d.get(g.ordinal("A"))));
         assertTrue(Distances.isUserReachable(Distances.BASE_SYSTEM_DISTANCE - 1));
-        assertFalse(Distances.isUserReachable(d[g.ordinal("gcroots")]));
+        assertFalse(Distances.isUserReachable(d.get(g.ordinal("gcroots"))));
         assertFalse(Distances.isUserReachable(Distances.BASE_SYSTEM_DISTANCE));
-        assertFalse(Distances.isUserReachable(d[g.ordinal("C")]));
+        assertFalse(Distances.isUserReachable(d.get(g.ordinal("C"))));
         assertFalse(Distances.isUserReachable(-1));
     }
 

@@ -1,5 +1,6 @@
 package heapscope.parser.analysis;
 
+import heapscope.parser.store.IntColumn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import heapscope.parser.graph.EdgeType;
@@ -166,8 +167,8 @@ class DevToolsSpecialRulesTest {
         AnalyzedHeap heap = analyze(g);
         assertEquals(100, heap.shallowSizes().get(g.ordinal("O")));
         assertEquals(3, heap.shallowSizes().get(g.ordinal("A")));
-        assertEquals(0, heap.distances()[g.ordinal("root")], "no user roots: the root counts from 0");
-        assertEquals(1, heap.distances()[g.ordinal("gc")]);
+        assertEquals(0, heap.distance(g.ordinal("root")), "no user roots: the root counts from 0");
+        assertEquals(1, heap.distance(g.ordinal("gc")));
     }
 
     /**
@@ -190,17 +191,17 @@ class DevToolsSpecialRulesTest {
                 .node("Late", 1).edge("a", "L2")
                 .node("L2", 1).edge("b", "L3")
                 .node("L3", 1).edge("m", "Map").edge("e4", "E4").edge("e7", "E7");
-        int[] d = analyze(g).distances();
-        assertEquals(3, d[g.ordinal("Other")]);
-        assertEquals(5, d[g.ordinal("Map")], "reached later through Late -> L2 -> L3");
-        assertEquals(3, d[g.ordinal("E0")]);
-        assertEquals(3, d[g.ordinal("E1")]);
-        assertEquals(3, d[g.ordinal("E2")]);
-        assertEquals(3, d[g.ordinal("E3")]);
-        assertEquals(5, d[g.ordinal("E4")], "index 4 is a descriptor link");
-        assertEquals(3, d[g.ordinal("E5")]);
-        assertEquals(3, d[g.ordinal("E6")]);
-        assertEquals(5, d[g.ordinal("E7")], "index 7 is one too, also as a named edge");
+        IntColumn d = analyze(g).distances();
+        assertEquals(3, d.get(g.ordinal("Other")));
+        assertEquals(5, d.get(g.ordinal("Map")), "reached later through Late -> L2 -> L3");
+        assertEquals(3, d.get(g.ordinal("E0")));
+        assertEquals(3, d.get(g.ordinal("E1")));
+        assertEquals(3, d.get(g.ordinal("E2")));
+        assertEquals(3, d.get(g.ordinal("E3")));
+        assertEquals(5, d.get(g.ordinal("E4")), "index 4 is a descriptor link");
+        assertEquals(3, d.get(g.ordinal("E5")));
+        assertEquals(3, d.get(g.ordinal("E6")));
+        assertEquals(5, d.get(g.ordinal("E7")), "index 7 is one too, also as a named edge");
     }
 
     /**
@@ -219,11 +220,11 @@ class DevToolsSpecialRulesTest {
                 .edge(EdgeType.INTERNAL, "2" + pair, "Value")
                 .node("Value", NodeType.OBJECT, "Value", 50).id(25);
         AnalyzedHeap heap = analyze(g);
-        int[] d = heap.distances();
-        assertEquals(2, d[g.ordinal("Key")]);
-        assertEquals(4, d[g.ordinal("Table")]);
-        assertEquals(5, d[g.ordinal("Value")], "after the table, not after the key");
-        assertEquals(g.ordinal("Key"), heap.dominators()[g.ordinal("Value")],
+        IntColumn d = heap.distances();
+        assertEquals(2, d.get(g.ordinal("Key")));
+        assertEquals(4, d.get(g.ordinal("Table")));
+        assertEquals(5, d.get(g.ordinal("Value")), "after the table, not after the key");
+        assertEquals(g.ordinal("Key"), heap.dominator(g.ordinal("Value")),
                 "the table's edge to the value does not hold it");
         assertEquals(51, heap.retainedSizes().get(g.ordinal("Key")));
     }
@@ -243,17 +244,17 @@ class DevToolsSpecialRulesTest {
                 .edge(EdgeType.INTERNAL, "own", "OnlyInternal")
                 .node("OnlyInternal", 7);
         AnalyzedHeap heap = analyze(g);
-        assertEquals(g.ordinal("App"), heap.dominators()[g.ordinal("Data")]);
+        assertEquals(g.ordinal("App"), heap.dominator(g.ordinal("Data")));
         assertEquals(110, heap.retainedSizes().get(g.ordinal("App")));
         assertEquals(12, heap.retainedSizes().get(g.ordinal("Internal")));
-        assertEquals(g.ordinal("Internal"), heap.dominators()[g.ordinal("OnlyInternal")]);
+        assertEquals(g.ordinal("Internal"), heap.dominator(g.ordinal("OnlyInternal")));
         // The shortcut itself is the only root edge that may: Window's global shortcut from elsewhere is ignored.
         TestGraph shortcut = new TestGraph().root().edge(EdgeType.SHORTCUT, "global", "Window").element(0, "Other")
                 .node("Window", 1).edge("x", "X")
                 .node("Other", 1).edge(EdgeType.SHORTCUT, "alias", "X")
                 .node("X", 40);
         AnalyzedHeap h = analyze(shortcut);
-        assertEquals(shortcut.ordinal("Window"), h.dominators()[shortcut.ordinal("X")]);
+        assertEquals(shortcut.ordinal("Window"), h.dominator(shortcut.ordinal("X")));
         assertEquals(41, h.retainedSizes().get(shortcut.ordinal("Window")));
     }
 

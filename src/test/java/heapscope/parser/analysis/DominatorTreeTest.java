@@ -1,5 +1,6 @@
 package heapscope.parser.analysis;
 
+import heapscope.parser.store.IntColumn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,10 +36,10 @@ class DominatorTreeTest {
                 .node("C", 30).edge("d", "D")
                 .node("D", 40);
         AnalyzedHeap heap = analyze(g.build());
-        int[] dom = heap.dominators();
-        assertEquals(g.ordinal("A"), dom[g.ordinal("D")]);
-        assertEquals(g.ordinal("A"), dom[g.ordinal("B")]);
-        assertEquals(g.ordinal("root"), dom[g.ordinal("A")]);
+        IntColumn dom = heap.dominators();
+        assertEquals(g.ordinal("A"), dom.get(g.ordinal("D")));
+        assertEquals(g.ordinal("A"), dom.get(g.ordinal("B")));
+        assertEquals(g.ordinal("root"), dom.get(g.ordinal("A")));
         assertEquals(100, heap.retainedSizes().get(g.ordinal("A")));
         assertEquals(20, heap.retainedSizes().get(g.ordinal("B")));
         assertEquals(40, heap.retainedSizes().get(g.ordinal("D")));
@@ -52,7 +53,7 @@ class DominatorTreeTest {
                 .node("C", 30)
                 .node("D", 40);
         AnalyzedHeap heap = analyze(g.build());
-        assertEquals(g.ordinal("B"), heap.dominators()[g.ordinal("C")]);
+        assertEquals(g.ordinal("B"), heap.dominator(g.ordinal("C")));
         assertEquals(50, heap.retainedSizes().get(g.ordinal("A")));
         assertEquals(50, heap.retainedSizes().get(g.ordinal("B")));
     }
@@ -67,10 +68,10 @@ class DominatorTreeTest {
                 .node("Q", 16).edge("p", "P");
         AnalyzedHeap heap = analyze(g.build());
         int root = g.ordinal("root");
-        assertEquals(root, heap.dominators()[g.ordinal("Orphan")]);
-        assertEquals(g.ordinal("Orphan"), heap.dominators()[g.ordinal("Child")]);
-        assertEquals(root, heap.dominators()[g.ordinal("P")]);
-        assertEquals(root, heap.dominators()[g.ordinal("Q")]);
+        assertEquals(root, heap.dominator(g.ordinal("Orphan")));
+        assertEquals(g.ordinal("Orphan"), heap.dominator(g.ordinal("Child")));
+        assertEquals(root, heap.dominator(g.ordinal("P")));
+        assertEquals(root, heap.dominator(g.ordinal("Q")));
         assertEquals(31, heap.totalSize());
     }
 
@@ -89,8 +90,8 @@ class DominatorTreeTest {
         }
         AnalyzedHeap heap = analyze(b.build());
         assertEquals(length, heap.retainedSizes().get(1));
-        assertEquals(length - 1, heap.dominators()[length]);
-        assertEquals(length, heap.distances()[length]);
+        assertEquals(length - 1, heap.dominator(length));
+        assertEquals(length, heap.distance(length));
     }
 
     @Test

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import heapscope.parser.HeapLoader;
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.model.NodeFilter;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
 import heapscope.testing.Fixtures;
@@ -120,9 +122,22 @@ class StoredHeapTest {
         try (IndexReader in = IndexReader.open(file, codec == IndexFormat.Codec.RAW)) {
             IndexMeta meta = StoredHeap.meta(in);
             assertEquals(heap.graph().nodeCount(), meta.nodeCount());
-            return StoredHeap.read(in, meta, dumpBeside, dumpBeside == null ? "the dump is not beside the index"
-                    : null);
+            AnalyzedHeap restored = StoredHeap.read(in, meta, dumpBeside,
+                    dumpBeside == null ? "the dump is not beside the index" : null);
+            assertStoredSummaryIsTheRestoredHeaps(in, restored);
+            return restored;
         }
+    }
+
+    /**
+     * The Summary rows stored with the heap are what its restored arrays add up to: the same rows as a filter that
+     * is not stored but keeps every object (every id) makes.
+     */
+    private static void assertStoredSummaryIsTheRestoredHeaps(IndexReader in, AnalyzedHeap restored) {
+        assertTrue(in.has("analysis.summary.all"));
+        assertEquals(restored.uncountedNodes() != null, in.has("analysis.summary.unreachable"));
+        assertEquals(ClassAggregator.aggregate(restored, new NodeFilter.AllocatedBetween(Long.MIN_VALUE,
+                Long.MAX_VALUE)), ClassAggregator.aggregate(restored, NodeFilter.ALL));
     }
 
     private static int firstWithFields(HeapGraph graph) {

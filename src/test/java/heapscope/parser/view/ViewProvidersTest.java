@@ -248,7 +248,7 @@ class ViewProvidersTest {
                     || a.retainedSize() == b.retainedSize() && a.id() < b.id(), a + " before " + b);
         }
         for (NodeRow child : all.subList(0, 20)) {
-            assertEquals(root, leak3.dominators()[child.ordinal()]);
+            assertEquals(root, leak3.dominator(child.ordinal()));
         }
     }
 

@@ -192,8 +192,8 @@ class HprofHostileInputTest {
         assertEquals("(assumed roots, the dump has none: threads)", g.nodeName(2));
         int payload = SmallHeap.ordinalOf(g, 0x1010);
         int garbage = SmallHeap.ordinalOf(g, 0x1020);
-        assertTrue(heap.distances()[payload] != Distances.NO_DISTANCE, "held by the thread, a root now");
-        assertEquals(Distances.NO_DISTANCE, heap.distances()[garbage]);
+        assertTrue(heap.distance(payload) != Distances.NO_DISTANCE, "held by the thread, a root now");
+        assertEquals(Distances.NO_DISTANCE, heap.distance(garbage));
     }
 
     @Test

@@ -13,7 +13,9 @@ import heapscope.parser.model.RetainerEdge;
 import heapscope.parser.model.RetainerPath;
 import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -212,26 +214,21 @@ final class SuspectNames {
 
     /** The functions whose closures share a context, e.g. {@code tick()} or {@code tick(), flush()}. */
     private String closureNames(int context) {
-        List<String> names = new ArrayList<>();
-        int more = 0;
+        Set<String> names = new LinkedHashSet<>(); // a function with several closures counts once
         IntColumn first = heap.retainers().firstRetainerSlot();
         IntColumn sources = heap.retainers().retainerSources();
         for (int slot = first.get(context); slot < first.get(context + 1); slot++) {
             int source = sources.get(slot);
             if (graph.nodeTypes()[source] == NodeType.CLOSURE) {
-                String name = functionName(source);
-                if (names.contains(name)) {
-                    continue;
-                }
-                if (names.size() < 2) {
-                    names.add(name);
-                } else {
-                    more++;
-                }
+                names.add(functionName(source));
             }
         }
-        return names.isEmpty() ? "a closure's context"
-                : String.join(", ", names) + (more > 0 ? " and " + more + " more" : "");
+        if (names.isEmpty()) {
+            return "a closure's context";
+        }
+        List<String> shown = names.stream().limit(2).toList();
+        int more = names.size() - shown.size();
+        return String.join(", ", shown) + (more > 0 ? " and " + more + " more" : "");
     }
 
     private String className(int node) {

@@ -5,31 +5,39 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import heapscope.parser.FileSeries;
+import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.model.ClassGrowth;
 import heapscope.parser.model.LeakReport;
 import heapscope.parser.model.LeakSuspect;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
-import heapscope.testing.FixtureSeries;
 import heapscope.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
  * The leak report on real series of leaking Node programs (src/test/scripts/v8/*-program.js, described in
  * src/test/resources/fixtures/v8/README.md): each program has one leak, which must be the one entry, named by the
  * closure variable that holds it, with what it holds counted exactly. The out-of-order case goes through
- * {@link FileSeries}, which the CLI uses; the others use the test-wide cache of loaded fixtures.
+ * {@link FileSeries}, which the CLI uses; the others use heaps loaded once per test JVM.
  */
 class LeakFinderTest {
+    /**
+     * The fixtures, loaded once per test JVM even in the mutation run: the leak report does not change how a heap is
+     * read and analysed, so a heap loaded before a mutant of the report was swapped in hides nothing.
+     */
+    private static final Map<Path, AnalyzedHeap> HEAPS = new ConcurrentHashMap<>();
 
     private static LeakReport report(String folder, String name, int count) throws Exception {
         List<Path> files = new java.util.ArrayList<>();
         for (int i = 1; i <= count; i++) {
             files.add(Fixtures.V8.resolve(folder).resolve(name + "-" + i + ".heapsnapshot.gz"));
         }
-        return LeakFinder.find(new FixtureSeries(files), ProgressListener.NO_OP, CancelSignal.NEVER);
+        return LeakFinder.find(new HeapSeries(files.stream().map(f -> f.getFileName().toString()).toList(),
+                k -> HEAPS.computeIfAbsent(files.get(k), Fixtures::load)), ProgressListener.NO_OP, CancelSignal.NEVER);
     }
 
     private static ClassGrowth held(LeakSuspect suspect, String className) {

@@ -1,0 +1,26 @@
+package heapscope.parser.analysis.leaks.program;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A thread local per scope, never removed: the value is an inner object and so holds its scope, which holds the thread
+ * local, so the entry's weak key stays reachable and the thread's map never drops it. The third of {@link FourLeaks}'
+ * leaks.
+ */
+final class RequestScope {
+    private static final AtomicInteger ENTERED = new AtomicInteger();
+    private final ThreadLocal<RequestState> current = new ThreadLocal<>();
+
+    final class RequestState {
+        final byte[] buffer = new byte[256];
+    }
+
+    void enter() {
+        current.set(new RequestState());
+        ENTERED.incrementAndGet();
+    }
+
+    static int entered() {
+        return ENTERED.get();
+    }
+}

@@ -96,7 +96,7 @@ final class InfoCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "Engine memory: %s bytes (%.1f bytes/node + %.1f bytes/edge + strings)",
                 Units.count(info.engineBytes()), info.bytesPerNode(), info.bytesPerEdge()));
         out.println("Off the heap:  " + (info.offHeapBytes() == 0 ? "nothing (every array on the Java heap)"
-                : Units.count(info.offHeapBytes()) + " bytes of it in mapped files (ids, edges, retainers, dominator-tree children)"));
+                : Units.count(info.offHeapBytes()) + " bytes of it in mapped files (the largest arrays)"));
         if (info.unreachable() != null) {
             out.println(info.unreachable().describe());
         }

@@ -23,29 +23,18 @@ public final class DominatedNodes {
         IntColumn first = scratch.takeColumn(true, columns);
         for (int node = 0; node < nodeCount; node++) {
             if (node != root) {
-                int at = dominatorByNode.get(node) + 1;
-                first.set(at, first.get(at) + 1);
+                CsrLists.count(first, dominatorByNode.get(node));
             }
         }
-        for (int i = 0; i < nodeCount; i++) {
-            first.set(i + 1, first.get(i + 1) + first.get(i));
-        }
-        // Fill each dominator's slice from its end backwards with first[d + 1] as the fill pointer (see RetainerIndex),
-        // going through the nodes from last to first so that every slice ends up in ordinal order.
+        CsrLists.sumCounts(first, nodeCount);
+        // Going through the nodes from last to first, so that every slice ends up in ordinal order.
         IntColumn children = scratch.takeColumn(false, columns);
-        int childCount = Math.max(0, nodeCount - 1);
         for (int node = nodeCount - 1; node >= 0; node--) {
             if (node != root) {
-                int at = dominatorByNode.get(node) + 1;
-                int slot = first.get(at) - 1;
-                first.set(at, slot);
-                children.set(slot, node);
+                CsrLists.place(first, dominatorByNode.get(node), children, node);
             }
         }
-        for (int i = 0; i < nodeCount; i++) {
-            first.set(i, first.get(i + 1));
-        }
-        first.set(nodeCount, childCount);
+        CsrLists.closeSlices(first, nodeCount, Math.max(0, nodeCount - 1));
         return new DominatedNodes(first, children);
     }
 

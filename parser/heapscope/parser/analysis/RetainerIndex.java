@@ -30,30 +30,19 @@ public final class RetainerIndex {
         IntColumn targets = graph.edgeTargets();
         IntColumn first = graph.columns().ints(nodeCount + 1);
         for (int e = 0, edges = targets.length(); e < edges; e++) {
-            int at = targets.get(e) + 1;
-            first.set(at, first.get(at) + 1);
+            CsrLists.count(first, targets.get(e));
         }
-        for (int n = 0; n < nodeCount; n++) {
-            first.set(n + 1, first.get(n + 1) + first.get(n));
-        }
-        // Fill each target's slots from the end of its slice backwards, using first[t + 1] as t's fill pointer: when
-        // all are filled it has come down to the start of t's slice, so shifting the array by one finishes it.
+        CsrLists.sumCounts(first, nodeCount);
         IntColumn sources = graph.columns().ints(targets.length());
         for (int source = 0; source < nodeCount; source++) {
             if ((source & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
             for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
-                int at = targets.get(e) + 1;
-                int slot = first.get(at) - 1;
-                first.set(at, slot);
-                sources.set(slot, source);
+                CsrLists.place(first, targets.get(e), sources, source);
             }
         }
-        for (int n = 0; n < nodeCount; n++) {
-            first.set(n, first.get(n + 1));
-        }
-        first.set(nodeCount, targets.length());
+        CsrLists.closeSlices(first, nodeCount, targets.length());
         return new RetainerIndex(first, sources);
     }
 

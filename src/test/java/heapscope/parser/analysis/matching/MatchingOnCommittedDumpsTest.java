@@ -1,10 +1,12 @@
 package heapscope.parser.analysis.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.SnapshotSeries;
 import heapscope.parser.analysis.matching.workload.MatchingScore;
 import heapscope.parser.analysis.matching.workload.TruthDump.TrackedObject;
 import heapscope.parser.analysis.matching.workload.WorkloadSeries;
@@ -13,6 +15,9 @@ import heapscope.parser.model.ClassDiff;
 import heapscope.parser.model.ObjectBirths;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.CanceledException;
+import heapscope.parser.progress.Phase;
+import heapscope.parser.progress.ProgressListener;
+import heapscope.testing.PhaseRecorder;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +76,53 @@ class MatchingOnCommittedDumpsTest {
             checkComparison(k, matching);
             births = Lineage.next(births, matching);
         }
-        checkBirths(births);
+        checkBirths(births, workload.size() - 1);
+    }
+
+    /**
+     * What the app and the CLI call for a series: {@link Lineage#ofLast} over the first two dumps matches once, says
+     * so, and returns the second dump with the births its serials say. More than 127 snapshots are refused before any
+     * is loaded.
+     */
+    @Test
+    void theLastSnapshotOfASeriesWithItsBirths() throws Exception {
+        CommittedWorkload workload = CommittedWorkload.get();
+        PhaseRecorder phases = new PhaseRecorder();
+        Lineage.Last last = Lineage.ofLast(series(2, k -> workload.heap(k)), phases,
+                new CountedCancel(CHECKS_PER_MATCHING));
+        assertEquals(List.of(Phase.MATCHING_OBJECTS), phases.phases());
+        assertSame(workload.heap(1), last.heap());
+        assertEquals(1, last.steps().size());
+        checkBirths(last.births(), 1);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Lineage.ofLast(
+                series(128, k -> {
+                    throw new AssertionError("loaded");
+                }), ProgressListener.NO_OP, CancelSignal.NEVER));
+        assertEquals("a series of at most 127 snapshots", refused.getMessage());
+    }
+
+    private static SnapshotSeries series(int size, java.util.function.IntFunction<AnalyzedHeap> heaps) {
+        return new SnapshotSeries() {
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public String label(int k) {
+                return "phase-" + (k + 1);
+            }
+
+            @Override
+            public AnalyzedHeap heap(int k) {
+                return heaps.apply(k);
+            }
+
+            @Override
+            public long maxJsObjectId(int k) {
+                return 0;
+            }
+        };
     }
 
     /** Cancel stops a matching: the matcher looks at the signal while it spreads from the anchors. */
@@ -188,16 +239,15 @@ class MatchingOnCommittedDumpsTest {
     }
 
     /**
-     * The births over the whole series: in the last dump, every workload object's first snapshot is the dump its
-     * serial says it was made before, but for the two exempt classes and the links paired among their identical
-     * twins, which must still be counted right per dump.
+     * The births of the series up to dump {@code last} (0-based): there, every workload object's first snapshot is the
+     * dump its serial says it was made before, but for the two exempt classes and the links paired among their
+     * identical twins, which must still be counted right per dump.
      */
-    private static void checkBirths(ObjectBirths births) {
+    private static void checkBirths(ObjectBirths births, int last) {
         CommittedWorkload workload = CommittedWorkload.get();
         WorkloadSeries series = workload.series();
-        int last = workload.size() - 1;
         AnalyzedHeap heap = workload.heap(last);
-        assertEquals(4, births.snapshot());
+        assertEquals(last + 1, births.snapshot());
         assertEquals(heap.graph().nodeCount(), births.nodeCount());
         Map<String, long[]> truth = new TreeMap<>();
         Map<String, long[]> found = new TreeMap<>();
@@ -232,6 +282,8 @@ class MatchingOnCommittedDumpsTest {
      * matcher that moves them must say why, and make-series.sh's run must be re-pinned when the dumps are remade.
      */
     private static void checkCountsByRule(int k, ObjectMatching matching) {
+        assertEquals(List.of("anchor", "content", "field", "element", "holder", "changed", "tie-break"),
+                java.util.Arrays.stream(MatchRule.values()).map(MatchRule::jsonName).toList(), "as the README's JSON");
         long[][] byRule = { // anchor, content, field, element, holder, changed, tie-break, undecided
             {928, 10_895, 15_546, 11_226, 2_503, 1_465, 568, 183},
             {977, 17_983, 18_195, 11_916, 2_565, 1_959, 570, 164},

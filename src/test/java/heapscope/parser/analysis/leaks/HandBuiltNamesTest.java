@@ -172,6 +172,33 @@ class HandBuiltNamesTest {
     }
 
     /**
+     * The chain of {@link #aChainOnThePathIsWrittenOnceWithItsCount} with a side branch: the middle link also holds a
+     * Side object gaining 50 items a snapshot, found before the next link, which carries the store's 400 (89 % of the
+     * link's growth). The walk passes the side branch, which carries too little, and goes on down the chain to the
+     * store; the store is written first of all, so that it is the first object followed.
+     */
+    @Test
+    void aChainWithASideBranchLeadsOnToTheStore() throws Exception {
+        LeakReport report = report(k -> {
+            TestGraph g = new TestGraph().root().edge(EdgeType.SHORTCUT, "global", "W");
+            g.node("Store", NodeType.OBJECT, "Store", 32).id(107);
+            items(g, "Store", "i", 1, k, 400, ITEM_SIZE, 1_001);
+            g.node("W", NodeType.OBJECT, "Window", 100).id(3).edge("head", "L1");
+            g.node("L1", NodeType.OBJECT, "Link", 24).id(101).edge("next", "L2");
+            g.node("L2", NodeType.OBJECT, "Link", 24).id(103).edge("side", "Side").edge("next", "L3");
+            g.node("Side", NodeType.OBJECT, "Side", 32).id(109);
+            items(g, "Side", "s", 1, k, 50, ITEM_SIZE, 11_001);
+            g.node("L3", NodeType.OBJECT, "Link", 24).id(105).edge("next", "Store");
+            return g;
+        }, 3);
+        assertEquals(1, report.suspects().size(), report.suspects().toString());
+        LeakSuspect store = report.suspects().get(0);
+        assertEquals("Store", store.containerClass());
+        assertEquals("globalThis.head \u2192 Link.next \u00d73 \u2192 Store", store.path());
+        assertEquals(80_000, store.growth());
+    }
+
+    /**
      * W's elements (a V8 backing store, W → (object elements)) gain 100 items a snapshot while W.cache loses as much,
      * so W itself stays flat and the backing store is where the growth starts: it stands for the object whose structure
      * it is, W, with the backing store's sizes.
@@ -482,8 +509,8 @@ class HandBuiltNamesTest {
     /**
      * The example object of an entry is one of its headline class added inside the series: with three snapshots one
      * first seen in snapshot 2 (not 1, nor the last, which DevTools' "between" filter leaves out); with two, one first
-     * seen in snapshot 2. The store's items are written newest batch first, so that the breakdown meets the first
-     * snapshot's items before the second's.
+     * seen in snapshot 2. The store's items are written batch 2 first, then the later ones, then batch 1, so that the
+     * breakdown meets the first and the last snapshot's items before the second's.
      */
     @Test
     void theExampleIsAnObjectAddedInsideTheSeries() throws Exception {
@@ -492,9 +519,10 @@ class HandBuiltNamesTest {
                 TestGraph g = window();
                 g.edgeFrom("W", EdgeType.PROPERTY, "store", "Store");
                 g.node("Store", NodeType.OBJECT, "Store", 50).id(7);
-                for (int b = k; b >= 1; b--) {
+                for (int b = 2; b <= k; b++) {
                     items(g, "Store", "i", b, b, 100, ITEM_SIZE, 1_001);
                 }
+                items(g, "Store", "i", 1, 1, 100, ITEM_SIZE, 1_001);
                 return g;
             }, count);
             AnalyzedHeap last = report.lastSnapshot();

@@ -248,6 +248,7 @@ class MatchingOnCommittedDumpsTest {
         WorkloadSeries series = workload.series();
         AnalyzedHeap heap = workload.heap(last);
         assertEquals(last + 1, births.snapshot());
+        assertEquals(1, births.firstSnapshot(heap.graph().rootOrdinal()), "the root is in every dump");
         assertEquals(heap.graph().nodeCount(), births.nodeCount());
         Map<String, long[]> truth = new TreeMap<>();
         Map<String, long[]> found = new TreeMap<>();

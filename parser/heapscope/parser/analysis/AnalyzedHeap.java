@@ -166,7 +166,7 @@ public final class AnalyzedHeap {
     /** The part of {@link #retainedBytes} in mapped files off the Java heap (see {@code HeapGraph.columns()}). */
     public long offHeapBytes() {
         return graph.offHeapBytes() + retainers.offHeapBytes() + dominatedNodes.offHeapBytes()
-                + distances.offHeapBytes() + dominators.offHeapBytes();
+                + distances.offHeapBytes() + dominators.offHeapBytes() + classes.classByNode().offHeapBytes();
     }
 
     /** Bytes held by the graph and the analyses' arrays, on the Java heap or off it. */

@@ -4,6 +4,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,7 +45,7 @@ final class ClassNames {
         int[] objectClassByName = new int[strings.size()];
 
         byte[] types = graph.nodeTypes();
-        int[] names = graph.nodeNames();
+        IntColumn names = graph.nodeNames();
         int[] classNames = new int[graph.nodeCount()];
         for (int node = 0; node < classNames.length; node++) {
             if ((node & 0xFFFF) == 0) {
@@ -57,7 +58,7 @@ final class ClassNames {
                 case NodeType.CLOSURE -> classNames[node] = function;
                 case NodeType.REGEXP -> classNames[node] = regExp;
                 case NodeType.OBJECT, NodeType.NATIVE -> {
-                    int name = names[node];
+                    int name = names.get(node);
                     if (objectClassByName[name] == 0) {
                         objectClassByName[name] = 1 + objectClassName(strings, derived, name);
                     }

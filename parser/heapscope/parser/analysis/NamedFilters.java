@@ -75,7 +75,7 @@ final class NamedFilters {
         HeapGraph graph = heap.graph();
         int nodeCount = graph.nodeCount();
         byte[] domStates = heap.domStates();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         BitSet reached = new BitSet(nodeCount);
         int[] queue = new int[nodeCount];
@@ -84,7 +84,7 @@ final class NamedFilters {
         reached.set(graph.rootOrdinal());
         for (int head = 0; head < length; head++) {
             int node = queue[head];
-            for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+            for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
                 int child = targets.get(e);
                 boolean follow = graph.edgeType(e) != EdgeType.WEAK && domStates[child] != DomState.DETACHED;
                 if (follow && !reached.get(child)) {
@@ -109,7 +109,7 @@ final class NamedFilters {
             return false;
         }
         StringTable strings = graph.strings();
-        for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
+        for (int e = graph.firstEdgeIndex().get(node); e < graph.firstEdgeIndex().get(node + 1); e++) {
             if (graph.edgeType(e) != EdgeType.INTERNAL) {
                 continue;
             }
@@ -125,17 +125,17 @@ final class NamedFilters {
     private static boolean isTruncated(HeapGraph graph, int node) {
         int flag = internalTarget(graph, node, "truncated");
         if (flag < 0 || graph.nodeTypes()[flag] != NodeType.NUMBER
-                || !graph.strings().equalsAt(graph.nodeNames()[flag], "bool")) {
+                || !graph.strings().equalsAt(graph.nodeNames().get(flag), "bool")) {
             return false;
         }
         int value = internalTarget(graph, flag, "value");
-        return value >= 0 && graph.strings().equalsAt(graph.nodeNames()[value], "true");
+        return value >= 0 && graph.strings().equalsAt(graph.nodeNames().get(value), "true");
     }
 
     /** V8's virtual {@code int} number node: its {@code value} edge names the number. */
     private static Long intValue(HeapGraph graph, int node) {
         if (node < 0 || graph.nodeTypes()[node] != NodeType.NUMBER
-                || !graph.strings().equalsAt(graph.nodeNames()[node], "int")) {
+                || !graph.strings().equalsAt(graph.nodeNames().get(node), "int")) {
             return null;
         }
         int value = internalTarget(graph, node, "value");
@@ -148,7 +148,7 @@ final class NamedFilters {
 
     /** The target of the node's first internal edge with this name (DevTools' {@code findInternalEdgeTarget}). */
     private static int internalTarget(HeapGraph graph, int node, String name) {
-        for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
+        for (int e = graph.firstEdgeIndex().get(node); e < graph.firstEdgeIndex().get(node + 1); e++) {
             if (graph.edgeType(e) == EdgeType.INTERNAL && NodeNames.edgeName(graph, e).equals(name)) {
                 return graph.edgeTarget(e);
             }

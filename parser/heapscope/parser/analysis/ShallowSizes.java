@@ -31,10 +31,10 @@ final class ShallowSizes {
         }
         int nodeCount = graph.nodeCount();
         byte[] nodeTypes = graph.nodeTypes();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         NameMask externalStringData = NameMask.of(graph.strings(), "system / ExternalStringData");
-        int[] nodeNames = graph.nodeNames();
+        IntColumn nodeNames = graph.nodeNames();
 
         int[] owners = scratch.take(false);
         // A worklist fixed point: a node is queued whenever its owner state rises (unvisited, one owner, several
@@ -48,7 +48,7 @@ final class ShallowSizes {
         for (int i = 0; i < nodeCount; i++) {
             byte type = nodeTypes[i];
             boolean ownable = type == NodeType.HIDDEN || type == NodeType.ARRAY
-                    || (type == NodeType.NATIVE && externalStringData.test(nodeNames[i]));
+                    || (type == NodeType.NATIVE && externalStringData.test(nodeNames.get(i)));
             if (ownable) {
                 owners[i] = UNVISITED;
             } else {
@@ -65,7 +65,7 @@ final class ShallowSizes {
                 cancel.throwIfCanceled();
             }
             int owner = owners[node];
-            for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+            for (int e = firstEdge.get(node), end = firstEdge.get(node + 1); e < end; e++) {
                 if (graph.edgeType(e) == EdgeType.WEAK) {
                     continue;
                 }

@@ -45,14 +45,14 @@ public final class GraphStore {
         sink.bytes("graph.header", header.toByteArray());
         sink.bytes("graph.nodeTypes", graph.nodeTypes());
         graph.nodeIds().save(sink, "graph.nodeIds");
-        sink.ints("graph.firstEdge", graph.firstEdgeIndex());
+        sink.ints("graph.firstEdge", graph.firstEdgeIndex(), graph.nodeCount() + 1);
         graph.edgeTypesAndNames().save(sink, "graph.edgeTypesAndNames");
         sink.ints("graph.edgeTargets", graph.edgeTargets(), graph.edgeCount());
         if (graph.nodeDetachedness() != null) {
             sink.bytes("graph.detachedness", graph.nodeDetachedness());
         }
         if (graph.contentHashes() != null) {
-            sink.ints("graph.contentHashes", graph.contentHashes());
+            sink.ints("graph.contentHashes", graph.contentHashes(), graph.nodeCount());
         }
         graph.locations().save(sink, "graph.locations");
         graph.labels().save(sink, "graph.labels");
@@ -60,7 +60,7 @@ public final class GraphStore {
 
     /** Stores the parts the analysis changes (see {@link #saveRead}), once it has finished. */
     public static void saveAnalysed(HeapGraph graph, ArraySink sink) throws IOException {
-        sink.ints("graph.nodeNames", graph.nodeNames());
+        sink.ints("graph.nodeNames", graph.nodeNames(), graph.nodeCount());
         graph.nodeSelfSizes().save(sink, "graph.selfSizes");
         graph.strings().save(sink, "graph.strings");
     }
@@ -96,17 +96,18 @@ public final class GraphStore {
         StringTable strings = StringTable.load(source, "graph.strings");
         int stringCount = strings.size();
         byte[] nodeTypes = source.bytes("graph.nodeTypes");
-        int[] nodeNames = source.ints("graph.nodeNames");
-        StoreFormatException.check(nodeTypes.length == nodeCount && nodeNames.length == nodeCount,
+        IntColumn nodeNames = source.intColumn("graph.nodeNames", columns);
+        StoreFormatException.check(nodeTypes.length == nodeCount && nodeNames.length() == nodeCount,
                 "node types or names do not match the node count");
         int typeCount = nodeTypeNames.size();
         for (int node = 0; node < nodeCount && !source.trusted(); node++) {
+            int name = nodeNames.get(node);
             StoreFormatException.check(nodeTypes[node] >= 0 && nodeTypes[node] < typeCount
-                    && nodeNames[node] >= 0 && nodeNames[node] < stringCount, "a node is out of range");
+                    && name >= 0 && name < stringCount, "a node is out of range");
         }
         NodeIds ids = NodeIds.load(source, "graph.nodeIds", nodeCount, columns);
         NodeSizes selfSizes = NodeSizes.load(source, "graph.selfSizes", nodeCount);
-        int[] firstEdge = source.ints("graph.firstEdge");
+        IntColumn firstEdge = source.intColumn("graph.firstEdge", columns);
         checkFirstIndexes(source, firstEdge, nodeCount, edgeCount, "graph.firstEdge");
         EdgeTypesAndNames edgeTypesAndNames = EdgeTypesAndNames.load(source, "graph.edgeTypesAndNames", edgeCount,
                 edgeTypeNames.size(), stringCount, columns);
@@ -114,8 +115,9 @@ public final class GraphStore {
         byte[] detachedness = source.has("graph.detachedness") ? source.bytes("graph.detachedness") : null;
         StoreFormatException.check(detachedness == null || detachedness.length == nodeCount,
                 "detachedness does not match the node count");
-        int[] contentHashes = source.has("graph.contentHashes") ? source.ints("graph.contentHashes") : null;
-        StoreFormatException.check(contentHashes == null || contentHashes.length == nodeCount,
+        IntColumn contentHashes = source.has("graph.contentHashes")
+                ? source.intColumn("graph.contentHashes", columns) : null;
+        StoreFormatException.check(contentHashes == null || contentHashes.length() == nodeCount,
                 "content hashes do not match the node count");
         NodeLocations locations = NodeLocations.load(source, "graph.locations", nodeCount);
         NodeLabels labels = NodeLabels.load(source, "graph.labels", nodeCount, stringCount);

@@ -27,14 +27,14 @@ public final class HeapGraph {
     private final int edgeCount;
     private final int rootOrdinal;
     private final byte[] nodeTypes;
-    private final int[] nodeNames;
+    private final IntColumn nodeNames;
     private final NodeIds nodeIds;
     private final NodeSizes nodeSelfSizes;
-    private final int[] firstEdgeIndex;
+    private final IntColumn firstEdgeIndex;
     private final EdgeTypesAndNames edgeTypesAndNames;
     private final IntColumn edgeTargets;
     private final byte[] nodeDetachedness;
-    private final int[] contentHashes;
+    private final IntColumn contentHashes;
     private final long createdMillis;
     private final NodeLocations locations;
     private final long extraNativeBytes;
@@ -47,16 +47,18 @@ public final class HeapGraph {
     private final Columns columns;
 
     HeapGraph(HeapGraphBuilder b) {
-        this(b.format, b.nodeCount, b.edgeCount, b.rootOrdinal, b.nodeTypes, b.nodeNames, b.nodeIds, b.nodeSelfSizes,
-                b.firstEdgeIndex, b.edgeTypesAndNames, b.edgeTargets, b.nodeDetachedness, b.contentHashes,
+        this(b.format, b.nodeCount, b.edgeCount, b.rootOrdinal, b.nodeTypes, IntColumn.of(b.nodeNames), b.nodeIds,
+                b.nodeSelfSizes, IntColumn.of(b.firstEdgeIndex), b.edgeTypesAndNames, b.edgeTargets,
+                b.nodeDetachedness, b.contentHashes == null ? null : IntColumn.of(b.contentHashes),
                 b.createdMillis, b.locations.build(), b.extraNativeBytes, b.strings, b.nodeTypeNames, b.edgeTypeNames,
                 b.fileNotes, b.objectContents, b.labels.build(), b.columns);
     }
 
     /** Every part, as {@link HeapGraphBuilder} and {@link GraphStore} make them. */
-    HeapGraph(HeapFormat format, int nodeCount, int edgeCount, int rootOrdinal, byte[] nodeTypes, int[] nodeNames,
-            NodeIds nodeIds, NodeSizes nodeSelfSizes, int[] firstEdgeIndex, EdgeTypesAndNames edgeTypesAndNames,
-            IntColumn edgeTargets, byte[] nodeDetachedness, int[] contentHashes, long createdMillis,
+    HeapGraph(HeapFormat format, int nodeCount, int edgeCount, int rootOrdinal, byte[] nodeTypes,
+            IntColumn nodeNames, NodeIds nodeIds, NodeSizes nodeSelfSizes, IntColumn firstEdgeIndex,
+            EdgeTypesAndNames edgeTypesAndNames, IntColumn edgeTargets, byte[] nodeDetachedness,
+            IntColumn contentHashes, long createdMillis,
             NodeLocations locations, long extraNativeBytes, StringTable strings, List<String> nodeTypeNames,
             List<String> edgeTypeNames, FileNotes fileNotes, ObjectContents objectContents, NodeLabels labels,
             Columns columns) {
@@ -115,8 +117,11 @@ public final class HeapGraph {
         return nodeTypes;
     }
 
-    /** {@link StringTable} index of the node's name, by node ordinal. */
-    public int[] nodeNames() {
+    /**
+     * {@link StringTable} index of the node's name, by node ordinal (on the heap, or mapped read-only from a cache
+     * entry).
+     */
+    public IntColumn nodeNames() {
         return nodeNames;
     }
 
@@ -134,8 +139,11 @@ public final class HeapGraph {
         return nodeSelfSizes;
     }
 
-    /** First edge index by node ordinal; {@code nodeCount + 1} entries. */
-    public int[] firstEdgeIndex() {
+    /**
+     * First edge index by node ordinal; {@code nodeCount + 1} entries (on the heap, or mapped read-only from a cache
+     * entry).
+     */
+    public IntColumn firstEdgeIndex() {
         return firstEdgeIndex;
     }
 
@@ -171,7 +179,7 @@ public final class HeapGraph {
      * objects of one class with different hashes hold different values; equal hashes mean equal values but for
      * collisions. The reader that built the graph finishes the array before handing the graph out.
      */
-    public int[] contentHashes() {
+    public IntColumn contentHashes() {
         return contentHashes;
     }
 
@@ -236,7 +244,7 @@ public final class HeapGraph {
     }
 
     public String nodeName(int ordinal) {
-        return strings.get(nodeNames[ordinal]);
+        return strings.get(nodeNames.get(ordinal));
     }
 
     public String nodeTypeName(int ordinal) {
@@ -312,10 +320,15 @@ public final class HeapGraph {
         return edgeTypesAndNames.retainedBytes() + 4L * edgeCount;
     }
 
-    /** The part of {@link #retainedBytes} in mapped files off the Java heap: the edges, the ids, record offsets. */
+    /**
+     * The part of {@link #retainedBytes} in mapped files off the Java heap: the edges, the ids, record offsets, and
+     * on a reopen the names, first edges and content hashes mapped from the cache entry.
+     */
     public long offHeapBytes() {
         return edgeTypesAndNames.retainedBytes() - edgeTypesAndNames.heapBytes() + nodeIds.offHeapBytes()
-                + 4L * edgeCount - edgeTargets.heapBytes() + objectContents.offHeapBytes();
+                + 4L * edgeCount - edgeTargets.heapBytes() + objectContents.offHeapBytes()
+                + nodeNames.offHeapBytes() + firstEdgeIndex.offHeapBytes()
+                + (contentHashes == null ? 0 : contentHashes.offHeapBytes());
     }
 
     /** Bytes held by the graph's arrays and strings. */

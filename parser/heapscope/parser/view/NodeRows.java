@@ -32,7 +32,7 @@ public final class NodeRows {
     }
 
     public NodeRow row(int ordinal) {
-        String className = heap.classes().name(heap.classes().classByNode()[ordinal]);
+        String className = heap.classes().name(heap.classes().classByNode().get(ordinal));
         String name = displayName(ordinal);
         // A few V8 nodes have no name (some code objects); their class says what they are.
         return new NodeRow(ordinal, graph.nodeId(ordinal), name.isEmpty() ? className : name, className,

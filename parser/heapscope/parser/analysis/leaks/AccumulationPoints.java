@@ -146,7 +146,7 @@ final class AccumulationPoints {
                 return node;
             }
             HeapGraph graph = last.graph();
-            for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
+            for (int e = graph.firstEdgeIndex().get(node); e < graph.firstEdgeIndex().get(node + 1); e++) {
                 if (!EdgeType.hasNumericName(graph.edgeType(e)) && "threadLocals".equals(graph.edgeName(e))) {
                     int map = graph.edgeTarget(e);
                     return last.retainedSizes().get(map) >= CARRIES * growth.bytes() ? map : node;
@@ -197,8 +197,8 @@ final class AccumulationPoints {
         }
 
         private boolean sameClass(int parent, int child) {
-            int[] classByNode = last.classes().classByNode();
-            return classByNode[child] == classByNode[parent];
+            IntColumn classByNode = last.classes().classByNode();
+            return classByNode.get(child) == classByNode.get(parent);
         }
 
         /**
@@ -207,7 +207,7 @@ final class AccumulationPoints {
          */
         private boolean isStructure(int node) {
             if (last.format() == HeapFormat.HPROF) {
-                String name = last.classes().name(last.classes().classByNode()[node]);
+                String name = last.classes().name(last.classes().classByNode().get(node));
                 return name.endsWith("[]") || COLLECTION_ENTRY.matcher(name).matches();
             }
             byte type = last.graph().nodeTypes()[node];

@@ -233,7 +233,7 @@ final class SuspectNames {
 
     private String className(int node) {
         ClassTable classes = heap.classes();
-        return classes.name(classes.classByNode()[node]);
+        return classes.name(classes.classByNode().get(node));
     }
 
     private boolean isThread(int node) {
@@ -254,7 +254,7 @@ final class SuspectNames {
 
     /** The target of the node's edge with this name, or -1. */
     private int target(int node, String edgeName) {
-        for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
+        for (int e = graph.firstEdgeIndex().get(node); e < graph.firstEdgeIndex().get(node + 1); e++) {
             if (!EdgeType.hasNumericName(graph.edgeType(e)) && edgeName.equals(graph.edgeName(e))) {
                 return graph.edgeTarget(e);
             }

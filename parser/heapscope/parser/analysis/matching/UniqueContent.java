@@ -92,10 +92,10 @@ final class UniqueContent {
         if (kind != Kind.OBJECT_ARRAY) {
             return true;
         }
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         boolean older = graph == c.olderGraph;
-        for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+        for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
             int target = targets.get(e);
             int cls = older ? c.olderClass(target) : c.olderClassOfNewer(target);
             if (graph.edgeType(e) == EdgeType.ELEMENT && cls >= 0 && c.kindOfOlderClass(cls) == Kind.VALUE) {
@@ -111,10 +111,10 @@ final class UniqueContent {
      * with one of ten weights, or an array known only by its length, is not identified by being the only one of its
      * kind left. Judged on the first {@value #SAMPLE} objects of each class.
      */
-    private static boolean[] identifyingClasses(int classCount, int[] hashes, IntUnaryOperator classOf) {
+    private static boolean[] identifyingClasses(int classCount, IntColumn hashes, IntUnaryOperator classOf) {
         int[][] samples = new int[classCount][];
         int[] sampled = new int[classCount];
-        for (int node = 0; node < hashes.length; node++) {
+        for (int node = 0; node < hashes.length(); node++) {
             int cls = classOf.applyAsInt(node);
             if (cls < 0 || sampled[cls] == SAMPLE) {
                 continue;
@@ -123,7 +123,7 @@ final class UniqueContent {
                 samples[cls] = Arrays.copyOf(samples[cls] == null ? new int[0] : samples[cls],
                         Math.min(SAMPLE, Math.max(8, 2 * sampled[cls])));
             }
-            samples[cls][sampled[cls]++] = hashes[node];
+            samples[cls][sampled[cls]++] = hashes.get(node);
         }
         boolean[] identifying = new boolean[classCount];
         for (int cls = 0; cls < classCount; cls++) {

@@ -226,7 +226,7 @@ class HandBuiltGraphsTest {
         assertEquals("Detached HTMLDivElement", graph.nodeName(g.ordinal("Gone")));
         assertEquals("Detached HTMLParagraphElement", graph.nodeName(g.ordinal("P")));
         assertEquals("HTMLDivElement", graph.nodeName(g.ordinal("Div")));
-        assertEquals(graph.nodeNames()[g.ordinal("Gone")], graph.nodeNames()[g.ordinal("Gone")]);
+        assertEquals(graph.nodeNames().get(g.ordinal("Gone")), graph.nodeNames().get(g.ordinal("Gone")));
 
         BitSet retained = NamedFilters.retainedByDetachedDom(heap);
         BitSet expected = new BitSet();

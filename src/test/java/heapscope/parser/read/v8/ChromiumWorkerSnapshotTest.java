@@ -66,7 +66,7 @@ class ChromiumWorkerSnapshotTest {
         assertEquals(0, graph.rootOrdinal());
         assertEquals(NodeType.SYNTHETIC, graph.nodeTypes()[0]);
         assertEquals("", graph.nodeName(0));
-        assertEquals(1, graph.firstEdgeIndex()[1] - graph.firstEdgeIndex()[0]);
+        assertEquals(1, graph.firstEdgeIndex().get(1) - graph.firstEdgeIndex().get(0));
     }
 
     @Test

@@ -8,6 +8,7 @@ import heapscope.parser.graph.NodeLocations;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class ClassTable {
      */
     static ClassTable build(HeapGraph graph, int[] classNames, IntFunction<String> nameText) {
         NodeLocations locations = graph.locations();
-        byte[] types = graph.nodeTypes();
+        ByteColumn types = graph.nodeTypes();
         IntIntHashMap classByName = new IntIntHashMap();
         LongIntHashMap classByLocatedName = new LongIntHashMap();
         IntArrayList names = new IntArrayList();
@@ -61,7 +62,7 @@ public final class ClassTable {
                 cursor++;
             }
             boolean located = cursor < locations.size() && locations.node(cursor) == node;
-            int position = located && types[node] == NodeType.OBJECT ? cursor : -1;
+            int position = located && types.get(node) == NodeType.OBJECT ? cursor : -1;
             int id;
             if (position < 0) {
                 id = classByName.getOrDefault(name, -1);

@@ -111,7 +111,7 @@ final class DistanceCalculator {
 
     /** DevTools' JS-specific edge filter; called only for unvisited targets, like DevTools (it has side effects). */
     private boolean mayFollow(int node, int edge, BitSet pendingPairs) {
-        byte nodeType = graph.nodeTypes()[node];
+        byte nodeType = graph.nodeTypes().get(node);
         int nodeName = graph.nodeNames().get(node);
         byte edgeType = graph.edgeType(edge);
         int edgeName = graph.edgeNameIndex(edge);

@@ -6,6 +6,7 @@ import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 
 /**
@@ -28,14 +29,14 @@ final class DomState {
     /** The DOM state by node ordinal; renames detached nodes in {@code graph.nodeNames()}. */
     static byte[] propagate(HeapGraph graph) {
         int nodeCount = graph.nodeCount();
-        byte[] nodeTypes = graph.nodeTypes();
+        ByteColumn nodeTypes = graph.nodeTypes();
         IntColumn names = graph.nodeNames();
         StringTable strings = graph.strings();
         byte[] fromFile = graph.nodeDetachedness();
         byte[] state = new byte[nodeCount];
         if (fromFile == null) {
             for (int node = 0; node < nodeCount; node++) {
-                if (nodeTypes[node] == NodeType.NATIVE && strings.get(names.get(node)).startsWith("Detached ")) {
+                if (nodeTypes.get(node) == NodeType.NATIVE && strings.get(names.get(node)).startsWith("Detached ")) {
                     state[node] = DETACHED;
                 }
             }
@@ -94,7 +95,7 @@ final class DomState {
                 return;
             }
             visited[node] = true;
-            if (graph.nodeTypes()[node] != NodeType.NATIVE) {
+            if (graph.nodeTypes().get(node) != NodeType.NATIVE) {
                 return;
             }
             state[node] = newState;

@@ -331,7 +331,7 @@ final class InterfaceDefinitions {
             BitSet used = new BitSet(strings.size());
             IntColumn firstEdge = graph.firstEdgeIndex();
             for (int node = 0, n = graph.nodeCount(); node < n; node++) {
-                if (graph.nodeTypes()[node] == NodeType.OBJECT && object.test(graph.nodeNames().get(node))) {
+                if (graph.nodeTypes().get(node) == NodeType.OBJECT && object.test(graph.nodeNames().get(node))) {
                     for (int e = firstEdge.get(node), end = firstEdge.get(node + 1); e < end; e++) {
                         if (graph.edgeType(e) == EdgeType.PROPERTY) {
                             used.set(graph.edgeNameIndex(e));
@@ -357,7 +357,7 @@ final class InterfaceDefinitions {
         }
 
         boolean isPlainObject(int node) {
-            return graph.nodeTypes()[node] == NodeType.OBJECT && object.test(graph.nodeNames().get(node));
+            return graph.nodeTypes().get(node) == NodeType.OBJECT && object.test(graph.nodeNames().get(node));
         }
 
         int rankOf(int stringIndex) {

@@ -6,6 +6,7 @@ import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
 import heapscope.parser.model.NodeFilter;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -41,10 +42,10 @@ final class NamedFilters {
         Map<String, Integer> firstByText = new HashMap<>();
         // Truncated strings are matched among themselves, by text, length and hash (a missing one matches missing).
         Map<String, Integer> firstByTruncatedKey = new HashMap<>();
-        byte[] types = graph.nodeTypes();
+        ByteColumn types = graph.nodeTypes();
         NodeSizes shallow = heap.shallowSizes();
-        for (int node = 0; node < types.length; node++) {
-            if (types[node] != NodeType.STRING && types[node] != NodeType.CONCATENATED_STRING) {
+        for (int node = 0; node < types.length(); node++) {
+            if (types.get(node) != NodeType.STRING && types.get(node) != NodeType.CONCATENATED_STRING) {
                 continue;
             }
             if (isFlatConsString(graph, node) || shallow.get(node) == 0) {
@@ -74,7 +75,7 @@ final class NamedFilters {
     static BitSet retainedByDetachedDom(AnalyzedHeap heap) {
         HeapGraph graph = heap.graph();
         int nodeCount = graph.nodeCount();
-        byte[] domStates = heap.domStates();
+        ByteColumn domStates = heap.domStates();
         IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         BitSet reached = new BitSet(nodeCount);
@@ -86,7 +87,7 @@ final class NamedFilters {
             int node = queue[head];
             for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
                 int child = targets.get(e);
-                boolean follow = graph.edgeType(e) != EdgeType.WEAK && domStates[child] != DomState.DETACHED;
+                boolean follow = graph.edgeType(e) != EdgeType.WEAK && domStates.get(child) != DomState.DETACHED;
                 if (follow && !reached.get(child)) {
                     reached.set(child);
                     queue[length++] = child;
@@ -105,7 +106,7 @@ final class NamedFilters {
 
     /** DevTools' {@code isFlatConsString}: a cons string one of whose halves is the empty string. */
     private static boolean isFlatConsString(HeapGraph graph, int node) {
-        if (graph.nodeTypes()[node] != NodeType.CONCATENATED_STRING) {
+        if (graph.nodeTypes().get(node) != NodeType.CONCATENATED_STRING) {
             return false;
         }
         StringTable strings = graph.strings();
@@ -124,7 +125,7 @@ final class NamedFilters {
 
     private static boolean isTruncated(HeapGraph graph, int node) {
         int flag = internalTarget(graph, node, "truncated");
-        if (flag < 0 || graph.nodeTypes()[flag] != NodeType.NUMBER
+        if (flag < 0 || graph.nodeTypes().get(flag) != NodeType.NUMBER
                 || !graph.strings().equalsAt(graph.nodeNames().get(flag), "bool")) {
             return false;
         }
@@ -134,7 +135,7 @@ final class NamedFilters {
 
     /** V8's virtual {@code int} number node: its {@code value} edge names the number. */
     private static Long intValue(HeapGraph graph, int node) {
-        if (node < 0 || graph.nodeTypes()[node] != NodeType.NUMBER
+        if (node < 0 || graph.nodeTypes().get(node) != NodeType.NUMBER
                 || !graph.strings().equalsAt(graph.nodeNames().get(node), "int")) {
             return null;
         }

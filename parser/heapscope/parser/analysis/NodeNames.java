@@ -19,7 +19,7 @@ public final class NodeNames {
     }
 
     public static String nodeName(HeapGraph graph, int node) {
-        byte type = graph.nodeTypes()[node];
+        byte type = graph.nodeTypes().get(node);
         if (type == NodeType.CONCATENATED_STRING) {
             return consStringText(graph, node);
         }
@@ -51,7 +51,7 @@ public final class NodeNames {
         StringBuilder text = new StringBuilder();
         while (top > 0 && text.length() < MAX_CONS_STRING_LENGTH) {
             int current = stack[--top];
-            if (graph.nodeTypes()[current] != NodeType.CONCATENATED_STRING) {
+            if (graph.nodeTypes().get(current) != NodeType.CONCATENATED_STRING) {
                 text.append(strings.get(graph.nodeNames().get(current)));
                 continue;
             }

@@ -95,7 +95,7 @@ public final class ProblemSuspects {
             int group = groups.remove(groups.size() - 1);
             for (int i = first.get(group); i < first.get(group + 1); i++) {
                 int child = children.get(i);
-                if (graph.nodeTypes()[child] == NodeType.SYNTHETIC) {
+                if (graph.nodeTypes().get(child) == NodeType.SYNTHETIC) {
                     groups.add(child);
                 } else if (heap.retainedSizes().get(child) > 0) {
                     top.add(child);
@@ -207,7 +207,7 @@ public final class ProblemSuspects {
         String last = "";
         for (RetainerEdge step : path.steps()) {
             int holder = step.retainerNode();
-            if (heap.graph().nodeTypes()[holder] == NodeType.SYNTHETIC) {
+            if (heap.graph().nodeTypes().get(holder) == NodeType.SYNTHETIC) {
                 return last.isEmpty() ? ObjectNames.name(heap.graph(), holder) : last;
             }
             String owner = ObjectNames.owner(heap, holder);

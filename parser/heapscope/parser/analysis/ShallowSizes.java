@@ -5,6 +5,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 
 /**
@@ -30,7 +31,7 @@ final class ShallowSizes {
             return sizes;
         }
         int nodeCount = graph.nodeCount();
-        byte[] nodeTypes = graph.nodeTypes();
+        ByteColumn nodeTypes = graph.nodeTypes();
         IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         NameMask externalStringData = NameMask.of(graph.strings(), "system / ExternalStringData");
@@ -46,7 +47,7 @@ final class ShallowSizes {
         long[] queued = new long[(nodeCount + 63) >>> 6];
         int top = 0;
         for (int i = 0; i < nodeCount; i++) {
-            byte type = nodeTypes[i];
+            byte type = nodeTypes.get(i);
             boolean ownable = type == NodeType.HIDDEN || type == NodeType.ARRAY
                     || (type == NodeType.NATIVE && externalStringData.test(nodeNames.get(i)));
             if (ownable) {
@@ -87,7 +88,7 @@ final class ShallowSizes {
         int root = graph.rootOrdinal();
         for (int i = 0; i < nodeCount; i++) {
             int owner = owners[i];
-            if (owner < 0 || owner == i || owner == root || nodeTypes[owner] == NodeType.SYNTHETIC) {
+            if (owner < 0 || owner == i || owner == root || nodeTypes.get(owner) == NodeType.SYNTHETIC) {
                 continue;
             }
             sizes.add(owner, sizes.get(i));

@@ -104,7 +104,7 @@ public final class SnapshotComparer {
         ClassTable own = base.classes();
         int[] nameKeys = new int[graph.nodeCount()];
         for (int node = 0; node < nameKeys.length; node++) {
-            boolean plain = graph.nodeTypes()[node] == NodeType.OBJECT && object.test(graph.nodeNames().get(node));
+            boolean plain = graph.nodeTypes().get(node) == NodeType.OBJECT && object.test(graph.nodeNames().get(node));
             if (!plain) {
                 nameKeys[node] = own.nameKey(own.classByNode().get(node));
             } else if (matches[node] == InterfaceDefinitions.NO_MATCH) {

@@ -8,6 +8,7 @@ import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.HeapStatistics;
 import heapscope.parser.model.JavaStatistics;
 import heapscope.parser.model.V8Statistics;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 import java.util.List;
@@ -38,7 +39,7 @@ final class StatisticsCalculator {
         NameMask arrayBufferData = NameMask.of(graph.strings(), "system / JSArrayBufferData");
         NameMask array = NameMask.of(graph.strings(), "Array");
         NameMask elements = NameMask.of(graph.strings(), "elements");
-        byte[] types = graph.nodeTypes();
+        ByteColumn types = graph.nodeTypes();
         IntColumn names = graph.nodeNames();
         long nativeTotal = graph.extraNativeBytes();
         long typedArrays = 0;
@@ -48,7 +49,7 @@ final class StatisticsCalculator {
         long system = 0;
         for (int node = 0, n = graph.nodeCount(); node < n; node++) {
             long size = shallow.get(node);
-            switch (types[node]) {
+            switch (types.get(node)) {
                 case NodeType.HIDDEN -> system += size;
                 case NodeType.NATIVE -> {
                     nativeTotal += size;
@@ -80,10 +81,10 @@ final class StatisticsCalculator {
             long totalSize) {
         byte[] kindByName = new byte[graph.strings().size()];
         IntColumn names = graph.nodeNames();
-        byte[] types = graph.nodeTypes();
+        ByteColumn types = graph.nodeTypes();
         long[] bytes = new long[INSTANCE + 1];
         for (int node = 0, n = graph.nodeCount(); node < n; node++) {
-            if (types[node] != NodeType.OBJECT || (uncounted != null && uncounted.get(node))) {
+            if (types.get(node) != NodeType.OBJECT || (uncounted != null && uncounted.get(node))) {
                 continue;
             }
             int name = names.get(node);
@@ -125,7 +126,7 @@ final class StatisticsCalculator {
             if (kindByName[name] == 0) {
                 kindByName[name] = kindOf(graph.strings().get(name));
             }
-            held[0] |= kindByName[name] == STRING && graph.nodeTypes()[source] == NodeType.OBJECT;
+            held[0] |= kindByName[name] == STRING && graph.nodeTypes().get(source) == NodeType.OBJECT;
         });
         return held[0];
     }

@@ -21,11 +21,11 @@ public final class UserRoots {
     }
 
     public boolean isUserRoot(int node) {
-        return graph.nodeTypes()[node] != NodeType.SYNTHETIC || isDocumentTrees(node);
+        return graph.nodeTypes().get(node) != NodeType.SYNTHETIC || isDocumentTrees(node);
     }
 
     boolean isDocumentTrees(int node) {
-        return graph.nodeTypes()[node] == NodeType.SYNTHETIC && documentTrees.test(graph.nodeNames().get(node));
+        return graph.nodeTypes().get(node) == NodeType.SYNTHETIC && documentTrees.test(graph.nodeNames().get(node));
     }
 
     boolean exist() {

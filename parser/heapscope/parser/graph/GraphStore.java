@@ -3,6 +3,7 @@ package heapscope.parser.graph;
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
 import heapscope.parser.store.Blob;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.Columns;
 import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
@@ -43,7 +44,7 @@ public final class GraphStore {
         }
         header.putStrings(notes.warnings());
         sink.bytes("graph.header", header.toByteArray());
-        sink.bytes("graph.nodeTypes", graph.nodeTypes());
+        sink.bytes("graph.nodeTypes", graph.nodeTypes(), graph.nodeCount());
         graph.nodeIds().save(sink, "graph.nodeIds");
         sink.ints("graph.firstEdge", graph.firstEdgeIndex(), graph.nodeCount() + 1);
         graph.edgeTypesAndNames().save(sink, "graph.edgeTypesAndNames");
@@ -95,14 +96,15 @@ public final class GraphStore {
 
         StringTable strings = StringTable.load(source, "graph.strings");
         int stringCount = strings.size();
-        byte[] nodeTypes = source.bytes("graph.nodeTypes");
+        ByteColumn nodeTypes = source.byteColumn("graph.nodeTypes");
         IntColumn nodeNames = source.intColumn("graph.nodeNames", columns);
-        StoreFormatException.check(nodeTypes.length == nodeCount && nodeNames.length() == nodeCount,
+        StoreFormatException.check(nodeTypes.length() == nodeCount && nodeNames.length() == nodeCount,
                 "node types or names do not match the node count");
         int typeCount = nodeTypeNames.size();
         for (int node = 0; node < nodeCount && !source.trusted(); node++) {
             int name = nodeNames.get(node);
-            StoreFormatException.check(nodeTypes[node] >= 0 && nodeTypes[node] < typeCount
+            byte type = nodeTypes.get(node);
+            StoreFormatException.check(type >= 0 && type < typeCount
                     && name >= 0 && name < stringCount, "a node is out of range");
         }
         NodeIds ids = NodeIds.load(source, "graph.nodeIds", nodeCount, columns);

@@ -1,5 +1,6 @@
 package heapscope.parser.graph;
 
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.Columns;
 import heapscope.parser.store.IntColumn;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class HeapGraph {
     private final int nodeCount;
     private final int edgeCount;
     private final int rootOrdinal;
-    private final byte[] nodeTypes;
+    private final ByteColumn nodeTypes;
     private final IntColumn nodeNames;
     private final NodeIds nodeIds;
     private final NodeSizes nodeSelfSizes;
@@ -47,7 +48,8 @@ public final class HeapGraph {
     private final Columns columns;
 
     HeapGraph(HeapGraphBuilder b) {
-        this(b.format, b.nodeCount, b.edgeCount, b.rootOrdinal, b.nodeTypes, IntColumn.of(b.nodeNames), b.nodeIds,
+        this(b.format, b.nodeCount, b.edgeCount, b.rootOrdinal, ByteColumn.of(b.nodeTypes), IntColumn.of(b.nodeNames),
+                b.nodeIds,
                 b.nodeSelfSizes, IntColumn.of(b.firstEdgeIndex), b.edgeTypesAndNames, b.edgeTargets,
                 b.nodeDetachedness, b.contentHashes == null ? null : IntColumn.of(b.contentHashes),
                 b.createdMillis, b.locations.build(), b.extraNativeBytes, b.strings, b.nodeTypeNames, b.edgeTypeNames,
@@ -55,7 +57,7 @@ public final class HeapGraph {
     }
 
     /** Every part, as {@link HeapGraphBuilder} and {@link GraphStore} make them. */
-    HeapGraph(HeapFormat format, int nodeCount, int edgeCount, int rootOrdinal, byte[] nodeTypes,
+    HeapGraph(HeapFormat format, int nodeCount, int edgeCount, int rootOrdinal, ByteColumn nodeTypes,
             IntColumn nodeNames, NodeIds nodeIds, NodeSizes nodeSelfSizes, IntColumn firstEdgeIndex,
             EdgeTypesAndNames edgeTypesAndNames, IntColumn edgeTargets, byte[] nodeDetachedness,
             IntColumn contentHashes, long createdMillis,
@@ -112,8 +114,8 @@ public final class HeapGraph {
         return rootOrdinal;
     }
 
-    /** {@link NodeType} code by node ordinal. */
-    public byte[] nodeTypes() {
+    /** {@link NodeType} code by node ordinal (on the heap, or mapped read-only from a cache entry). */
+    public ByteColumn nodeTypes() {
         return nodeTypes;
     }
 
@@ -248,7 +250,7 @@ public final class HeapGraph {
     }
 
     public String nodeTypeName(int ordinal) {
-        return nodeTypeNames.get(nodeTypes[ordinal]);
+        return nodeTypeNames.get(nodeTypes.get(ordinal));
     }
 
     public String edgeTypeName(int edgeIndex) {
@@ -327,7 +329,8 @@ public final class HeapGraph {
     public long offHeapBytes() {
         return edgeTypesAndNames.retainedBytes() - edgeTypesAndNames.heapBytes() + nodeIds.offHeapBytes()
                 + 4L * edgeCount - edgeTargets.heapBytes() + objectContents.offHeapBytes()
-                + nodeNames.offHeapBytes() + firstEdgeIndex.offHeapBytes()
+                + nodeTypes.offHeapBytes() + nodeNames.offHeapBytes() + firstEdgeIndex.offHeapBytes()
+                + nodeSelfSizes.offHeapBytes()
                 + (contentHashes == null ? 0 : contentHashes.offHeapBytes());
     }
 

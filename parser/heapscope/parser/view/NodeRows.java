@@ -38,7 +38,7 @@ public final class NodeRows {
         return new NodeRow(ordinal, graph.nodeId(ordinal), name.isEmpty() ? className : name, className,
                 graph.nodeTypeName(ordinal),
                 heap.distance(ordinal), heap.shallowSizes().get(ordinal), heap.retainedSizes().get(ordinal),
-                heap.domStates()[ordinal] == DETACHED, graph.format() == HeapFormat.HPROF);
+                heap.domStates().get(ordinal) == DETACHED, graph.format() == HeapFormat.HPROF);
     }
 
     /** The edge with its target: a Containment row, or an outgoing reference under a Summary instance. */
@@ -76,7 +76,7 @@ public final class NodeRows {
         if (text != null) {
             return cut(name) + " " + quote(text);
         }
-        switch (graph.nodeTypes()[ordinal]) {
+        switch (graph.nodeTypes().get(ordinal)) {
             case NodeType.CONCATENATED_STRING:
             case NodeType.STRING:
             case NodeType.SLICED_STRING:

@@ -164,7 +164,7 @@ final class AccumulationPoints {
             int root = last.graph().rootOrdinal();
             int at = node;
             for (int step = 0; step < 4 && isStructure(at) && dominators.get(at) != root
-                    && last.graph().nodeTypes()[dominators.get(at)] != NodeType.SYNTHETIC; step++) {
+                    && last.graph().nodeTypes().get(dominators.get(at)) != NodeType.SYNTHETIC; step++) {
                 at = dominators.get(at);
             }
             return isStructure(at) ? node : at;
@@ -210,7 +210,7 @@ final class AccumulationPoints {
                 String name = last.classes().name(last.classes().classByNode().get(node));
                 return name.endsWith("[]") || COLLECTION_ENTRY.matcher(name).matches();
             }
-            byte type = last.graph().nodeTypes()[node];
+            byte type = last.graph().nodeTypes().get(node);
             return type == NodeType.ARRAY || type == NodeType.HIDDEN;
         }
     }

@@ -182,7 +182,7 @@ final class Neighbours {
                         : MatchRule.ELEMENT);
             }
         });
-        if (sameArray && newer.nodeTypes()[newerNode] != NodeType.SYNTHETIC) {
+        if (sameArray && newer.nodeTypes().get(newerNode) != NodeType.SYNTHETIC) {
             slotCandidates();
         }
     }

@@ -5,6 +5,7 @@ import heapscope.parser.analysis.matching.Correspondence.Kind;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
@@ -64,18 +65,18 @@ final class UniqueContent {
 
     private void visitUnmatched(MatchState state, GroupsOfUnmatched groups) {
         IntArrayList olderNodes = new IntArrayList();
-        byte[] olderTypes = c.olderGraph.nodeTypes();
-        for (int node = 0; node < olderTypes.length; node++) {
-            if (!state.isOlderMatched(node) && olderTypes[node] != NodeType.SYNTHETIC
+        ByteColumn olderTypes = c.olderGraph.nodeTypes();
+        for (int node = 0; node < olderTypes.length(); node++) {
+            if (!state.isOlderMatched(node) && olderTypes.get(node) != NodeType.SYNTHETIC
                     && c.kindOfOlder(node) != Kind.CLASS_OBJECT && holdsValues(c.olderGraph, node, c.kindOfOlder(node))) {
                 olderNodes.add(node);
             }
         }
         IntArrayList newerNodes = new IntArrayList();
-        byte[] newerTypes = c.newerGraph.nodeTypes();
-        for (int node = 0; node < newerTypes.length; node++) {
+        ByteColumn newerTypes = c.newerGraph.nodeTypes();
+        for (int node = 0; node < newerTypes.length(); node++) {
             int olderClass = c.olderClassOfNewer(node);
-            if (!state.isNewerMatched(node) && newerTypes[node] != NodeType.SYNTHETIC && olderClass >= 0
+            if (!state.isNewerMatched(node) && newerTypes.get(node) != NodeType.SYNTHETIC && olderClass >= 0
                     && c.kindOfOlderClass(olderClass) != Kind.CLASS_OBJECT
                     && holdsValues(c.newerGraph, node, c.kindOfOlderClass(olderClass))) {
                 newerNodes.add(node);

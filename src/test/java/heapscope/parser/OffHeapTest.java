@@ -78,6 +78,10 @@ class OffHeapTest {
         assertFalse(stored.graph().nodeNames().onHeap(), "the names are mapped from the entry");
         assertFalse(stored.graph().contentHashes().onHeap(), "the content hashes are mapped from the entry");
         assertFalse(stored.classes().classByNode().onHeap(), "the classes are mapped from the entry");
+        assertFalse(stored.graph().nodeTypes().onHeap(), "the node types are mapped from the entry");
+        assertFalse(stored.domStates().onHeap(), "the DOM states are mapped from the entry");
+        assertTrue(stored.graph().nodeSelfSizes().offHeapBytes() > 0, "the self sizes are mapped from the entry");
+        assertTrue(stored.retainedSizes().offHeapBytes() > 0, "the retained sizes are mapped from the entry");
         SameHeap.assertSame(onHeap, stored);
         // And a heap restored onto the Java heap from that entry is the same again.
         SameHeap.assertSame(onHeap, withOffHeap("off", () -> HeapLoader.load(HPROF, cache, ProgressListener.NO_OP,

@@ -36,7 +36,7 @@ public final class SameHeap {
         for (int s = 0; s < a.strings().size(); s++) {
             assertEquals(a.strings().get(s), b.strings().get(s), "string " + s);
         }
-        assertArrayEquals(a.nodeTypes(), b.nodeTypes());
+        assertArrayEquals(a.nodeTypes().toArray(n), b.nodeTypes().toArray(n));
         assertArrayEquals(a.nodeNames().toArray(n), b.nodeNames().toArray(n));
         assertArrayEquals(a.firstEdgeIndex().toArray(n + 1), b.firstEdgeIndex().toArray(n + 1));
         assertArrayEquals(a.edgeTargets().toArray(a.edgeCount()), b.edgeTargets().toArray(a.edgeCount()));
@@ -70,7 +70,7 @@ public final class SameHeap {
                 actual.retainers().firstRetainerSlot().toArray(n + 1));
         assertArrayEquals(expected.retainers().retainerSources().toArray(a.edgeCount()),
                 actual.retainers().retainerSources().toArray(a.edgeCount()));
-        assertArrayEquals(expected.domStates(), actual.domStates());
+        assertArrayEquals(expected.domStates().toArray(n), actual.domStates().toArray(n));
         assertArrayEquals(expected.distances().toArray(n), actual.distances().toArray(n));
         assertArrayEquals(expected.dominators().toArray(n), actual.dominators().toArray(n));
         assertArrayEquals(expected.dominatedNodes().firstDominated().toArray(n + 1),

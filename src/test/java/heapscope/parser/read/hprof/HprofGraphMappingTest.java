@@ -47,11 +47,11 @@ class HprofGraphMappingTest {
         HeapGraph g = read(SmallHeap.write(8)).graph();
         assertEquals(HeapFormat.HPROF, g.format());
         assertEquals(0, g.rootOrdinal());
-        assertEquals(NodeType.SYNTHETIC, g.nodeTypes()[0]);
+        assertEquals(NodeType.SYNTHETIC, g.nodeTypes().get(0));
         List<String> groups = new ArrayList<>();
         for (int e = g.firstEdgeIndex().get(0); e < g.firstEdgeIndex().get(1); e++) {
             int target = g.edgeTarget(e);
-            assertEquals(NodeType.SYNTHETIC, g.nodeTypes()[target]);
+            assertEquals(NodeType.SYNTHETIC, g.nodeTypes().get(target));
             groups.add(g.nodeName(target));
         }
         assertEquals(List.of("(GC roots: thread)", "(GC roots: Java local)", "(GC roots: JNI global)",
@@ -120,7 +120,7 @@ class HprofGraphMappingTest {
         assertEquals("java.lang.ref.WeakReference", g.nodeName(SmallHeap.ordinalOf(g, SmallHeap.WEAK_1)));
         for (int i = 1; i < g.nodeCount(); i++) {
             if (g.nodeId(i) != 0) {
-                assertEquals(NodeType.OBJECT, g.nodeTypes()[i]);
+                assertEquals(NodeType.OBJECT, g.nodeTypes().get(i));
             }
         }
     }

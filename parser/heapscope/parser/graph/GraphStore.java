@@ -128,18 +128,10 @@ public final class GraphStore {
                 strings, nodeTypeNames, edgeTypeNames, notes, contents, labels, columns);
     }
 
-    /** An array of {@code length} node ordinals, each checked to be below {@code nodeCount} (unless trusted). */
-    public static int[] nodeOrdinals(ArraySource source, String name, int length, int nodeCount) throws IOException {
-        int[] nodes = source.ints(name);
-        StoreFormatException.check(nodes.length == length, name + " has the wrong length");
-        for (int i = 0; i < length && !source.trusted(); i++) {
-            StoreFormatException.check(nodes[i] >= 0 && nodes[i] < nodeCount, name,
-                    " names a node that does not exist");
-        }
-        return nodes;
-    }
-
-    /** {@link #nodeOrdinals(ArraySource, String, int, int)} as a column where {@code columns} says. */
+    /**
+     * A column of {@code length} node ordinals (see {@link ArraySource#intColumn}), each checked to be below
+     * {@code nodeCount} (unless trusted).
+     */
     public static IntColumn nodeOrdinals(ArraySource source, String name, int length, int nodeCount, Columns columns)
             throws IOException {
         IntColumn nodes = source.intColumn(name, columns);
@@ -152,15 +144,9 @@ public final class GraphStore {
     }
 
     /**
-     * Checks a CSR index array: {@code count + 1} entries from 0 to {@code total}, never decreasing (unless
+     * Checks a CSR index column: {@code count + 1} entries from 0 to {@code total}, never decreasing (unless
      * trusted); for the analyses' retainer and dominator lists too.
      */
-    public static void checkFirstIndexes(ArraySource source, int[] first, int count, int total, String name)
-            throws StoreFormatException {
-        checkFirstIndexes(source, IntColumn.of(first), count, total, name);
-    }
-
-    /** {@link #checkFirstIndexes(ArraySource, int[], int, int, String)} for a column. */
     public static void checkFirstIndexes(ArraySource source, IntColumn first, int count, int total, String name)
             throws StoreFormatException {
         StoreFormatException.check(first.length() >= count + 1 && first.get(0) == 0 && first.get(count) == total,

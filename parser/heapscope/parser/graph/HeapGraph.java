@@ -14,12 +14,13 @@ import java.util.List;
  * <p>Memory: per node 1 (type) + 4 (name) + 4 (id, see {@link NodeIds}) + 2 (self size, see {@link NodeSizes})
  * + 4 (first edge) = 15 bytes (19 for HPROF, with a 4-byte content hash); per edge 4 (type and name, see
  * {@link EdgeTypesAndNames}) + 4 (target) = 8 bytes; plus the {@link StringTable}. When the heap will not hold them,
- * the ids and the edges' types and names are mapped off it (see {@link #columns()}).
+ * the ids and the edges' types and names are mapped off it (see {@link #columns()}); restored from a cache entry,
+ * every per-node and per-edge column is used where the entry maps it, read-only, and none is copied onto the heap.
  *
  * <p>Not immutable: the analysis ({@code HeapAnalyzer}) changes three parts in place, as DevTools does, on one thread
  * before the graph is shared: self sizes become shallow sizes, detached DOM nodes get new names, and the string table
  * gains the names it derives. Read-only after that, and then safe to read from several threads. The accessors hand out
- * the arrays themselves, without copying, for the analyses' hot loops: other callers must not write to them. No IO,
+ * the columns themselves, without copying, for the analyses' hot loops: other callers must not write to them. No IO,
  * except through {@link #objectText} and {@link #objectFields}.
  */
 public final class HeapGraph {

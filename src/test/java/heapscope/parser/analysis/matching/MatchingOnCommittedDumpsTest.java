@@ -17,6 +17,7 @@ import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.CanceledException;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.store.IntColumn;
 import heapscope.testing.PhaseRecorder;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -229,9 +230,9 @@ class MatchingOnCommittedDumpsTest {
     /** The shallow size of the objects of a workload class (all one size), from one of them. */
     private static long instanceSize(AnalyzedHeap heap, String className) {
         NodeSizes shallow = heap.shallowSizes();
-        int[] classByNode = heap.classes().classByNode();
-        for (int node = 0; node < classByNode.length; node++) {
-            if (heap.classes().name(classByNode[node]).equals(className)) {
+        IntColumn classByNode = heap.classes().classByNode();
+        for (int node = 0; node < classByNode.length(); node++) {
+            if (heap.classes().name(classByNode.get(node)).equals(className)) {
                 return shallow.get(node);
             }
         }

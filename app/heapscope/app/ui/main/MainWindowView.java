@@ -173,7 +173,36 @@ public final class MainWindowView {
         });
         stage.setScene(scene);
         stage.setTitle("Heapscope");
+        afterFirstFrame(scene, this::prepareWorkArea);
         return scene;
+    }
+
+    /**
+     * Runs {@code action} once, after the pulse that lays out the window's first frame (the frame is drawn while it
+     * runs).
+     */
+    private static void afterFirstFrame(Scene scene, Runnable action) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> Platform.runLater(() -> {
+            if (listener[0] != null) {
+                scene.removePostLayoutPulseListener(listener[0]);
+                listener[0] = null;
+                action.run();
+            }
+        });
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    /**
+     * Puts the work area, hidden, under the welcome page, so that its views get their skins and styles while the user
+     * chooses a file. Made when a file is opened instead, they took most of the JavaFX thread's time of a reopen from
+     * the analysis cache (the seven views' skins, about half a second of CPU), delaying the snapshot and its Summary.
+     */
+    private void prepareWorkArea() {
+        if (!centerStack.getChildren().contains(workArea)) {
+            workArea.setVisible(false);
+            centerStack.getChildren().add(0, workArea);
+        }
     }
 
     @FXML
@@ -277,9 +306,13 @@ public final class MainWindowView {
     private void showCenter() {
         boolean empty = viewModel.emptyProperty().get();
         updateToolbar();
+        boolean workAreaPrepared = centerStack.getChildren().contains(workArea);
+        workArea.setVisible(!empty);
         if (empty) {
             welcomeView.showRecent(viewModel.recentFiles());
-            centerStack.getChildren().setAll(welcomeView.root());
+            // The work area stays in the scene (hidden) once it is there: showing it again costs nothing.
+            centerStack.getChildren().setAll(workAreaPrepared ? List.of(workArea, welcomeView.root())
+                    : List.of(welcomeView.root()));
         } else {
             centerStack.getChildren().setAll(workArea);
         }

@@ -38,6 +38,7 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -306,15 +307,20 @@ public final class MainWindowView {
     private void showCenter() {
         boolean empty = viewModel.emptyProperty().get();
         updateToolbar();
-        boolean workAreaPrepared = centerStack.getChildren().contains(workArea);
+        // Once in the scene, the work area stays (hidden under the welcome page): taken out and put back, it would be
+        // styled again from scratch.
+        List<Node> center = centerStack.getChildren();
         workArea.setVisible(!empty);
         if (empty) {
             welcomeView.showRecent(viewModel.recentFiles());
-            // The work area stays in the scene (hidden) once it is there: showing it again costs nothing.
-            centerStack.getChildren().setAll(workAreaPrepared ? List.of(workArea, welcomeView.root())
-                    : List.of(welcomeView.root()));
+            if (!center.contains(welcomeView.root())) {
+                center.add(welcomeView.root());
+            }
         } else {
-            centerStack.getChildren().setAll(workArea);
+            center.remove(welcomeView.root());
+            if (!center.contains(workArea)) {
+                center.add(workArea);
+            }
         }
         updateRecentMenu();
     }

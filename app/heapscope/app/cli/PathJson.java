@@ -40,6 +40,6 @@ final class PathJson {
     static Node node(AnalyzedHeap heap, int ordinal) {
         HeapGraph graph = heap.graph();
         return new Node(graph.nodeId(ordinal), ObjectNames.name(graph, ordinal),
-                heap.classes().name(heap.classes().classByNode()[ordinal]), heap.distance(ordinal));
+                heap.classes().name(heap.classes().classByNode().get(ordinal)), heap.distance(ordinal));
     }
 }

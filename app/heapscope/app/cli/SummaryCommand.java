@@ -198,7 +198,7 @@ final class SummaryCommand implements Callable<Integer> {
         ClassTable classes = heap.classes();
         com.carrotsearch.hppc.LongArrayList ids = new com.carrotsearch.hppc.LongArrayList();
         for (int node = accepted.nextSetBit(0); node >= 0; node = accepted.nextSetBit(node + 1)) {
-            if (classes.name(classes.classByNode()[node]).equals(instancesOf)) {
+            if (classes.name(classes.classByNode().get(node)).equals(instancesOf)) {
                 ids.add(heap.graph().nodeId(node));
             }
         }

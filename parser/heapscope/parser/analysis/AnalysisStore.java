@@ -9,6 +9,7 @@ import heapscope.parser.model.V8Statistics;
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
 import heapscope.parser.store.Blob;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
@@ -95,8 +96,8 @@ public final class AnalysisStore {
         GraphStore.checkFirstIndexes(source, firstRetainer, n, e, "analysis.firstRetainer");
         IntColumn retainerSources = GraphStore.nodeOrdinals(source, "analysis.retainerSources", e, n,
                 graph.columns());
-        byte[] domStates = source.bytes("analysis.domStates");
-        StoreFormatException.check(domStates.length == n, "DOM states do not match the node count");
+        ByteColumn domStates = source.byteColumn("analysis.domStates");
+        StoreFormatException.check(domStates.length() == n, "DOM states do not match the node count");
         IntColumn distances = source.intColumn("analysis.distances", graph.columns());
         StoreFormatException.check(distances.length() == n, "distances do not match the node count");
         IntColumn dominators = GraphStore.nodeOrdinals(source, "analysis.dominators", n, n, graph.columns());

@@ -6,6 +6,7 @@ import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.HeapStatistics;
 import heapscope.parser.model.NodeFilter;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.function.Function;
 public final class AnalyzedHeap {
     private final HeapGraph graph;
     private final RetainerIndex retainers;
-    private final byte[] domStates;
+    private final ByteColumn domStates;
     private final NodeSizes shallowSizes;
     private final IntColumn distances;
     private final IntColumn dominators;
@@ -39,7 +40,7 @@ public final class AnalyzedHeap {
      */
     private final Map<NodeFilter, List<ClassAggregate>> summaries = new ConcurrentHashMap<>();
 
-    AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, byte[] domStates, NodeSizes shallowSizes,
+    AnalyzedHeap(HeapGraph graph, RetainerIndex retainers, ByteColumn domStates, NodeSizes shallowSizes,
             IntColumn distances, IntColumn dominators, DominatedNodes dominatedNodes, NodeSizes retainedSizes, BitSet uncountedNodes,
             WeakMapEdgeNames weakMapEdgeNames, ClassTable classes, List<InterfaceDefinitions.Definition> interfaceDefinitions, HeapStatistics statistics,
             long maxJsObjectId) {
@@ -67,8 +68,11 @@ public final class AnalyzedHeap {
         return retainers;
     }
 
-    /** DOM link state by node ordinal: 0 unknown, 1 attached, 2 detached. */
-    public byte[] domStates() {
+    /**
+     * DOM link state by node ordinal: 0 unknown, 1 attached, 2 detached (on the heap, or mapped read-only from a cache
+     * entry).
+     */
+    public ByteColumn domStates() {
         return domStates;
     }
 
@@ -166,7 +170,9 @@ public final class AnalyzedHeap {
     /** The part of {@link #retainedBytes} in mapped files off the Java heap (see {@code HeapGraph.columns()}). */
     public long offHeapBytes() {
         return graph.offHeapBytes() + retainers.offHeapBytes() + dominatedNodes.offHeapBytes()
-                + distances.offHeapBytes() + dominators.offHeapBytes();
+                + distances.offHeapBytes() + dominators.offHeapBytes() + classes.classByNode().offHeapBytes()
+                + domStates.offHeapBytes() + retainedSizes.offHeapBytes()
+                + (shallowSizes == graph.nodeSelfSizes() ? 0 : shallowSizes.offHeapBytes());
     }
 
     /** Bytes held by the graph and the analyses' arrays, on the Java heap or off it. */

@@ -38,7 +38,7 @@ public final class ClassAggregator {
         BitSet accepted = accepted(heap, filter);
         ClassTable classes = heap.classes();
         int classCount = classes.classCount();
-        int[] classByNode = classes.classByNode();
+        IntColumn classByNode = classes.classByNode();
         NodeSizes shallow = heap.shallowSizes();
         IntColumn distances = heap.distances();
         long[] counts = new long[classCount];
@@ -47,7 +47,7 @@ public final class ClassAggregator {
         int[] firstNode = new int[classCount];
         Arrays.fill(firstNode, -1);
         for (int node = accepted.nextSetBit(0); node >= 0; node = accepted.nextSetBit(node + 1)) {
-            int c = classByNode[node];
+            int c = classByNode.get(node);
             if (counts[c] == 0) {
                 firstNode[c] = node;
                 minDistances[c] = distances.get(node);
@@ -126,7 +126,7 @@ public final class ClassAggregator {
      * of its class is among its dominators; {@code active[c]} counts such dominators on the current path. The stack
      * holds the path (a node and where it is in its children), so it is as deep as the tree, not as wide.
      */
-    private static long[] classRetainedSizes(AnalyzedHeap heap, BitSet accepted, int[] classByNode, int classCount) {
+    private static long[] classRetainedSizes(AnalyzedHeap heap, BitSet accepted, IntColumn classByNode, int classCount) {
         long[] result = new long[classCount];
         int[] active = new int[classCount];
         IntColumn firstDominated = heap.dominatedNodes().firstDominated();
@@ -150,7 +150,7 @@ public final class ClassAggregator {
                 nextChild.add(firstDominated.get(child));
             } else {
                 if (accepted.get(node)) {
-                    active[classByNode[node]]--;
+                    active[classByNode.get(node)]--;
                 }
                 path.removeLast();
                 nextChild.removeLast();
@@ -159,10 +159,10 @@ public final class ClassAggregator {
         return result;
     }
 
-    private static void enter(int node, BitSet accepted, int[] classByNode, NodeSizes retained, int[] active,
+    private static void enter(int node, BitSet accepted, IntColumn classByNode, NodeSizes retained, int[] active,
             long[] result) {
         if (accepted.get(node)) {
-            int c = classByNode[node];
+            int c = classByNode.get(node);
             if (active[c] == 0) {
                 result[c] += retained.get(node);
             }

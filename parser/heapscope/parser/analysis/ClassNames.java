@@ -4,6 +4,8 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.ByteColumn;
+import heapscope.parser.store.IntColumn;
 import java.util.Arrays;
 import java.util.List;
 
@@ -43,21 +45,21 @@ final class ClassNames {
         // By raw name index, for objects and native nodes: 0 = not looked at yet, else 1 + the class name index.
         int[] objectClassByName = new int[strings.size()];
 
-        byte[] types = graph.nodeTypes();
-        int[] names = graph.nodeNames();
+        ByteColumn types = graph.nodeTypes();
+        IntColumn names = graph.nodeNames();
         int[] classNames = new int[graph.nodeCount()];
         for (int node = 0; node < classNames.length; node++) {
             if ((node & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
-            byte type = types[node];
+            byte type = types.get(node);
             switch (type) {
                 case NodeType.HIDDEN -> classNames[node] = system;
                 case NodeType.CODE -> classNames[node] = compiledCode;
                 case NodeType.CLOSURE -> classNames[node] = function;
                 case NodeType.REGEXP -> classNames[node] = regExp;
                 case NodeType.OBJECT, NodeType.NATIVE -> {
-                    int name = names[node];
+                    int name = names.get(node);
                     if (objectClassByName[name] == 0) {
                         objectClassByName[name] = 1 + objectClassName(strings, derived, name);
                     }

@@ -8,6 +8,8 @@ import heapscope.parser.graph.NodeLocations;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.ByteColumn;
+import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
 import java.io.IOException;
 import java.util.function.IntFunction;
@@ -22,13 +24,13 @@ import java.util.function.IntFunction;
 public final class ClassTable {
     private final HeapGraph graph;
     private final IntFunction<String> nameText;
-    private final int[] classByNode;
+    private final IntColumn classByNode;
     /** The class name key by class id: a string index, or another int that {@code nameText} knows. */
     private final int[] nameByClass;
     /** A {@link NodeLocations} position holding the class's location, or -1 for classes keyed by name only. */
     private final int[] locationByClass;
 
-    private ClassTable(HeapGraph graph, IntFunction<String> nameText, int[] classByNode, int[] nameByClass,
+    private ClassTable(HeapGraph graph, IntFunction<String> nameText, IntColumn classByNode, int[] nameByClass,
             int[] locationByClass) {
         this.graph = graph;
         this.nameText = nameText;
@@ -48,7 +50,7 @@ public final class ClassTable {
      */
     static ClassTable build(HeapGraph graph, int[] classNames, IntFunction<String> nameText) {
         NodeLocations locations = graph.locations();
-        byte[] types = graph.nodeTypes();
+        ByteColumn types = graph.nodeTypes();
         IntIntHashMap classByName = new IntIntHashMap();
         LongIntHashMap classByLocatedName = new LongIntHashMap();
         IntArrayList names = new IntArrayList();
@@ -60,7 +62,7 @@ public final class ClassTable {
                 cursor++;
             }
             boolean located = cursor < locations.size() && locations.node(cursor) == node;
-            int position = located && types[node] == NodeType.OBJECT ? cursor : -1;
+            int position = located && types.get(node) == NodeType.OBJECT ? cursor : -1;
             int id;
             if (position < 0) {
                 id = classByName.getOrDefault(name, -1);
@@ -82,7 +84,8 @@ public final class ClassTable {
             }
             classNames[node] = id;
         }
-        return new ClassTable(graph, nameText, classNames, names.toArray(), locationPositions.toArray());
+        return new ClassTable(graph, nameText, IntColumn.of(classNames), names.toArray(),
+                locationPositions.toArray());
     }
 
     private static long pack(int high, int low) {
@@ -93,8 +96,8 @@ public final class ClassTable {
         return nameByClass.length;
     }
 
-    /** Class id by node ordinal. */
-    public int[] classByNode() {
+    /** Class id by node ordinal (on the heap, or mapped read-only from a cache entry). */
+    public IntColumn classByNode() {
         return classByNode;
     }
 
@@ -119,25 +122,25 @@ public final class ClassTable {
     }
 
     long retainedBytes() {
-        return 4L * classByNode.length + 8L * nameByClass.length;
+        return 4L * classByNode.length() + 8L * nameByClass.length;
     }
 
     /** Stores a table built from the heap's own string indexes ({@link #build(HeapGraph, int[])}). */
     void save(ArraySink sink, String name) throws IOException {
-        sink.ints(name + ".classByNode", classByNode);
+        sink.ints(name + ".classByNode", classByNode, classByNode.length());
         sink.ints(name + ".nameByClass", nameByClass);
         sink.ints(name + ".locationByClass", locationByClass);
     }
 
     /** What {@link #save} stored, over the restored graph, every index checked. */
     static ClassTable load(HeapGraph graph, ArraySource source, String name) throws IOException {
-        int[] classByNode = source.ints(name + ".classByNode");
+        IntColumn classByNode = source.intColumn(name + ".classByNode", graph.columns());
         int[] nameByClass = source.ints(name + ".nameByClass");
         int[] locationByClass = source.ints(name + ".locationByClass");
-        StoreFormatException.check(classByNode.length == graph.nodeCount()
+        StoreFormatException.check(classByNode.length() == graph.nodeCount()
                 && locationByClass.length == nameByClass.length, name + ": columns of wrong lengths");
-        for (int node = 0; node < classByNode.length && !source.trusted(); node++) {
-            int classId = classByNode[node];
+        for (int node = 0; node < classByNode.length() && !source.trusted(); node++) {
+            int classId = classByNode.get(node);
             StoreFormatException.check(classId >= 0 && classId < nameByClass.length, name, ": a node of no class");
         }
         int strings = graph.strings().size();

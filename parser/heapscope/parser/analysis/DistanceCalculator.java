@@ -43,11 +43,11 @@ final class DistanceCalculator {
     IntColumn compute(BitSet excluded, Scratch scratch) {
         int nodeCount = graph.nodeCount();
         int root = graph.rootOrdinal();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         IntColumn distances = graph.columns().ints(nodeCount);
         distances.fill(Distances.NO_DISTANCE);
-        for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
+        for (int e = firstEdge.get(root); e < firstEdge.get(root + 1); e++) {
             if (userRoots.isUserRoot(targets.get(e))) {
                 distances.set(targets.get(e), 1);
             }
@@ -59,7 +59,7 @@ final class DistanceCalculator {
         IntColumn queue = scratch.takeColumn(false, graph.columns());
         int length = 0;
         boolean userRootsFound = false;
-        for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
+        for (int e = firstEdge.get(root); e < firstEdge.get(root + 1); e++) {
             if (userRoots.isUserRoot(targets.get(e))) {
                 userRootsFound = true;
                 length = expand(targets.get(e), queue, length, distances, excluded, pendingEphemeronPairs);
@@ -86,10 +86,10 @@ final class DistanceCalculator {
     /** Gives the node's unvisited children its distance + 1 and queues them; returns the new queue length. */
     private int expand(int node, IntColumn queue, int length, IntColumn distances, BitSet excluded,
             BitSet pendingPairs) {
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         int distance = distances.get(node) + 1;
-        for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+        for (int e = firstEdge.get(node), end = firstEdge.get(node + 1); e < end; e++) {
             if (graph.edgeType(e) == EdgeType.WEAK) {
                 continue;
             }
@@ -111,8 +111,8 @@ final class DistanceCalculator {
 
     /** DevTools' JS-specific edge filter; called only for unvisited targets, like DevTools (it has side effects). */
     private boolean mayFollow(int node, int edge, BitSet pendingPairs) {
-        byte nodeType = graph.nodeTypes()[node];
-        int nodeName = graph.nodeNames()[node];
+        byte nodeType = graph.nodeTypes().get(node);
+        int nodeName = graph.nodeNames().get(node);
         byte edgeType = graph.edgeType(edge);
         int edgeName = graph.edgeNameIndex(edge);
         boolean stringName = !EdgeType.hasNumericName(edgeType);

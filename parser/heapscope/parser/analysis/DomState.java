@@ -6,6 +6,7 @@ import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 
 /**
@@ -28,14 +29,14 @@ final class DomState {
     /** The DOM state by node ordinal; renames detached nodes in {@code graph.nodeNames()}. */
     static byte[] propagate(HeapGraph graph) {
         int nodeCount = graph.nodeCount();
-        byte[] nodeTypes = graph.nodeTypes();
-        int[] names = graph.nodeNames();
+        ByteColumn nodeTypes = graph.nodeTypes();
+        IntColumn names = graph.nodeNames();
         StringTable strings = graph.strings();
         byte[] fromFile = graph.nodeDetachedness();
         byte[] state = new byte[nodeCount];
         if (fromFile == null) {
             for (int node = 0; node < nodeCount; node++) {
-                if (nodeTypes[node] == NodeType.NATIVE && strings.get(names[node]).startsWith("Detached ")) {
+                if (nodeTypes.get(node) == NodeType.NATIVE && strings.get(names.get(node)).startsWith("Detached ")) {
                     state[node] = DETACHED;
                 }
             }
@@ -79,9 +80,9 @@ final class DomState {
         }
 
         private void propagate(int parent, byte newState) {
-            int[] firstEdge = graph.firstEdgeIndex();
+            IntColumn firstEdge = graph.firstEdgeIndex();
             IntColumn targets = graph.edgeTargets();
-            for (int e = firstEdge[parent], end = firstEdge[parent + 1]; e < end; e++) {
+            for (int e = firstEdge.get(parent), end = firstEdge.get(parent + 1); e < end; e++) {
                 byte type = graph.edgeType(e);
                 if (type != EdgeType.HIDDEN && type != EdgeType.WEAK) {
                     process(targets.get(e), newState);
@@ -94,7 +95,7 @@ final class DomState {
                 return;
             }
             visited[node] = true;
-            if (graph.nodeTypes()[node] != NodeType.NATIVE) {
+            if (graph.nodeTypes().get(node) != NodeType.NATIVE) {
                 return;
             }
             state[node] = newState;
@@ -107,14 +108,14 @@ final class DomState {
         }
 
         private void rename(int node) {
-            int[] names = graph.nodeNames();
-            int old = names[node];
+            IntColumn names = graph.nodeNames();
+            int old = names.get(node);
             int renamed = detachedNameByName.getOrDefault(old, -1);
             if (renamed < 0) {
                 renamed = graph.strings().add("Detached " + graph.strings().get(old));
                 detachedNameByName.put(old, renamed);
             }
-            names[node] = renamed;
+            names.set(node, renamed);
         }
     }
 }

@@ -72,7 +72,7 @@ public final class DominatorTree {
      */
     private static final class Builder {
         private final int nodeCount;
-        private final int[] firstEdge;
+        private final IntColumn firstEdge;
         private final IntColumn targets;
         private final BitSet essential;
         private final IntColumn firstRetainerSlot;
@@ -155,9 +155,9 @@ public final class DominatorTree {
             IntColumn semi = this.semi; // locals: the hot loop below then loads no field
             IntColumn parent = this.parent;
             IntColumn nextEdge = this.nextEdge;
-            int[] firstEdge = this.firstEdge;
+            IntColumn firstEdge = this.firstEdge;
             IntColumn targets = this.targets;
-            nextEdge.set(start, firstEdge[start - 1]);
+            nextEdge.set(start, firstEdge.get(start - 1));
             int v = start;
             while (v != 0) {
                 if (semi.get(v) == 0) {
@@ -169,7 +169,7 @@ public final class DominatorTree {
                     }
                 }
                 int next = parent.get(v);
-                int edgesEnd = firstEdge[v];
+                int edgesEnd = firstEdge.get(v);
                 int e = nextEdge.get(v);
                 for (; e < edgesEnd; e++) {
                     if (!essential.get(e)) {
@@ -178,7 +178,7 @@ public final class DominatorTree {
                     int w = targets.get(e) + 1;
                     if (semi.get(w) == 0) {
                         parent.set(w, v);
-                        nextEdge.set(w, firstEdge[w - 1]);
+                        nextEdge.set(w, firstEdge.get(w - 1));
                         next = w;
                         break;
                     }

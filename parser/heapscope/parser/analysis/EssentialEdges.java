@@ -20,7 +20,7 @@ final class EssentialEdges {
     /** The set of essential edge indexes. */
     static BitSet compute(HeapGraph graph, BitSet pageOwned, WeakMapEdgeNames weakMaps, BitSet uncounted,
             CancelSignal cancel) {
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         int root = graph.rootOrdinal();
         BitSet essential = new BitSet(graph.edgeCount());
@@ -32,7 +32,7 @@ final class EssentialEdges {
                 continue;
             }
             boolean nodeOwned = pageOwned.get(node);
-            for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+            for (int e = firstEdge.get(node), end = firstEdge.get(node + 1); e < end; e++) {
                 byte type = graph.edgeType(e);
                 int target = targets.get(e);
                 if (type == EdgeType.WEAK || target == node) {

@@ -8,6 +8,7 @@ import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.CanceledException;
 import heapscope.parser.progress.Phase;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +30,7 @@ public final class HeapAnalyzer {
     public static AnalyzedHeap analyze(HeapGraph graph, ProgressListener listener, CancelSignal cancel) {
         Scratch scratch = new Scratch(graph.nodeCount());
         listener.phaseStarted(Phase.PROPAGATING_DOM_STATE);
-        byte[] domStates = DomState.propagate(graph);
+        ByteColumn domStates = ByteColumn.of(DomState.propagate(graph));
 
         // Class names depend on the graph alone (after DOM renames): they are worked out on a second core while the
         // phases below run; the string table stays unchanged until they are joined.

@@ -8,6 +8,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -80,7 +81,7 @@ final class InterfaceDefinitions {
 
     private static List<Definition> infer(Vocabulary vocabulary, CancelSignal cancel) {
         HeapGraph graph = vocabulary.graph;
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         LongObjectHashMap<Candidate> byHash = new LongObjectHashMap<>();
         List<Candidate> inOrder = new ArrayList<>();
         IntArrayList ranks = new IntArrayList();
@@ -95,7 +96,7 @@ final class InterfaceDefinitions {
             plainObjects++;
             ranks.clear();
             int nameLength = 1; // "{"
-            for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+            for (int e = firstEdge.get(node), end = firstEdge.get(node + 1); e < end; e++) {
                 if (graph.edgeType(e) != EdgeType.PROPERTY) {
                     continue;
                 }
@@ -165,7 +166,7 @@ final class InterfaceDefinitions {
         }
 
         HeapGraph graph = vocabulary.graph;
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         Match noMatch = new Match(0, Integer.MAX_VALUE);
         IntArrayList properties = new IntArrayList();
         List<TreeNode> states = new ArrayList<>();
@@ -179,7 +180,7 @@ final class InterfaceDefinitions {
                 continue;
             }
             properties.clear();
-            for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+            for (int e = firstEdge.get(node), end = firstEdge.get(node + 1); e < end; e++) {
                 if (graph.edgeType(e) == EdgeType.PROPERTY) {
                     properties.add(vocabulary.rankOf(graph.edgeNameIndex(e)));
                 }
@@ -328,10 +329,10 @@ final class InterfaceDefinitions {
             StringTable strings = graph.strings();
             NameMask object = NameMask.of(strings, "Object");
             BitSet used = new BitSet(strings.size());
-            int[] firstEdge = graph.firstEdgeIndex();
+            IntColumn firstEdge = graph.firstEdgeIndex();
             for (int node = 0, n = graph.nodeCount(); node < n; node++) {
-                if (graph.nodeTypes()[node] == NodeType.OBJECT && object.test(graph.nodeNames()[node])) {
-                    for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+                if (graph.nodeTypes().get(node) == NodeType.OBJECT && object.test(graph.nodeNames().get(node))) {
+                    for (int e = firstEdge.get(node), end = firstEdge.get(node + 1); e < end; e++) {
                         if (graph.edgeType(e) == EdgeType.PROPERTY) {
                             used.set(graph.edgeNameIndex(e));
                         }
@@ -356,7 +357,7 @@ final class InterfaceDefinitions {
         }
 
         boolean isPlainObject(int node) {
-            return graph.nodeTypes()[node] == NodeType.OBJECT && object.test(graph.nodeNames()[node]);
+            return graph.nodeTypes().get(node) == NodeType.OBJECT && object.test(graph.nodeNames().get(node));
         }
 
         int rankOf(int stringIndex) {

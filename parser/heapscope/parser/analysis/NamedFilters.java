@@ -6,6 +6,7 @@ import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
 import heapscope.parser.model.NodeFilter;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -41,10 +42,10 @@ final class NamedFilters {
         Map<String, Integer> firstByText = new HashMap<>();
         // Truncated strings are matched among themselves, by text, length and hash (a missing one matches missing).
         Map<String, Integer> firstByTruncatedKey = new HashMap<>();
-        byte[] types = graph.nodeTypes();
+        ByteColumn types = graph.nodeTypes();
         NodeSizes shallow = heap.shallowSizes();
-        for (int node = 0; node < types.length; node++) {
-            if (types[node] != NodeType.STRING && types[node] != NodeType.CONCATENATED_STRING) {
+        for (int node = 0; node < types.length(); node++) {
+            if (types.get(node) != NodeType.STRING && types.get(node) != NodeType.CONCATENATED_STRING) {
                 continue;
             }
             if (isFlatConsString(graph, node) || shallow.get(node) == 0) {
@@ -74,8 +75,8 @@ final class NamedFilters {
     static BitSet retainedByDetachedDom(AnalyzedHeap heap) {
         HeapGraph graph = heap.graph();
         int nodeCount = graph.nodeCount();
-        byte[] domStates = heap.domStates();
-        int[] firstEdge = graph.firstEdgeIndex();
+        ByteColumn domStates = heap.domStates();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         BitSet reached = new BitSet(nodeCount);
         int[] queue = new int[nodeCount];
@@ -84,9 +85,9 @@ final class NamedFilters {
         reached.set(graph.rootOrdinal());
         for (int head = 0; head < length; head++) {
             int node = queue[head];
-            for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+            for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
                 int child = targets.get(e);
-                boolean follow = graph.edgeType(e) != EdgeType.WEAK && domStates[child] != DomState.DETACHED;
+                boolean follow = graph.edgeType(e) != EdgeType.WEAK && domStates.get(child) != DomState.DETACHED;
                 if (follow && !reached.get(child)) {
                     reached.set(child);
                     queue[length++] = child;
@@ -105,11 +106,11 @@ final class NamedFilters {
 
     /** DevTools' {@code isFlatConsString}: a cons string one of whose halves is the empty string. */
     private static boolean isFlatConsString(HeapGraph graph, int node) {
-        if (graph.nodeTypes()[node] != NodeType.CONCATENATED_STRING) {
+        if (graph.nodeTypes().get(node) != NodeType.CONCATENATED_STRING) {
             return false;
         }
         StringTable strings = graph.strings();
-        for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
+        for (int e = graph.firstEdgeIndex().get(node); e < graph.firstEdgeIndex().get(node + 1); e++) {
             if (graph.edgeType(e) != EdgeType.INTERNAL) {
                 continue;
             }
@@ -124,18 +125,18 @@ final class NamedFilters {
 
     private static boolean isTruncated(HeapGraph graph, int node) {
         int flag = internalTarget(graph, node, "truncated");
-        if (flag < 0 || graph.nodeTypes()[flag] != NodeType.NUMBER
-                || !graph.strings().equalsAt(graph.nodeNames()[flag], "bool")) {
+        if (flag < 0 || graph.nodeTypes().get(flag) != NodeType.NUMBER
+                || !graph.strings().equalsAt(graph.nodeNames().get(flag), "bool")) {
             return false;
         }
         int value = internalTarget(graph, flag, "value");
-        return value >= 0 && graph.strings().equalsAt(graph.nodeNames()[value], "true");
+        return value >= 0 && graph.strings().equalsAt(graph.nodeNames().get(value), "true");
     }
 
     /** V8's virtual {@code int} number node: its {@code value} edge names the number. */
     private static Long intValue(HeapGraph graph, int node) {
-        if (node < 0 || graph.nodeTypes()[node] != NodeType.NUMBER
-                || !graph.strings().equalsAt(graph.nodeNames()[node], "int")) {
+        if (node < 0 || graph.nodeTypes().get(node) != NodeType.NUMBER
+                || !graph.strings().equalsAt(graph.nodeNames().get(node), "int")) {
             return null;
         }
         int value = internalTarget(graph, node, "value");
@@ -148,7 +149,7 @@ final class NamedFilters {
 
     /** The target of the node's first internal edge with this name (DevTools' {@code findInternalEdgeTarget}). */
     private static int internalTarget(HeapGraph graph, int node, String name) {
-        for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
+        for (int e = graph.firstEdgeIndex().get(node); e < graph.firstEdgeIndex().get(node + 1); e++) {
             if (graph.edgeType(e) == EdgeType.INTERNAL && NodeNames.edgeName(graph, e).equals(name)) {
                 return graph.edgeTarget(e);
             }

@@ -4,6 +4,7 @@ import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.graph.StringTable;
+import heapscope.parser.store.IntColumn;
 
 /**
  * The names DevTools shows for nodes and edges in its trees (JSHeapSnapshotNode {@code name()} and
@@ -18,11 +19,11 @@ public final class NodeNames {
     }
 
     public static String nodeName(HeapGraph graph, int node) {
-        byte type = graph.nodeTypes()[node];
+        byte type = graph.nodeTypes().get(node);
         if (type == NodeType.CONCATENATED_STRING) {
             return consStringText(graph, node);
         }
-        if (type == NodeType.OBJECT && graph.strings().equalsAt(graph.nodeNames()[node], "Object")) {
+        if (type == NodeType.OBJECT && graph.strings().equalsAt(graph.nodeNames().get(node), "Object")) {
             return plainObjectName(graph, node);
         }
         return graph.nodeName(node);
@@ -43,21 +44,21 @@ public final class NodeNames {
     /** The text of a V8 cons string: its {@code first} and {@code second} halves, depth first, up to 1024 chars. */
     private static String consStringText(HeapGraph graph, int node) {
         StringTable strings = graph.strings();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         int[] stack = new int[64];
         int top = 0;
         stack[top++] = node;
         StringBuilder text = new StringBuilder();
         while (top > 0 && text.length() < MAX_CONS_STRING_LENGTH) {
             int current = stack[--top];
-            if (graph.nodeTypes()[current] != NodeType.CONCATENATED_STRING) {
-                text.append(strings.get(graph.nodeNames()[current]));
+            if (graph.nodeTypes().get(current) != NodeType.CONCATENATED_STRING) {
+                text.append(strings.get(graph.nodeNames().get(current)));
                 continue;
             }
             // A half that is missing reads as node 0, as in DevTools.
             int first = 0;
             int second = 0;
-            for (int e = firstEdge[current]; e < firstEdge[current + 1] && (first == 0 || second == 0); e++) {
+            for (int e = firstEdge.get(current); e < firstEdge.get(current + 1) && (first == 0 || second == 0); e++) {
                 if (graph.edgeType(e) == EdgeType.INTERNAL) {
                     int name = graph.edgeNameIndex(e);
                     if (strings.equalsAt(name, "first")) {
@@ -81,11 +82,11 @@ public final class NodeNames {
      * of the object's edges while the whole stays within about 100 characters; at least one is always shown.
      */
     private static String plainObjectName(HeapGraph graph, int node) {
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         StringBuilder start = new StringBuilder("{");
         StringBuilder end = new StringBuilder("}");
-        int fromStart = firstEdge[node];
-        int fromEnd = firstEdge[node + 1] - 1;
+        int fromStart = firstEdge.get(node);
+        int fromEnd = firstEdge.get(node + 1) - 1;
         boolean takeFromEnd = false;
         while (fromStart <= fromEnd) {
             int edge = takeFromEnd ? fromEnd : fromStart;

@@ -41,7 +41,7 @@ public final class ObjectNames {
         if (classObject != null) {
             return classObject.substring(CLASS_LABEL.length());
         }
-        return heap.classes().name(heap.classes().classByNode()[node]);
+        return heap.classes().name(heap.classes().classByNode().get(node));
     }
 
     /** One step of a path, holder first: {@code AuditRegistry.ENTRIES}, {@code java.util.HashMap$Node[]}. */

@@ -18,14 +18,14 @@ final class PageOwnership {
     }
 
     static BitSet mark(HeapGraph graph, Scratch scratch, CancelSignal cancel) {
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         int root = graph.rootOrdinal();
         UserRoots userRoots = new UserRoots(graph);
         BitSet owned = new BitSet(graph.nodeCount());
         IntColumn stack = scratch.takeColumn(false, graph.columns());
         int top = 0;
-        for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
+        for (int e = firstEdge.get(root); e < firstEdge.get(root + 1); e++) {
             int target = targets.get(e);
             boolean entry = graph.edgeType(e) == EdgeType.SHORTCUT
                     || (graph.edgeType(e) == EdgeType.ELEMENT && userRoots.isDocumentTrees(target));
@@ -40,7 +40,7 @@ final class PageOwnership {
             if ((++visited & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
-            for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+            for (int e = firstEdge.get(node), end = firstEdge.get(node + 1); e < end; e++) {
                 int child = targets.get(e);
                 if (!owned.get(child) && graph.edgeType(e) != EdgeType.WEAK) {
                     owned.set(child);

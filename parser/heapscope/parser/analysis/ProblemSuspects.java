@@ -56,16 +56,16 @@ public final class ProblemSuspects {
         NodeSizes retained = heap.retainedSizes();
         List<ProblemSuspect> suspects = new ArrayList<>();
         Set<Integer> suspectClasses = new HashSet<>();
-        int[] classByNode = heap.classes().classByNode();
+        IntColumn classByNode = heap.classes().classByNode();
         for (int node : top) {
             if (retained.get(node) >= threshold && threshold > 0) {
                 suspects.add(objectSuspect(heap, node, cancel));
-                suspectClasses.add(classByNode[node]);
+                suspectClasses.add(classByNode.get(node));
             }
         }
         Map<Integer, long[]> byClass = new HashMap<>(); // class -> {retained, count, largest instance}
         for (int node : top) {
-            long[] sum = byClass.computeIfAbsent(classByNode[node], c -> new long[] {0, 0, node});
+            long[] sum = byClass.computeIfAbsent(classByNode.get(node), c -> new long[] {0, 0, node});
             sum[0] += retained.get(node);
             sum[1]++;
             if (retained.get(node) > retained.get((int) sum[2])) {
@@ -95,7 +95,7 @@ public final class ProblemSuspects {
             int group = groups.remove(groups.size() - 1);
             for (int i = first.get(group); i < first.get(group + 1); i++) {
                 int child = children.get(i);
-                if (graph.nodeTypes()[child] == NodeType.SYNTHETIC) {
+                if (graph.nodeTypes().get(child) == NodeType.SYNTHETIC) {
                     groups.add(child);
                 } else if (heap.retainedSizes().get(child) > 0) {
                     top.add(child);
@@ -156,7 +156,7 @@ public final class ProblemSuspects {
         for (int i = 0; i + 1 < chain.size(); i++) {
             int from = chain.get(i);
             int to = chain.get(i + 1);
-            for (int e = graph.firstEdgeIndex()[from]; e < graph.firstEdgeIndex()[from + 1]; e++) {
+            for (int e = graph.firstEdgeIndex().get(from); e < graph.firstEdgeIndex().get(from + 1); e++) {
                 if (graph.edgeTarget(e) == to) {
                     steps.add(ObjectNames.step(heap, from, e));
                     break;
@@ -170,10 +170,10 @@ public final class ProblemSuspects {
     private static List<ProblemSuspect.ClassShare> accumulated(AnalyzedHeap heap, int point) {
         IntColumn first = heap.dominatedNodes().firstDominated();
         IntColumn children = heap.dominatedNodes().dominatedNodes();
-        int[] classByNode = heap.classes().classByNode();
+        IntColumn classByNode = heap.classes().classByNode();
         Map<Integer, long[]> byClass = new HashMap<>();
         for (int i = first.get(point); i < first.get(point + 1); i++) {
-            long[] share = byClass.computeIfAbsent(classByNode[children.get(i)], c -> new long[2]);
+            long[] share = byClass.computeIfAbsent(classByNode.get(children.get(i)), c -> new long[2]);
             share[0]++;
             share[1] += heap.retainedSizes().get(children.get(i));
         }
@@ -191,7 +191,7 @@ public final class ProblemSuspects {
      */
     static String loadedBy(AnalyzedHeap heap, int classObject) {
         HeapGraph graph = heap.graph();
-        for (int e = graph.firstEdgeIndex()[classObject]; e < graph.firstEdgeIndex()[classObject + 1]; e++) {
+        for (int e = graph.firstEdgeIndex().get(classObject); e < graph.firstEdgeIndex().get(classObject + 1); e++) {
             if (graph.edgeName(e).equals(CLASS_LOADER_EDGE)) {
                 return "loaded by " + ObjectNames.owner(heap, graph.edgeTarget(e));
             }
@@ -207,7 +207,7 @@ public final class ProblemSuspects {
         String last = "";
         for (RetainerEdge step : path.steps()) {
             int holder = step.retainerNode();
-            if (heap.graph().nodeTypes()[holder] == NodeType.SYNTHETIC) {
+            if (heap.graph().nodeTypes().get(holder) == NodeType.SYNTHETIC) {
                 return last.isEmpty() ? ObjectNames.name(heap.graph(), holder) : last;
             }
             String owner = ObjectNames.owner(heap, holder);

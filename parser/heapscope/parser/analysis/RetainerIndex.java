@@ -26,7 +26,7 @@ public final class RetainerIndex {
 
     static RetainerIndex build(HeapGraph graph, CancelSignal cancel) {
         int nodeCount = graph.nodeCount();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         IntColumn first = graph.columns().ints(nodeCount + 1);
         for (int e = 0, edges = targets.length(); e < edges; e++) {
@@ -38,7 +38,7 @@ public final class RetainerIndex {
             if ((source & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
-            for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
+            for (int e = firstEdge.get(source), end = firstEdge.get(source + 1); e < end; e++) {
                 CsrLists.place(first, targets.get(e), sources, source);
             }
         }
@@ -71,7 +71,7 @@ public final class RetainerIndex {
      * edges of one source from last to first.
      */
     public void forEachRetainingEdge(HeapGraph graph, int target, RetainingEdgeVisitor visitor) {
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         int previousSource = -1;
         for (int slot = firstRetainerSlot.get(target), end = firstRetainerSlot.get(target + 1); slot < end; slot++) {
@@ -80,7 +80,7 @@ public final class RetainerIndex {
                 continue;
             }
             previousSource = source;
-            for (int e = firstEdge[source + 1] - 1, edgesStart = firstEdge[source]; e >= edgesStart; e--) {
+            for (int e = firstEdge.get(source + 1) - 1, edgesStart = firstEdge.get(source); e >= edgesStart; e--) {
                 if (targets.get(e) == target) {
                     visitor.visit(source, e);
                 }
@@ -94,7 +94,7 @@ public final class RetainerIndex {
      */
     BitSet slotsOf(HeapGraph graph, BitSet edges, Scratch scratch) {
         int nodeCount = graph.nodeCount();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         IntColumn next = scratch.takeColumn(false, graph.columns());
         for (int n = 0; n < nodeCount; n++) {
@@ -102,7 +102,7 @@ public final class RetainerIndex {
         }
         BitSet slots = new BitSet(retainerSources.length());
         for (int source = 0; source < nodeCount; source++) {
-            for (int e = firstEdge[source], end = firstEdge[source + 1]; e < end; e++) {
+            for (int e = firstEdge.get(source), end = firstEdge.get(source + 1); e < end; e++) {
                 int target = targets.get(e);
                 int slot = next.get(target) - 1;
                 next.set(target, slot);

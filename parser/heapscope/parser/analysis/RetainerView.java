@@ -150,7 +150,7 @@ public final class RetainerView {
      */
     private IntHashSet unusableWeakMapHalves(IntColumn distances) {
         WeakMapEdgeNames weakMaps = heap.weakMapEdgeNames();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         // (target, pair) of ephemeron edges whose source became unreachable
         LongHashSet broken = new LongHashSet();
@@ -158,7 +158,7 @@ public final class RetainerView {
             if (distances.get(node) != Distances.NO_DISTANCE) {
                 continue;
             }
-            for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+            for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
                 if (graph.edgeType(e) == EdgeType.INTERNAL && weakMaps.isEphemeron(graph.edgeNameIndex(e))) {
                     broken.add(((long) targets.get(e) << 32) | weakMaps.pairId(graph.edgeNameIndex(e)));
                 }
@@ -169,7 +169,7 @@ public final class RetainerView {
             return result;
         }
         for (int node = 0; node < distances.length(); node++) {
-            for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+            for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
                 if (graph.edgeType(e) == EdgeType.INTERNAL && weakMaps.isEphemeron(graph.edgeNameIndex(e))
                         && broken.contains(((long) targets.get(e) << 32) | weakMaps.pairId(graph.edgeNameIndex(e)))) {
                     result.add(e);

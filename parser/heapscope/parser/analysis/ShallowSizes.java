@@ -5,6 +5,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 
 /**
@@ -30,11 +31,11 @@ final class ShallowSizes {
             return sizes;
         }
         int nodeCount = graph.nodeCount();
-        byte[] nodeTypes = graph.nodeTypes();
-        int[] firstEdge = graph.firstEdgeIndex();
+        ByteColumn nodeTypes = graph.nodeTypes();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         NameMask externalStringData = NameMask.of(graph.strings(), "system / ExternalStringData");
-        int[] nodeNames = graph.nodeNames();
+        IntColumn nodeNames = graph.nodeNames();
 
         int[] owners = scratch.take(false);
         // A worklist fixed point: a node is queued whenever its owner state rises (unvisited, one owner, several
@@ -46,9 +47,9 @@ final class ShallowSizes {
         long[] queued = new long[(nodeCount + 63) >>> 6];
         int top = 0;
         for (int i = 0; i < nodeCount; i++) {
-            byte type = nodeTypes[i];
+            byte type = nodeTypes.get(i);
             boolean ownable = type == NodeType.HIDDEN || type == NodeType.ARRAY
-                    || (type == NodeType.NATIVE && externalStringData.test(nodeNames[i]));
+                    || (type == NodeType.NATIVE && externalStringData.test(nodeNames.get(i)));
             if (ownable) {
                 owners[i] = UNVISITED;
             } else {
@@ -65,7 +66,7 @@ final class ShallowSizes {
                 cancel.throwIfCanceled();
             }
             int owner = owners[node];
-            for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+            for (int e = firstEdge.get(node), end = firstEdge.get(node + 1); e < end; e++) {
                 if (graph.edgeType(e) == EdgeType.WEAK) {
                     continue;
                 }
@@ -87,7 +88,7 @@ final class ShallowSizes {
         int root = graph.rootOrdinal();
         for (int i = 0; i < nodeCount; i++) {
             int owner = owners[i];
-            if (owner < 0 || owner == i || owner == root || nodeTypes[owner] == NodeType.SYNTHETIC) {
+            if (owner < 0 || owner == i || owner == root || nodeTypes.get(owner) == NodeType.SYNTHETIC) {
                 continue;
             }
             sizes.add(owner, sizes.get(i));

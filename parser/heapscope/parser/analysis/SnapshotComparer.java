@@ -8,6 +8,7 @@ import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.ClassDiff;
 import heapscope.parser.model.NodeFilter;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -82,8 +83,8 @@ public final class SnapshotComparer {
         if (added.isEmpty() && deleted.isEmpty()) {
             return null;
         }
-        String name = targetNodes.length > 0 ? target.classes.name(target.classes.classByNode()[targetNodes[0]])
-                : base.classes.name(base.classes.classByNode()[baseNodes[0]]);
+        String name = targetNodes.length > 0 ? target.classes.name(target.classes.classByNode().get(targetNodes[0]))
+                : base.classes.name(base.classes.classByNode().get(baseNodes[0]));
         return new ClassDiff(name, key, added.size(), deleted.size(), allocSize, freedSize, added.toArray(),
                 deleted.toArray());
     }
@@ -103,11 +104,11 @@ public final class SnapshotComparer {
         ClassTable own = base.classes();
         int[] nameKeys = new int[graph.nodeCount()];
         for (int node = 0; node < nameKeys.length; node++) {
-            boolean plain = graph.nodeTypes()[node] == NodeType.OBJECT && object.test(graph.nodeNames()[node]);
+            boolean plain = graph.nodeTypes().get(node) == NodeType.OBJECT && object.test(graph.nodeNames().get(node));
             if (!plain) {
-                nameKeys[node] = own.nameKey(own.classByNode()[node]);
+                nameKeys[node] = own.nameKey(own.classByNode().get(node));
             } else if (matches[node] == InterfaceDefinitions.NO_MATCH) {
-                nameKeys[node] = graph.nodeNames()[node];
+                nameKeys[node] = graph.nodeNames().get(node);
             } else {
                 nameKeys[node] = -1 - matches[node];
             }
@@ -123,13 +124,13 @@ public final class SnapshotComparer {
             NodeSizes shallow = heap.shallowSizes();
             // The objects the Summary counts are the ones Comparison matches.
             BitSet counted = ClassAggregator.accepted(heap, NodeFilter.ALL);
-            int[] classByNode = classes.classByNode();
+            IntColumn classByNode = classes.classByNode();
             int classCount = classes.classCount();
             int[] firstNode = new int[classCount];
             Arrays.fill(firstNode, -1);
             int[] counts = new int[classCount];
             for (int node = counted.nextSetBit(0); node >= 0; node = counted.nextSetBit(node + 1)) {
-                int c = classByNode[node];
+                int c = classByNode.get(node);
                 if (counts[c]++ == 0) {
                     firstNode[c] = node;
                 }
@@ -143,7 +144,7 @@ public final class SnapshotComparer {
                 nodesByKey.put(shown.getKey(), nodesByClass[c]);
             }
             for (int node = counted.nextSetBit(0); node >= 0; node = counted.nextSetBit(node + 1)) {
-                int c = classByNode[node];
+                int c = classByNode.get(node);
                 if (nodesByClass[c] != null) {
                     nodesByClass[c][filled[c]++] = node;
                 }

@@ -8,6 +8,8 @@ import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.model.HeapStatistics;
 import heapscope.parser.model.JavaStatistics;
 import heapscope.parser.model.V8Statistics;
+import heapscope.parser.store.ByteColumn;
+import heapscope.parser.store.IntColumn;
 import java.util.BitSet;
 import java.util.List;
 
@@ -37,8 +39,8 @@ final class StatisticsCalculator {
         NameMask arrayBufferData = NameMask.of(graph.strings(), "system / JSArrayBufferData");
         NameMask array = NameMask.of(graph.strings(), "Array");
         NameMask elements = NameMask.of(graph.strings(), "elements");
-        byte[] types = graph.nodeTypes();
-        int[] names = graph.nodeNames();
+        ByteColumn types = graph.nodeTypes();
+        IntColumn names = graph.nodeNames();
         long nativeTotal = graph.extraNativeBytes();
         long typedArrays = 0;
         long code = 0;
@@ -47,18 +49,18 @@ final class StatisticsCalculator {
         long system = 0;
         for (int node = 0, n = graph.nodeCount(); node < n; node++) {
             long size = shallow.get(node);
-            switch (types[node]) {
+            switch (types.get(node)) {
                 case NodeType.HIDDEN -> system += size;
                 case NodeType.NATIVE -> {
                     nativeTotal += size;
-                    if (arrayBufferData.test(names[node])) {
+                    if (arrayBufferData.test(names.get(node))) {
                         typedArrays += size;
                     }
                 }
                 case NodeType.CODE -> code += size;
                 case NodeType.STRING, NodeType.CONCATENATED_STRING, NodeType.SLICED_STRING -> strings += size;
                 default -> {
-                    if (array.test(names[node])) {
+                    if (array.test(names.get(node))) {
                         jsArrays += size + ownedElementsSize(graph, node, shallow, retainers, elements);
                     }
                 }
@@ -78,14 +80,14 @@ final class StatisticsCalculator {
     private static JavaStatistics java(HeapGraph graph, NodeSizes shallow, RetainerIndex retainers, BitSet uncounted,
             long totalSize) {
         byte[] kindByName = new byte[graph.strings().size()];
-        int[] names = graph.nodeNames();
-        byte[] types = graph.nodeTypes();
+        IntColumn names = graph.nodeNames();
+        ByteColumn types = graph.nodeTypes();
         long[] bytes = new long[INSTANCE + 1];
         for (int node = 0, n = graph.nodeCount(); node < n; node++) {
-            if (types[node] != NodeType.OBJECT || (uncounted != null && uncounted.get(node))) {
+            if (types.get(node) != NodeType.OBJECT || (uncounted != null && uncounted.get(node))) {
                 continue;
             }
-            int name = names[node];
+            int name = names.get(node);
             if (kindByName[name] == 0) {
                 kindByName[name] = kindOf(graph.strings().get(name));
             }
@@ -118,21 +120,21 @@ final class StatisticsCalculator {
     /** Whether a String refers to this array (its value; Strings deduplicated by the GC share one). */
     private static boolean heldByString(HeapGraph graph, int array, RetainerIndex retainers, byte[] kindByName) {
         boolean[] held = {false};
-        int[] names = graph.nodeNames();
+        IntColumn names = graph.nodeNames();
         retainers.forEachRetainingEdge(graph, array, (source, edge) -> {
-            int name = names[source];
+            int name = names.get(source);
             if (kindByName[name] == 0) {
                 kindByName[name] = kindOf(graph.strings().get(name));
             }
-            held[0] |= kindByName[name] == STRING && graph.nodeTypes()[source] == NodeType.OBJECT;
+            held[0] |= kindByName[name] == STRING && graph.nodeTypes().get(source) == NodeType.OBJECT;
         });
         return held[0];
     }
 
     private static long ownedElementsSize(HeapGraph graph, int array, NodeSizes shallow, RetainerIndex retainers,
             NameMask elements) {
-        int[] firstEdge = graph.firstEdgeIndex();
-        for (int e = firstEdge[array], end = firstEdge[array + 1]; e < end; e++) {
+        IntColumn firstEdge = graph.firstEdgeIndex();
+        for (int e = firstEdge.get(array), end = firstEdge.get(array + 1); e < end; e++) {
             if (graph.edgeType(e) == EdgeType.INTERNAL && elements.test(graph.edgeNameIndex(e))) {
                 int store = graph.edgeTarget(e);
                 return retainers.retainerCount(store) == 1 ? shallow.get(store) : 0;

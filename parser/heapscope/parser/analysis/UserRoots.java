@@ -21,18 +21,18 @@ public final class UserRoots {
     }
 
     public boolean isUserRoot(int node) {
-        return graph.nodeTypes()[node] != NodeType.SYNTHETIC || isDocumentTrees(node);
+        return graph.nodeTypes().get(node) != NodeType.SYNTHETIC || isDocumentTrees(node);
     }
 
     boolean isDocumentTrees(int node) {
-        return graph.nodeTypes()[node] == NodeType.SYNTHETIC && documentTrees.test(graph.nodeNames()[node]);
+        return graph.nodeTypes().get(node) == NodeType.SYNTHETIC && documentTrees.test(graph.nodeNames().get(node));
     }
 
     boolean exist() {
         int root = graph.rootOrdinal();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
-        for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
+        for (int e = firstEdge.get(root); e < firstEdge.get(root + 1); e++) {
             if (isUserRoot(targets.get(e))) {
                 return true;
             }

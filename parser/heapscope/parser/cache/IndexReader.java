@@ -1,7 +1,9 @@
 package heapscope.parser.cache;
 
 import heapscope.parser.store.ArraySource;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.ByteRegion;
+import heapscope.parser.store.CharColumn;
 import heapscope.parser.store.Columns;
 import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
@@ -190,6 +192,22 @@ final class IndexReader implements ArraySource, Closeable {
             return IntColumn.mapped(checkedMapping(s), (int) s.count());
         }
         return (IntColumn) unpack(s, columns.ints((int) s.count()));
+    }
+
+    /** A RAW section is the mapping itself; a packed one is decoded onto the Java heap. */
+    @Override
+    public ByteColumn byteColumn(String name) throws IOException {
+        IndexFormat.Section s = section(name, 1);
+        return s.codec() == IndexFormat.Codec.RAW ? ByteColumn.mapped(checkedMapping(s), (int) s.count())
+                : ByteColumn.of((byte[]) unpack(s, null));
+    }
+
+    /** A RAW section is the mapping itself; a packed one is decoded onto the Java heap. */
+    @Override
+    public CharColumn charColumn(String name) throws IOException {
+        IndexFormat.Section s = section(name, 2);
+        return s.codec() == IndexFormat.Codec.RAW ? CharColumn.mapped(checkedMapping(s), (int) s.count())
+                : CharColumn.of((char[]) unpack(s, null));
     }
 
     /** Decodes a packed section, checked against its checksum: into {@code column} when given, else a new array. */

@@ -3,6 +3,7 @@ package heapscope.parser.graph;
 import heapscope.parser.store.ArraySink;
 import heapscope.parser.store.ArraySource;
 import heapscope.parser.store.Blob;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.Columns;
 import heapscope.parser.store.IntColumn;
 import heapscope.parser.store.StoreFormatException;
@@ -43,16 +44,16 @@ public final class GraphStore {
         }
         header.putStrings(notes.warnings());
         sink.bytes("graph.header", header.toByteArray());
-        sink.bytes("graph.nodeTypes", graph.nodeTypes());
+        sink.bytes("graph.nodeTypes", graph.nodeTypes(), graph.nodeCount());
         graph.nodeIds().save(sink, "graph.nodeIds");
-        sink.ints("graph.firstEdge", graph.firstEdgeIndex());
+        sink.ints("graph.firstEdge", graph.firstEdgeIndex(), graph.nodeCount() + 1);
         graph.edgeTypesAndNames().save(sink, "graph.edgeTypesAndNames");
         sink.ints("graph.edgeTargets", graph.edgeTargets(), graph.edgeCount());
         if (graph.nodeDetachedness() != null) {
             sink.bytes("graph.detachedness", graph.nodeDetachedness());
         }
         if (graph.contentHashes() != null) {
-            sink.ints("graph.contentHashes", graph.contentHashes());
+            sink.ints("graph.contentHashes", graph.contentHashes(), graph.nodeCount());
         }
         graph.locations().save(sink, "graph.locations");
         graph.labels().save(sink, "graph.labels");
@@ -60,7 +61,7 @@ public final class GraphStore {
 
     /** Stores the parts the analysis changes (see {@link #saveRead}), once it has finished. */
     public static void saveAnalysed(HeapGraph graph, ArraySink sink) throws IOException {
-        sink.ints("graph.nodeNames", graph.nodeNames());
+        sink.ints("graph.nodeNames", graph.nodeNames(), graph.nodeCount());
         graph.nodeSelfSizes().save(sink, "graph.selfSizes");
         graph.strings().save(sink, "graph.strings");
     }
@@ -95,18 +96,20 @@ public final class GraphStore {
 
         StringTable strings = StringTable.load(source, "graph.strings");
         int stringCount = strings.size();
-        byte[] nodeTypes = source.bytes("graph.nodeTypes");
-        int[] nodeNames = source.ints("graph.nodeNames");
-        StoreFormatException.check(nodeTypes.length == nodeCount && nodeNames.length == nodeCount,
+        ByteColumn nodeTypes = source.byteColumn("graph.nodeTypes");
+        IntColumn nodeNames = source.intColumn("graph.nodeNames", columns);
+        StoreFormatException.check(nodeTypes.length() == nodeCount && nodeNames.length() == nodeCount,
                 "node types or names do not match the node count");
         int typeCount = nodeTypeNames.size();
         for (int node = 0; node < nodeCount && !source.trusted(); node++) {
-            StoreFormatException.check(nodeTypes[node] >= 0 && nodeTypes[node] < typeCount
-                    && nodeNames[node] >= 0 && nodeNames[node] < stringCount, "a node is out of range");
+            int name = nodeNames.get(node);
+            byte type = nodeTypes.get(node);
+            StoreFormatException.check(type >= 0 && type < typeCount
+                    && name >= 0 && name < stringCount, "a node is out of range");
         }
         NodeIds ids = NodeIds.load(source, "graph.nodeIds", nodeCount, columns);
         NodeSizes selfSizes = NodeSizes.load(source, "graph.selfSizes", nodeCount);
-        int[] firstEdge = source.ints("graph.firstEdge");
+        IntColumn firstEdge = source.intColumn("graph.firstEdge", columns);
         checkFirstIndexes(source, firstEdge, nodeCount, edgeCount, "graph.firstEdge");
         EdgeTypesAndNames edgeTypesAndNames = EdgeTypesAndNames.load(source, "graph.edgeTypesAndNames", edgeCount,
                 edgeTypeNames.size(), stringCount, columns);
@@ -114,8 +117,9 @@ public final class GraphStore {
         byte[] detachedness = source.has("graph.detachedness") ? source.bytes("graph.detachedness") : null;
         StoreFormatException.check(detachedness == null || detachedness.length == nodeCount,
                 "detachedness does not match the node count");
-        int[] contentHashes = source.has("graph.contentHashes") ? source.ints("graph.contentHashes") : null;
-        StoreFormatException.check(contentHashes == null || contentHashes.length == nodeCount,
+        IntColumn contentHashes = source.has("graph.contentHashes")
+                ? source.intColumn("graph.contentHashes", columns) : null;
+        StoreFormatException.check(contentHashes == null || contentHashes.length() == nodeCount,
                 "content hashes do not match the node count");
         NodeLocations locations = NodeLocations.load(source, "graph.locations", nodeCount);
         NodeLabels labels = NodeLabels.load(source, "graph.labels", nodeCount, stringCount);
@@ -124,18 +128,10 @@ public final class GraphStore {
                 strings, nodeTypeNames, edgeTypeNames, notes, contents, labels, columns);
     }
 
-    /** An array of {@code length} node ordinals, each checked to be below {@code nodeCount} (unless trusted). */
-    public static int[] nodeOrdinals(ArraySource source, String name, int length, int nodeCount) throws IOException {
-        int[] nodes = source.ints(name);
-        StoreFormatException.check(nodes.length == length, name + " has the wrong length");
-        for (int i = 0; i < length && !source.trusted(); i++) {
-            StoreFormatException.check(nodes[i] >= 0 && nodes[i] < nodeCount, name,
-                    " names a node that does not exist");
-        }
-        return nodes;
-    }
-
-    /** {@link #nodeOrdinals(ArraySource, String, int, int)} as a column where {@code columns} says. */
+    /**
+     * A column of {@code length} node ordinals (see {@link ArraySource#intColumn}), each checked to be below
+     * {@code nodeCount} (unless trusted).
+     */
     public static IntColumn nodeOrdinals(ArraySource source, String name, int length, int nodeCount, Columns columns)
             throws IOException {
         IntColumn nodes = source.intColumn(name, columns);
@@ -148,15 +144,9 @@ public final class GraphStore {
     }
 
     /**
-     * Checks a CSR index array: {@code count + 1} entries from 0 to {@code total}, never decreasing (unless
+     * Checks a CSR index column: {@code count + 1} entries from 0 to {@code total}, never decreasing (unless
      * trusted); for the analyses' retainer and dominator lists too.
      */
-    public static void checkFirstIndexes(ArraySource source, int[] first, int count, int total, String name)
-            throws StoreFormatException {
-        checkFirstIndexes(source, IntColumn.of(first), count, total, name);
-    }
-
-    /** {@link #checkFirstIndexes(ArraySource, int[], int, int, String)} for a column. */
     public static void checkFirstIndexes(ArraySource source, IntColumn first, int count, int total, String name)
             throws StoreFormatException {
         StoreFormatException.check(first.length() >= count + 1 && first.get(0) == 0 && first.get(count) == total,

@@ -1,5 +1,6 @@
 package heapscope.parser.graph;
 
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.Columns;
 import heapscope.parser.store.IntColumn;
 import java.util.List;
@@ -13,12 +14,13 @@ import java.util.List;
  * <p>Memory: per node 1 (type) + 4 (name) + 4 (id, see {@link NodeIds}) + 2 (self size, see {@link NodeSizes})
  * + 4 (first edge) = 15 bytes (19 for HPROF, with a 4-byte content hash); per edge 4 (type and name, see
  * {@link EdgeTypesAndNames}) + 4 (target) = 8 bytes; plus the {@link StringTable}. When the heap will not hold them,
- * the ids and the edges' types and names are mapped off it (see {@link #columns()}).
+ * the ids and the edges' types and names are mapped off it (see {@link #columns()}); restored from a cache entry,
+ * every per-node and per-edge column is used where the entry maps it, read-only, and none is copied onto the heap.
  *
  * <p>Not immutable: the analysis ({@code HeapAnalyzer}) changes three parts in place, as DevTools does, on one thread
  * before the graph is shared: self sizes become shallow sizes, detached DOM nodes get new names, and the string table
  * gains the names it derives. Read-only after that, and then safe to read from several threads. The accessors hand out
- * the arrays themselves, without copying, for the analyses' hot loops: other callers must not write to them. No IO,
+ * the columns themselves, without copying, for the analyses' hot loops: other callers must not write to them. No IO,
  * except through {@link #objectText} and {@link #objectFields}.
  */
 public final class HeapGraph {
@@ -26,15 +28,15 @@ public final class HeapGraph {
     private final int nodeCount;
     private final int edgeCount;
     private final int rootOrdinal;
-    private final byte[] nodeTypes;
-    private final int[] nodeNames;
+    private final ByteColumn nodeTypes;
+    private final IntColumn nodeNames;
     private final NodeIds nodeIds;
     private final NodeSizes nodeSelfSizes;
-    private final int[] firstEdgeIndex;
+    private final IntColumn firstEdgeIndex;
     private final EdgeTypesAndNames edgeTypesAndNames;
     private final IntColumn edgeTargets;
     private final byte[] nodeDetachedness;
-    private final int[] contentHashes;
+    private final IntColumn contentHashes;
     private final long createdMillis;
     private final NodeLocations locations;
     private final long extraNativeBytes;
@@ -47,16 +49,19 @@ public final class HeapGraph {
     private final Columns columns;
 
     HeapGraph(HeapGraphBuilder b) {
-        this(b.format, b.nodeCount, b.edgeCount, b.rootOrdinal, b.nodeTypes, b.nodeNames, b.nodeIds, b.nodeSelfSizes,
-                b.firstEdgeIndex, b.edgeTypesAndNames, b.edgeTargets, b.nodeDetachedness, b.contentHashes,
+        this(b.format, b.nodeCount, b.edgeCount, b.rootOrdinal, ByteColumn.of(b.nodeTypes), IntColumn.of(b.nodeNames),
+                b.nodeIds,
+                b.nodeSelfSizes, IntColumn.of(b.firstEdgeIndex), b.edgeTypesAndNames, b.edgeTargets,
+                b.nodeDetachedness, b.contentHashes == null ? null : IntColumn.of(b.contentHashes),
                 b.createdMillis, b.locations.build(), b.extraNativeBytes, b.strings, b.nodeTypeNames, b.edgeTypeNames,
                 b.fileNotes, b.objectContents, b.labels.build(), b.columns);
     }
 
     /** Every part, as {@link HeapGraphBuilder} and {@link GraphStore} make them. */
-    HeapGraph(HeapFormat format, int nodeCount, int edgeCount, int rootOrdinal, byte[] nodeTypes, int[] nodeNames,
-            NodeIds nodeIds, NodeSizes nodeSelfSizes, int[] firstEdgeIndex, EdgeTypesAndNames edgeTypesAndNames,
-            IntColumn edgeTargets, byte[] nodeDetachedness, int[] contentHashes, long createdMillis,
+    HeapGraph(HeapFormat format, int nodeCount, int edgeCount, int rootOrdinal, ByteColumn nodeTypes,
+            IntColumn nodeNames, NodeIds nodeIds, NodeSizes nodeSelfSizes, IntColumn firstEdgeIndex,
+            EdgeTypesAndNames edgeTypesAndNames, IntColumn edgeTargets, byte[] nodeDetachedness,
+            IntColumn contentHashes, long createdMillis,
             NodeLocations locations, long extraNativeBytes, StringTable strings, List<String> nodeTypeNames,
             List<String> edgeTypeNames, FileNotes fileNotes, ObjectContents objectContents, NodeLabels labels,
             Columns columns) {
@@ -110,13 +115,16 @@ public final class HeapGraph {
         return rootOrdinal;
     }
 
-    /** {@link NodeType} code by node ordinal. */
-    public byte[] nodeTypes() {
+    /** {@link NodeType} code by node ordinal (on the heap, or mapped read-only from a cache entry). */
+    public ByteColumn nodeTypes() {
         return nodeTypes;
     }
 
-    /** {@link StringTable} index of the node's name, by node ordinal. */
-    public int[] nodeNames() {
+    /**
+     * {@link StringTable} index of the node's name, by node ordinal (on the heap, or mapped read-only from a cache
+     * entry).
+     */
+    public IntColumn nodeNames() {
         return nodeNames;
     }
 
@@ -134,8 +142,11 @@ public final class HeapGraph {
         return nodeSelfSizes;
     }
 
-    /** First edge index by node ordinal; {@code nodeCount + 1} entries. */
-    public int[] firstEdgeIndex() {
+    /**
+     * First edge index by node ordinal; {@code nodeCount + 1} entries (on the heap, or mapped read-only from a cache
+     * entry).
+     */
+    public IntColumn firstEdgeIndex() {
         return firstEdgeIndex;
     }
 
@@ -171,7 +182,7 @@ public final class HeapGraph {
      * objects of one class with different hashes hold different values; equal hashes mean equal values but for
      * collisions. The reader that built the graph finishes the array before handing the graph out.
      */
-    public int[] contentHashes() {
+    public IntColumn contentHashes() {
         return contentHashes;
     }
 
@@ -236,11 +247,11 @@ public final class HeapGraph {
     }
 
     public String nodeName(int ordinal) {
-        return strings.get(nodeNames[ordinal]);
+        return strings.get(nodeNames.get(ordinal));
     }
 
     public String nodeTypeName(int ordinal) {
-        return nodeTypeNames.get(nodeTypes[ordinal]);
+        return nodeTypeNames.get(nodeTypes.get(ordinal));
     }
 
     public String edgeTypeName(int edgeIndex) {
@@ -312,10 +323,16 @@ public final class HeapGraph {
         return edgeTypesAndNames.retainedBytes() + 4L * edgeCount;
     }
 
-    /** The part of {@link #retainedBytes} in mapped files off the Java heap: the edges, the ids, record offsets. */
+    /**
+     * The part of {@link #retainedBytes} in mapped files off the Java heap: the edges, the ids, record offsets, and
+     * on a reopen the names, first edges and content hashes mapped from the cache entry.
+     */
     public long offHeapBytes() {
         return edgeTypesAndNames.retainedBytes() - edgeTypesAndNames.heapBytes() + nodeIds.offHeapBytes()
-                + 4L * edgeCount - edgeTargets.heapBytes() + objectContents.offHeapBytes();
+                + 4L * edgeCount - edgeTargets.heapBytes() + objectContents.offHeapBytes()
+                + nodeTypes.offHeapBytes() + nodeNames.offHeapBytes() + firstEdgeIndex.offHeapBytes()
+                + nodeSelfSizes.offHeapBytes()
+                + (contentHashes == null ? 0 : contentHashes.offHeapBytes());
     }
 
     /** Bytes held by the graph's arrays and strings. */

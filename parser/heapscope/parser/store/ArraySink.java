@@ -21,6 +21,16 @@ public interface ArraySink {
         ints(name, values.onHeap() ? values.array() : values.toArray(length), length);
     }
 
+    /** The first {@code length} bytes of a column. */
+    default void bytes(String name, ByteColumn values, int length) throws IOException {
+        bytes(name, values.onHeap() ? values.array() : values.toArray(length), length);
+    }
+
+    /** The values of a column. */
+    default void chars(String name, CharColumn values) throws IOException {
+        chars(name, values.onHeap() ? values.array() : values.toArray(), values.length());
+    }
+
     default void bytes(String name, byte[] values) throws IOException {
         bytes(name, values, values.length);
     }

@@ -35,6 +35,19 @@ public interface ArraySource {
         return IntColumn.of(ints(name));
     }
 
+    /**
+     * A byte array as a column: mapped read-only where it is stored when the store keeps the array as it is in memory
+     * (the analysis cache), else decoded onto the Java heap.
+     */
+    default ByteColumn byteColumn(String name) throws IOException {
+        return ByteColumn.of(bytes(name));
+    }
+
+    /** A char array as a column, mapped or decoded as {@link #byteColumn}. */
+    default CharColumn charColumn(String name) throws IOException {
+        return CharColumn.of(chars(name));
+    }
+
     /** The stored bytes of an array of any element type (little-endian), without copying them into the Java heap. */
     ByteRegion region(String name) throws IOException;
 }

@@ -2,6 +2,7 @@ package heapscope.parser.view;
 
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,10 +22,10 @@ public final class EdgeList {
 
     public static EdgeList outgoing(NodeRows rows, int ordinal, Sort sort, CancelSignal cancel) {
         AnalyzedHeap heap = rows.heap();
-        int[] first = heap.graph().firstEdgeIndex();
-        int[] edges = new int[first[ordinal + 1] - first[ordinal]];
+        IntColumn first = heap.graph().firstEdgeIndex();
+        int[] edges = new int[first.get(ordinal + 1) - first.get(ordinal)];
         for (int i = 0; i < edges.length; i++) {
-            edges[i] = first[ordinal] + i;
+            edges[i] = first.get(ordinal) + i;
         }
         EdgeOrder.sort(heap, edges, sort, cancel);
         return new EdgeList(rows, edges);
@@ -32,8 +33,8 @@ public final class EdgeList {
 
     /** How many outgoing references a node has. */
     public static int outgoingCount(AnalyzedHeap heap, int ordinal) {
-        int[] first = heap.graph().firstEdgeIndex();
-        return first[ordinal + 1] - first[ordinal];
+        IntColumn first = heap.graph().firstEdgeIndex();
+        return first.get(ordinal + 1) - first.get(ordinal);
     }
 
     public int size() {

@@ -38,8 +38,8 @@ public final class FieldRows {
     /** The first non-null elements of an array of references: its element edges (null elements have none). */
     private static void addElements(NodeRows rows, int ordinal, List<FieldRow> result) {
         HeapGraph graph = rows.heap().graph();
-        int[] firstEdge = graph.firstEdgeIndex();
-        for (int e = firstEdge[ordinal]; e < firstEdge[ordinal + 1] && result.size() < ELEMENTS; e++) {
+        IntColumn firstEdge = graph.firstEdgeIndex();
+        for (int e = firstEdge.get(ordinal); e < firstEdge.get(ordinal + 1) && result.size() < ELEMENTS; e++) {
             if (graph.edgeType(e) == EdgeType.ELEMENT) {
                 int target = graph.edgeTarget(e);
                 result.add(new FieldRow("[" + graph.edgeName(e) + "]", "reference", rows.row(target).label(),
@@ -65,9 +65,9 @@ public final class FieldRows {
 
     /** The node among {@code node}'s edge targets whose id is {@code address}, or -1. */
     private static int referenceTarget(HeapGraph graph, int node, long address) {
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
-        for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+        for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
             if (graph.nodeId(targets.get(e)) == address) {
                 return targets.get(e);
             }

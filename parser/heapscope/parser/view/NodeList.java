@@ -2,6 +2,7 @@ package heapscope.parser.view;
 
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,17 +37,17 @@ public final class NodeList {
     /** The instances of a class that pass an {@link ObjectFilter}, sorted. */
     public static NodeList instances(NodeRows rows, int classId, ObjectFilter filter, Sort sort, CancelSignal cancel) {
         AnalyzedHeap heap = rows.heap();
-        int[] classByNode = heap.classes().classByNode();
+        IntColumn classByNode = heap.classes().classByNode();
         int count = 0;
-        for (int node = 0; node < classByNode.length; node++) {
-            if (classByNode[node] == classId && filter.accepts(node)) {
+        for (int node = 0; node < classByNode.length(); node++) {
+            if (classByNode.get(node) == classId && filter.accepts(node)) {
                 count++;
             }
         }
         int[] ordinals = new int[count];
         int at = 0;
-        for (int node = 0; node < classByNode.length && at < count; node++) {
-            if (classByNode[node] == classId && filter.accepts(node)) {
+        for (int node = 0; node < classByNode.length() && at < count; node++) {
+            if (classByNode.get(node) == classId && filter.accepts(node)) {
                 ordinals[at++] = node;
             }
         }

@@ -54,9 +54,9 @@ final class NodeOrder {
                 return (a, b) -> Integer.compare(distances.get(a), distances.get(b));
             }
             case NAME: {
-                int[] names = heap.graph().nodeNames();
-                int[] rank = TextRanks.of(heap.graph().strings(), count, i -> names[ordinals[i]], cancel);
-                return (a, b) -> Integer.compare(rank[names[a]], rank[names[b]]);
+                IntColumn names = heap.graph().nodeNames();
+                int[] rank = TextRanks.of(heap.graph().strings(), count, i -> names.get(ordinals[i]), cancel);
+                return (a, b) -> Integer.compare(rank[names.get(a)], rank[names.get(b)]);
             }
             default:
                 return (a, b) -> 0;

@@ -32,13 +32,13 @@ public final class NodeRows {
     }
 
     public NodeRow row(int ordinal) {
-        String className = heap.classes().name(heap.classes().classByNode()[ordinal]);
+        String className = heap.classes().name(heap.classes().classByNode().get(ordinal));
         String name = displayName(ordinal);
         // A few V8 nodes have no name (some code objects); their class says what they are.
         return new NodeRow(ordinal, graph.nodeId(ordinal), name.isEmpty() ? className : name, className,
                 graph.nodeTypeName(ordinal),
                 heap.distance(ordinal), heap.shallowSizes().get(ordinal), heap.retainedSizes().get(ordinal),
-                heap.domStates()[ordinal] == DETACHED, graph.format() == HeapFormat.HPROF);
+                heap.domStates().get(ordinal) == DETACHED, graph.format() == HeapFormat.HPROF);
     }
 
     /** The edge with its target: a Containment row, or an outgoing reference under a Summary instance. */
@@ -76,7 +76,7 @@ public final class NodeRows {
         if (text != null) {
             return cut(name) + " " + quote(text);
         }
-        switch (graph.nodeTypes()[ordinal]) {
+        switch (graph.nodeTypes().get(ordinal)) {
             case NodeType.CONCATENATED_STRING:
             case NodeType.STRING:
             case NodeType.SLICED_STRING:

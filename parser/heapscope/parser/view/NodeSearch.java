@@ -6,6 +6,7 @@ import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -69,13 +70,13 @@ public final class NodeSearch {
             matches[c] = heap.classes().name(c).toLowerCase(Locale.ROOT).contains(needle);
         }
         long[] counts = new long[classCount];
-        int[] classByNode = heap.classes().classByNode();
-        for (int node = 0; node < classByNode.length; node++) {
+        IntColumn classByNode = heap.classes().classByNode();
+        for (int node = 0; node < classByNode.length(); node++) {
             if ((node & 0xFFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
-            if (matches[classByNode[node]] && counted(heap, node)) {
-                counts[classByNode[node]]++;
+            if (matches[classByNode.get(node)] && counted(heap, node)) {
+                counts[classByNode.get(node)]++;
             }
         }
         List<ClassMatch> result = new ArrayList<>();
@@ -97,14 +98,14 @@ public final class NodeSearch {
     private static BitSet namedObjects(AnalyzedHeap heap, String needle, CancelSignal cancel) {
         HeapGraph graph = heap.graph();
         boolean[] matches = graph.strings().matching(s -> s.toLowerCase(Locale.ROOT).contains(needle));
-        int[] names = graph.nodeNames();
+        IntColumn names = graph.nodeNames();
         NodeSizes shallow = heap.shallowSizes();
-        BitSet found = new BitSet(names.length);
-        for (int node = 0; node < names.length; node++) {
+        BitSet found = new BitSet(names.length());
+        for (int node = 0; node < names.length(); node++) {
             if ((node & 0xFFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
-            if (matches[names[node]] && shallow.get(node) > 0) {
+            if (matches[names.get(node)] && shallow.get(node) > 0) {
                 found.set(node);
             }
         }
@@ -114,16 +115,16 @@ public final class NodeSearch {
     /** Java: class objects named after a matching class, and Strings whose text contains the text. */
     private static BitSet javaObjects(AnalyzedHeap heap, String needle, CancelSignal cancel) {
         HeapGraph graph = heap.graph();
-        int[] classByNode = heap.classes().classByNode();
+        IntColumn classByNode = heap.classes().classByNode();
         int stringClass = -1;
         for (int c = 0; c < heap.classes().classCount(); c++) {
             if (heap.classes().name(c).equals("java.lang.String")) {
                 stringClass = c;
             }
         }
-        BitSet found = new BitSet(classByNode.length);
+        BitSet found = new BitSet(classByNode.length());
         boolean textReadable = graph.objectFieldsUnavailable() == null;
-        for (int node = 0; node < classByNode.length; node++) {
+        for (int node = 0; node < classByNode.length(); node++) {
             if ((node & 0x3FF) == 0) {
                 cancel.throwIfCanceled();
             }
@@ -135,7 +136,7 @@ public final class NodeSearch {
                 if (classObject.toLowerCase(Locale.ROOT).contains(needle)) {
                     found.set(node);
                 }
-            } else if (textReadable && classByNode[node] == stringClass) {
+            } else if (textReadable && classByNode.get(node) == stringClass) {
                 String value = graph.objectText(node, MAX_STRING_CHARS);
                 if (value != null && value.toLowerCase(Locale.ROOT).contains(needle)) {
                     found.set(node);

@@ -51,7 +51,7 @@ public final class TreePaths {
             return new int[0];
         }
         int n = graph.nodeCount();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         // The edge each node was first reached by, plus one (0: not reached yet).
         int[] reachedBy = new int[n];
@@ -65,7 +65,7 @@ public final class TreePaths {
             if ((head & 0xFFFF) == 0) {
                 cancel.throwIfCanceled();
             }
-            for (int e = firstEdge[current]; e < firstEdge[current + 1]; e++) {
+            for (int e = firstEdge.get(current); e < firstEdge.get(current + 1); e++) {
                 int target = targets.get(e);
                 if (reachedBy[target] == 0) {
                     reachedBy[target] = e + 1;
@@ -94,12 +94,12 @@ public final class TreePaths {
     }
 
     /** The node whose edges include {@code edge} (a binary search of the CSR offsets). */
-    private static int sourceOf(int[] firstEdge, int edge) {
+    private static int sourceOf(IntColumn firstEdge, int edge) {
         int low = 0;
-        int high = firstEdge.length - 2;
+        int high = firstEdge.length() - 2;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            if (firstEdge[mid] <= edge) {
+            if (firstEdge.get(mid) <= edge) {
                 low = mid;
             } else {
                 high = mid - 1;

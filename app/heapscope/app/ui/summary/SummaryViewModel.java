@@ -61,7 +61,7 @@ public final class SummaryViewModel {
         NodeFilter filter = main.filterProperty().get();
         String filterLabel = main.filterOptionProperty().get().label();
         SummaryCache.Entry entry = cache.get(rows.heap(), filter, cancel);
-        int wanted = ordinal >= 0 ? rows.heap().classes().classByNode()[ordinal] : classId;
+        int wanted = ordinal >= 0 ? rows.heap().classes().classByNode().get(ordinal) : classId;
         String className = rows.heap().classes().name(wanted);
         ClassAggregate row = entry.rows().stream().filter(r -> r.classId() == wanted).findFirst().orElse(null);
         String object = ordinal >= 0 ? rows.row(ordinal).label() : className;

@@ -146,7 +146,7 @@ final class AccumulationPoints {
                 return node;
             }
             HeapGraph graph = last.graph();
-            for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
+            for (int e = graph.firstEdgeIndex().get(node); e < graph.firstEdgeIndex().get(node + 1); e++) {
                 if (!EdgeType.hasNumericName(graph.edgeType(e)) && "threadLocals".equals(graph.edgeName(e))) {
                     int map = graph.edgeTarget(e);
                     return last.retainedSizes().get(map) >= CARRIES * growth.bytes() ? map : node;
@@ -164,7 +164,7 @@ final class AccumulationPoints {
             int root = last.graph().rootOrdinal();
             int at = node;
             for (int step = 0; step < 4 && isStructure(at) && dominators.get(at) != root
-                    && last.graph().nodeTypes()[dominators.get(at)] != NodeType.SYNTHETIC; step++) {
+                    && last.graph().nodeTypes().get(dominators.get(at)) != NodeType.SYNTHETIC; step++) {
                 at = dominators.get(at);
             }
             return isStructure(at) ? node : at;
@@ -197,8 +197,8 @@ final class AccumulationPoints {
         }
 
         private boolean sameClass(int parent, int child) {
-            int[] classByNode = last.classes().classByNode();
-            return classByNode[child] == classByNode[parent];
+            IntColumn classByNode = last.classes().classByNode();
+            return classByNode.get(child) == classByNode.get(parent);
         }
 
         /**
@@ -207,10 +207,10 @@ final class AccumulationPoints {
          */
         private boolean isStructure(int node) {
             if (last.format() == HeapFormat.HPROF) {
-                String name = last.classes().name(last.classes().classByNode()[node]);
+                String name = last.classes().name(last.classes().classByNode().get(node));
                 return name.endsWith("[]") || COLLECTION_ENTRY.matcher(name).matches();
             }
-            byte type = last.graph().nodeTypes()[node];
+            byte type = last.graph().nodeTypes().get(node);
             return type == NodeType.ARRAY || type == NodeType.HIDDEN;
         }
     }

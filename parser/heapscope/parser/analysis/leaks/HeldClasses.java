@@ -8,6 +8,7 @@ import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.ClassGrowth;
 import heapscope.parser.model.ObjectBirths;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,9 +36,9 @@ final class HeldClasses {
 
     static Held of(AnalyzedHeap last, int[] containers, ObjectBirths births) {
         int snapshots = births.snapshot();
-        int[] classByNode = last.classes().classByNode();
-        int[] nameIndexes = last.graph().nodeNames();
-        byte[] types = last.graph().nodeTypes();
+        IntColumn classByNode = last.classes().classByNode();
+        IntColumn nameIndexes = last.graph().nodeNames();
+        ByteColumn types = last.graph().nodeTypes();
         boolean v8 = last.format() == HeapFormat.V8_HEAPSNAPSHOT;
         NodeSizes shallow = last.shallowSizes();
         IntColumn firstDominated = last.dominatedNodes().firstDominated();
@@ -57,7 +58,7 @@ final class HeldClasses {
                 if (node == container || shallow.get(node) == 0) {
                     continue;
                 }
-                int key = v8 && types[node] == NodeType.CLOSURE ? -1 - nameIndexes[node] : classByNode[node];
+                int key = v8 && types.get(node) == NodeType.CLOSURE ? -1 - nameIndexes.get(node) : classByNode.get(node);
                 long[] tally = tallies.get(key);
                 if (tally == null) {
                     tally = new long[2 * snapshots];

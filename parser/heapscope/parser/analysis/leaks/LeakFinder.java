@@ -140,7 +140,7 @@ public final class LeakFinder {
         Map<AlikeKey, Alike> alike = new LinkedHashMap<>();
         for (AccumulationPoints.Point point : AccumulationPoints.find(last, followed.history(), minGrowth)) {
             SuspectNames.Named named = names.of(point.node());
-            AlikeKey key = new AlikeKey(last.classes().classByNode()[point.node()], named.signature());
+            AlikeKey key = new AlikeKey(last.classes().classByNode().get(point.node()), named.signature());
             alike.computeIfAbsent(key, k -> new Alike(named, new ArrayList<>())).points().add(point);
         }
         return alike.values();
@@ -185,7 +185,7 @@ public final class LeakFinder {
         }
         HeldClasses.Held held = HeldClasses.of(last, nodes, births);
         String name = points.size() == 1 ? named.name() : names.alike(named, nodes);
-        return new LeakSuspect(name, last.classes().name(last.classes().classByNode()[nodes[0]]),
+        return new LeakSuspect(name, last.classes().name(last.classes().classByNode().get(nodes[0])),
                 points.size() == 1 ? named.path() : named.signature(), points.size(), sizes,
                 Growth.of(sizes).everyStep(n), held.classes(), held.exampleNode(), nodes);
     }

@@ -6,6 +6,7 @@ import com.carrotsearch.hppc.LongArrayList;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
+import heapscope.parser.store.ByteColumn;
 import java.util.Arrays;
 
 /**
@@ -71,14 +72,14 @@ final class RetainedHistory {
     private void follow(AnalyzedHeap current, AnalyzedHeap previous, Identity identity) {
         long threshold = threshold(current);
         NodeSizes retained = current.retainedSizes();
-        byte[] types = current.graph().nodeTypes();
+        ByteColumn types = current.graph().nodeTypes();
         int root = current.graph().rootOrdinal();
         java.util.BitSet followed = new java.util.BitSet();
         for (int i = 0; i < ordinals.size(); i++) {
             followed.set(ordinals.get(i));
         }
-        for (int node = 0; node < types.length; node++) {
-            if (node == root || types[node] == NodeType.SYNTHETIC || followed.get(node)
+        for (int node = 0; node < types.length(); node++) {
+            if (node == root || types.get(node) == NodeType.SYNTHETIC || followed.get(node)
                     || retained.get(node) < threshold) {
                 continue;
             }

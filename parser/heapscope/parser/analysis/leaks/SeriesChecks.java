@@ -88,14 +88,14 @@ final class SeriesChecks {
         HeapGraph graph = heap.graph();
         Set<Long> handles = new HashSet<>();
         int root = graph.rootOrdinal();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
-        for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
+        for (int e = firstEdge.get(root); e < firstEdge.get(root + 1); e++) {
             int group = targets.get(e);
             if (!graph.nodeName(group).equals("(GC roots: thread)")) {
                 continue;
             }
-            for (int t = firstEdge[group]; t < firstEdge[group + 1]; t++) {
+            for (int t = firstEdge.get(group); t < firstEdge.get(group + 1); t++) {
                 for (FieldValue field : graph.objectFields(targets.get(t))) {
                     if (field.name().equals("eetop") && field.value() instanceof Long handle && handle != 0) {
                         handles.add(handle);
@@ -111,7 +111,7 @@ final class SeriesChecks {
         UserRoots userRoots = new UserRoots(graph);
         Set<Long> ids = new HashSet<>();
         int root = graph.rootOrdinal();
-        for (int e = graph.firstEdgeIndex()[root]; e < graph.firstEdgeIndex()[root + 1]; e++) {
+        for (int e = graph.firstEdgeIndex().get(root); e < graph.firstEdgeIndex().get(root + 1); e++) {
             int target = graph.edgeTarget(e);
             if (userRoots.isUserRoot(target)) {
                 ids.add(graph.nodeId(target));

@@ -65,7 +65,7 @@ final class SuspectNames {
         int top = container;
         for (int k = 0; k < steps.size() && k < MAX_STEPS && anchor == null; k++) {
             RetainerEdge step = steps.get(k);
-            if (graph.nodeTypes()[step.retainerNode()] == NodeType.SYNTHETIC) {
+            if (graph.nodeTypes().get(step.retainerNode()) == NodeType.SYNTHETIC) {
                 break; // a GC root group: the object below it is the top
             }
             anchor = anchorAt(step.retainerNode(), step.edgeIndex());
@@ -200,7 +200,7 @@ final class SuspectNames {
 
     /** A node as the report writes it: its class without package, a class object as {@code class X}. */
     String display(int node) {
-        if (!java && graph.nodeTypes()[node] == NodeType.CLOSURE) {
+        if (!java && graph.nodeTypes().get(node) == NodeType.CLOSURE) {
             return functionName(node);
         }
         String owner = simple(ObjectNames.owner(heap, node));
@@ -219,7 +219,7 @@ final class SuspectNames {
         IntColumn sources = heap.retainers().retainerSources();
         for (int slot = first.get(context); slot < first.get(context + 1); slot++) {
             int source = sources.get(slot);
-            if (graph.nodeTypes()[source] == NodeType.CLOSURE) {
+            if (graph.nodeTypes().get(source) == NodeType.CLOSURE) {
                 names.add(functionName(source));
             }
         }
@@ -233,7 +233,7 @@ final class SuspectNames {
 
     private String className(int node) {
         ClassTable classes = heap.classes();
-        return classes.name(classes.classByNode()[node]);
+        return classes.name(classes.classByNode().get(node));
     }
 
     private boolean isThread(int node) {
@@ -254,7 +254,7 @@ final class SuspectNames {
 
     /** The target of the node's edge with this name, or -1. */
     private int target(int node, String edgeName) {
-        for (int e = graph.firstEdgeIndex()[node]; e < graph.firstEdgeIndex()[node + 1]; e++) {
+        for (int e = graph.firstEdgeIndex().get(node); e < graph.firstEdgeIndex().get(node + 1); e++) {
             if (!EdgeType.hasNumericName(graph.edgeType(e)) && edgeName.equals(graph.edgeName(e))) {
                 return graph.edgeTarget(e);
             }

@@ -38,9 +38,9 @@ final class Anchors {
     private static Map<String, Integer> uniqueNames(HeapGraph graph, IntPredicate isClassObject) {
         Map<String, Integer> byName = new HashMap<>();
         int root = graph.rootOrdinal();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
-        for (int e = firstEdge[root]; e < firstEdge[root + 1]; e++) {
+        for (int e = firstEdge.get(root); e < firstEdge.get(root + 1); e++) {
             byName.merge(graph.nodeName(targets.get(e)), targets.get(e), (a, b) -> -1);
         }
         for (int node = 0; node < graph.nodeCount(); node++) {

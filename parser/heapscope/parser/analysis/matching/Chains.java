@@ -34,9 +34,9 @@ final class Chains {
 
     /** Aligns the chains that start at the two objects, along each field of theirs that points to their class. */
     void alignFrom(int olderStart, int newerStart) {
-        int[] firstEdge = newer.firstEdgeIndex();
+        IntColumn firstEdge = newer.firstEdgeIndex();
         IntColumn targets = newer.edgeTargets();
-        for (int e = firstEdge[newerStart]; e < firstEdge[newerStart + 1]; e++) {
+        for (int e = firstEdge.get(newerStart); e < firstEdge.get(newerStart + 1); e++) {
             if (newer.edgeType(e) == EdgeType.PROPERTY && c.olderClassOfNewer(targets.get(e)) == c.olderClass(olderStart)) {
                 int name = c.olderString(newer.edgeNameIndex(e));
                 if (name >= 0) {
@@ -51,17 +51,17 @@ final class Chains {
     /** The unmatched links from {@code start} along the field named {@code name}, within one class. */
     private void follow(HeapGraph graph, int start, int name, boolean olderSide, IntArrayList links) {
         links.clear();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
-        int[] classes = (olderSide ? c.older : c.newer).classes().classByNode();
+        IntColumn classes = (olderSide ? c.older : c.newer).classes().classByNode();
         int node = start;
         while (node >= 0 && links.size() < MAX_LINKS
                 && !(olderSide ? state.isOlderMatched(node) : state.isNewerMatched(node))) {
             links.add(node);
             int next = -1;
-            for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+            for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
                 if (graph.edgeType(e) == EdgeType.PROPERTY && graph.edgeNameIndex(e) == name
-                        && classes[targets.get(e)] == classes[node]) {
+                        && classes.get(targets.get(e)) == classes.get(node)) {
                     next = targets.get(e);
                     break;
                 }
@@ -71,18 +71,18 @@ final class Chains {
     }
 
     private void align() {
-        int[] olderHashes = older.contentHashes();
-        int[] newerHashes = newer.contentHashes();
+        IntColumn olderHashes = older.contentHashes();
+        IntColumn newerHashes = newer.contentHashes();
         int n = olderLinks.size();
         int m = newerLinks.size();
         int head = 0;
-        while (head < n && head < m && olderHashes[olderLinks.get(head)] == newerHashes[newerLinks.get(head)]) {
+        while (head < n && head < m && olderHashes.get(olderLinks.get(head)) == newerHashes.get(newerLinks.get(head))) {
             pair(head, head);
             head++;
         }
         int tail = 0;
         while (tail < n - head && tail < m - head
-                && olderHashes[olderLinks.get(n - 1 - tail)] == newerHashes[newerLinks.get(m - 1 - tail)]) {
+                && olderHashes.get(olderLinks.get(n - 1 - tail)) == newerHashes.get(newerLinks.get(m - 1 - tail))) {
             pair(n - 1 - tail, m - 1 - tail);
             tail++;
         }
@@ -94,15 +94,15 @@ final class Chains {
     }
 
     /** Longest common subsequence of the middle parts, by dynamic programming from the end. */
-    private void alignMiddle(int offset, int rows, int columns, int[] olderHashes, int[] newerHashes) {
+    private void alignMiddle(int offset, int rows, int columns, IntColumn olderHashes, IntColumn newerHashes) {
         int[] below = new int[columns + 1];
         int[] current = new int[columns + 1];
         byte[] moves = new byte[rows * columns]; // 0 take both, 1 skip older, 2 skip newer
         for (int i = rows - 1; i >= 0; i--) {
-            int olderHash = olderHashes[olderLinks.get(offset + i)];
+            int olderHash = olderHashes.get(olderLinks.get(offset + i));
             current[columns] = 0;
             for (int j = columns - 1; j >= 0; j--) {
-                if (olderHash == newerHashes[newerLinks.get(offset + j)]) {
+                if (olderHash == newerHashes.get(newerLinks.get(offset + j))) {
                     current[j] = below[j + 1] + 1;
                     moves[i * columns + j] = 0;
                 } else if (below[j] >= current[j + 1]) {

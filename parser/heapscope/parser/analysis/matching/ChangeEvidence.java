@@ -107,16 +107,16 @@ final class ChangeEvidence {
 
     /** The references, field by field (by name). */
     private void weighReferences(int olderNode, int newerNode, Tally tally) {
-        int[] olderFirst = older.firstEdgeIndex();
-        int[] newerFirst = newer.firstEdgeIndex();
+        IntColumn olderFirst = older.firstEdgeIndex();
+        IntColumn newerFirst = newer.firstEdgeIndex();
         IntColumn olderTargets = older.edgeTargets();
         IntColumn newerTargets = newer.edgeTargets();
-        for (int e = newerFirst[newerNode]; e < newerFirst[newerNode + 1]; e++) {
+        for (int e = newerFirst.get(newerNode); e < newerFirst.get(newerNode + 1); e++) {
             if (newer.edgeType(e) != EdgeType.PROPERTY) {
                 continue;
             }
             int name = c.olderString(newer.edgeNameIndex(e));
-            for (int f = olderFirst[olderNode]; f < olderFirst[olderNode + 1]; f++) {
+            for (int f = olderFirst.get(olderNode); f < olderFirst.get(olderNode + 1); f++) {
                 if (older.edgeType(f) == EdgeType.PROPERTY && older.edgeNameIndex(f) == name) {
                     weighReference(olderTargets.get(f), newerTargets.get(e), tally);
                     break;
@@ -131,7 +131,7 @@ final class ChangeEvidence {
         boolean sameClass = c.sameClass(before, after);
         Kind kind = c.kindOfOlder(before);
         boolean value = sameClass && kind == Kind.VALUE;
-        boolean equal = older.contentHashes()[before] == newer.contentHashes()[after];
+        boolean equal = older.contentHashes().get(before) == newer.contentHashes().get(after);
         if (olderOfAfter == before) {
             if (owned(before, after)) {
                 tally.same++;
@@ -175,19 +175,19 @@ final class ChangeEvidence {
     }
 
     private static int elementCount(HeapGraph graph, int array) {
-        return graph.firstEdgeIndex()[array + 1] - graph.firstEdgeIndex()[array];
+        return graph.firstEdgeIndex().get(array + 1) - graph.firstEdgeIndex().get(array);
     }
 
     /** The content hashes of an array's first {@code limit} elements, sorted. */
     private static int[] elementHashes(HeapGraph graph, int array, int limit) {
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
-        int[] hashes = graph.contentHashes();
+        IntColumn hashes = graph.contentHashes();
         int[] sample = new int[Math.min(limit, elementCount(graph, array))];
         int n = 0;
-        for (int e = firstEdge[array]; e < firstEdge[array + 1] && n < sample.length; e++) {
+        for (int e = firstEdge.get(array); e < firstEdge.get(array + 1) && n < sample.length; e++) {
             if (graph.edgeType(e) == EdgeType.ELEMENT) {
-                sample[n++] = hashes[targets.get(e)];
+                sample[n++] = hashes.get(targets.get(e));
             }
         }
         int[] sorted = Arrays.copyOf(sample, n);

@@ -1,6 +1,7 @@
 package heapscope.parser.analysis.matching;
 
 import com.carrotsearch.hppc.IntArrayList;
+import heapscope.parser.store.IntColumn;
 import java.util.Arrays;
 
 /**
@@ -21,12 +22,12 @@ final class ContentGroups {
     }
 
     static void visit(Correspondence c, IntArrayList olderNodes, IntArrayList newerNodes, Visitor visitor) {
-        int[] olderHashes = c.olderGraph.contentHashes();
-        int[] newerHashes = c.newerGraph.contentHashes();
+        IntColumn olderHashes = c.olderGraph.contentHashes();
+        IntColumn newerHashes = c.newerGraph.contentHashes();
         long[] older = new long[olderNodes.size()];
         for (int i = 0; i < older.length; i++) {
             int node = olderNodes.get(i);
-            older[i] = pack(key(c.olderClass(node), olderHashes[node]), i);
+            older[i] = pack(key(c.olderClass(node), olderHashes.get(node)), i);
         }
         long[] newer = new long[newerNodes.size()];
         int newerCount = 0;
@@ -34,7 +35,7 @@ final class ContentGroups {
             int node = newerNodes.get(i);
             int olderClass = c.olderClassOfNewer(node);
             if (olderClass >= 0) {
-                newer[newerCount++] = pack(key(olderClass, newerHashes[node]), i);
+                newer[newerCount++] = pack(key(olderClass, newerHashes.get(node)), i);
             }
         }
         Arrays.sort(older);
@@ -79,8 +80,8 @@ final class ContentGroups {
     private static void visitRun(Correspondence c, IntArrayList olderNodes, long[] older, int iFrom, int iTo,
             IntArrayList newerNodes, long[] newer, int jFrom, int jTo, int[] olderPositions, int[] newerPositions,
             Visitor visitor) {
-        int[] olderHashes = c.olderGraph.contentHashes();
-        int[] newerHashes = c.newerGraph.contentHashes();
+        IntColumn olderHashes = c.olderGraph.contentHashes();
+        IntColumn newerHashes = c.newerGraph.contentHashes();
         boolean[] olderDone = new boolean[iTo - iFrom];
         boolean[] newerDone = new boolean[jTo - jFrom];
         for (int first = 0; first < olderDone.length; first++) {
@@ -89,11 +90,11 @@ final class ContentGroups {
             }
             int node = olderNodes.get((int) older[iFrom + first]);
             int cls = c.olderClass(node);
-            int hash = olderHashes[node];
+            int hash = olderHashes.get(node);
             int olderCount = 0;
             for (int k = first; k < olderDone.length; k++) {
                 int other = olderNodes.get((int) older[iFrom + k]);
-                if (!olderDone[k] && c.olderClass(other) == cls && olderHashes[other] == hash) {
+                if (!olderDone[k] && c.olderClass(other) == cls && olderHashes.get(other) == hash) {
                     olderDone[k] = true;
                     olderPositions[olderCount++] = (int) older[iFrom + k];
                 }
@@ -101,7 +102,7 @@ final class ContentGroups {
             int newerCount = 0;
             for (int k = 0; k < newerDone.length; k++) {
                 int other = newerNodes.get((int) newer[jFrom + k]);
-                if (!newerDone[k] && c.olderClassOfNewer(other) == cls && newerHashes[other] == hash) {
+                if (!newerDone[k] && c.olderClassOfNewer(other) == cls && newerHashes.get(other) == hash) {
                     newerDone[k] = true;
                     newerPositions[newerCount++] = (int) newer[jFrom + k];
                 }

@@ -5,6 +5,7 @@ import heapscope.parser.analysis.ClassTable;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.StringTable;
 import heapscope.parser.graph.ValueClasses;
+import heapscope.parser.store.IntColumn;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,8 +23,8 @@ final class Correspondence {
     final AnalyzedHeap newer;
     final HeapGraph olderGraph;
     final HeapGraph newerGraph;
-    private final int[] olderClassByNode;
-    private final int[] newerClassByNode;
+    private final IntColumn olderClassByNode;
+    private final IntColumn newerClassByNode;
     /** The older heap's class id by the newer heap's class id; -1 for a class the older dump does not have. */
     private final int[] olderClassOfNewerClass;
     /** The older heap's string index by the newer heap's; -1 for a string the older table lacks. */
@@ -95,15 +96,15 @@ final class Correspondence {
 
     /** The older heap's class id of a newer node's class, or -1. */
     int olderClassOfNewer(int newerNode) {
-        return olderClassOfNewerClass[newerClassByNode[newerNode]];
+        return olderClassOfNewerClass[newerClassByNode.get(newerNode)];
     }
 
     int olderClass(int olderNode) {
-        return olderClassByNode[olderNode];
+        return olderClassByNode.get(olderNode);
     }
 
     boolean sameClass(int olderNode, int newerNode) {
-        return olderClassByNode[olderNode] == olderClassOfNewer(newerNode);
+        return olderClassByNode.get(olderNode) == olderClassOfNewer(newerNode);
     }
 
     /** The older heap's index of a string of the newer heap, or -1. */
@@ -112,7 +113,7 @@ final class Correspondence {
     }
 
     Kind kindOfOlder(int olderNode) {
-        return kindByOlderClass[olderClassByNode[olderNode]];
+        return kindByOlderClass[olderClassByNode.get(olderNode)];
     }
 
     Kind kindOfOlderClass(int olderClass) {

@@ -39,7 +39,7 @@ public final class MatchedComparer {
         NodeSizes targetSizes = target.shallowSizes();
         for (int node = targetCounted.nextSetBit(0); node >= 0; node = targetCounted.nextSetBit(node + 1)) {
             if (matching.olderOf(node) < 0) {
-                int c = targetClasses.classByNode()[node];
+                int c = targetClasses.classByNode().get(node);
                 Row row = rows.computeIfAbsent(targetClasses.key(c), key -> new Row(targetClasses.name(c)));
                 row.added.add(node);
                 row.allocSize += targetSizes.get(node);
@@ -50,7 +50,7 @@ public final class MatchedComparer {
         NodeSizes baseSizes = base.shallowSizes();
         for (int node = baseCounted.nextSetBit(0); node >= 0; node = baseCounted.nextSetBit(node + 1)) {
             if (!matchedInBase.get(node)) {
-                int c = baseClasses.classByNode()[node];
+                int c = baseClasses.classByNode().get(node);
                 Row row = rows.computeIfAbsent(baseClasses.key(c), key -> new Row(baseClasses.name(c)));
                 row.deleted.add(node);
                 row.freedSize += baseSizes.get(node);

@@ -33,10 +33,10 @@ final class Neighbours {
     private final Chains chains;
     private final HeapGraph older;
     private final HeapGraph newer;
-    private final int[] olderHashes;
-    private final int[] newerHashes;
-    private final int[] olderFirstEdge;
-    private final int[] newerFirstEdge;
+    private final IntColumn olderHashes;
+    private final IntColumn newerHashes;
+    private final IntColumn olderFirstEdge;
+    private final IntColumn newerFirstEdge;
     private final IntColumn olderTargets;
     private final IntColumn newerTargets;
     private final RetainerIndex olderRetainers;
@@ -86,13 +86,13 @@ final class Neighbours {
 
     /** Pairs what the same named reference of both objects holds. Both edge lists are in field order. */
     private void fields(int olderNode, int newerNode) {
-        int olderFrom = olderFirstEdge[olderNode];
-        int olderTo = olderFirstEdge[olderNode + 1];
+        int olderFrom = olderFirstEdge.get(olderNode);
+        int olderTo = olderFirstEdge.get(olderNode + 1);
         if (olderFrom == olderTo) {
             return;
         }
         int cursor = olderFrom;
-        for (int e = newerFirstEdge[newerNode], end = newerFirstEdge[newerNode + 1]; e < end; e++) {
+        for (int e = newerFirstEdge.get(newerNode), end = newerFirstEdge.get(newerNode + 1); e < end; e++) {
             byte type = newer.edgeType(e);
             if (EdgeType.hasNumericName(type)) {
                 continue;
@@ -133,7 +133,7 @@ final class Neighbours {
         if (kind == Kind.CLASS_OBJECT) {
             return;
         }
-        if (olderHashes[olderNode] == newerHashes[newerNode]) {
+        if (olderHashes.get(olderNode) == newerHashes.get(newerNode)) {
             state.match(olderNode, newerNode, place == Place.HOLDER ? MatchRule.HOLDER : MatchRule.FIELD);
         } else if (kind == Kind.INSTANCE || (kind.isArray() && sameLength(olderNode, newerNode))) {
             candidates.add(place, olderNode, newerNode);
@@ -182,7 +182,7 @@ final class Neighbours {
                         : MatchRule.ELEMENT);
             }
         });
-        if (sameArray && newer.nodeTypes()[newerNode] != NodeType.SYNTHETIC) {
+        if (sameArray && newer.nodeTypes().get(newerNode) != NodeType.SYNTHETIC) {
             slotCandidates();
         }
     }
@@ -213,11 +213,11 @@ final class Neighbours {
     }
 
     /** The node's element edges' targets that are not matched yet, with their indexes, in index order. */
-    private void collectElements(HeapGraph graph, int node, int[] firstEdge, IntColumn targets, boolean olderSide,
+    private void collectElements(HeapGraph graph, int node, IntColumn firstEdge, IntColumn targets, boolean olderSide,
             IntArrayList elements, IntArrayList indexes) {
         elements.clear();
         indexes.clear();
-        for (int e = firstEdge[node], end = firstEdge[node + 1]; e < end; e++) {
+        for (int e = firstEdge.get(node), end = firstEdge.get(node + 1); e < end; e++) {
             if (graph.edgeType(e) != EdgeType.ELEMENT) {
                 continue;
             }

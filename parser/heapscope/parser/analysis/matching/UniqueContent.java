@@ -5,6 +5,7 @@ import heapscope.parser.analysis.matching.Correspondence.Kind;
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
+import heapscope.parser.store.ByteColumn;
 import heapscope.parser.store.IntColumn;
 import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
@@ -64,18 +65,18 @@ final class UniqueContent {
 
     private void visitUnmatched(MatchState state, GroupsOfUnmatched groups) {
         IntArrayList olderNodes = new IntArrayList();
-        byte[] olderTypes = c.olderGraph.nodeTypes();
-        for (int node = 0; node < olderTypes.length; node++) {
-            if (!state.isOlderMatched(node) && olderTypes[node] != NodeType.SYNTHETIC
+        ByteColumn olderTypes = c.olderGraph.nodeTypes();
+        for (int node = 0; node < olderTypes.length(); node++) {
+            if (!state.isOlderMatched(node) && olderTypes.get(node) != NodeType.SYNTHETIC
                     && c.kindOfOlder(node) != Kind.CLASS_OBJECT && holdsValues(c.olderGraph, node, c.kindOfOlder(node))) {
                 olderNodes.add(node);
             }
         }
         IntArrayList newerNodes = new IntArrayList();
-        byte[] newerTypes = c.newerGraph.nodeTypes();
-        for (int node = 0; node < newerTypes.length; node++) {
+        ByteColumn newerTypes = c.newerGraph.nodeTypes();
+        for (int node = 0; node < newerTypes.length(); node++) {
             int olderClass = c.olderClassOfNewer(node);
-            if (!state.isNewerMatched(node) && newerTypes[node] != NodeType.SYNTHETIC && olderClass >= 0
+            if (!state.isNewerMatched(node) && newerTypes.get(node) != NodeType.SYNTHETIC && olderClass >= 0
                     && c.kindOfOlderClass(olderClass) != Kind.CLASS_OBJECT
                     && holdsValues(c.newerGraph, node, c.kindOfOlderClass(olderClass))) {
                 newerNodes.add(node);
@@ -92,10 +93,10 @@ final class UniqueContent {
         if (kind != Kind.OBJECT_ARRAY) {
             return true;
         }
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         boolean older = graph == c.olderGraph;
-        for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+        for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
             int target = targets.get(e);
             int cls = older ? c.olderClass(target) : c.olderClassOfNewer(target);
             if (graph.edgeType(e) == EdgeType.ELEMENT && cls >= 0 && c.kindOfOlderClass(cls) == Kind.VALUE) {
@@ -111,10 +112,10 @@ final class UniqueContent {
      * with one of ten weights, or an array known only by its length, is not identified by being the only one of its
      * kind left. Judged on the first {@value #SAMPLE} objects of each class.
      */
-    private static boolean[] identifyingClasses(int classCount, int[] hashes, IntUnaryOperator classOf) {
+    private static boolean[] identifyingClasses(int classCount, IntColumn hashes, IntUnaryOperator classOf) {
         int[][] samples = new int[classCount][];
         int[] sampled = new int[classCount];
-        for (int node = 0; node < hashes.length; node++) {
+        for (int node = 0; node < hashes.length(); node++) {
             int cls = classOf.applyAsInt(node);
             if (cls < 0 || sampled[cls] == SAMPLE) {
                 continue;
@@ -123,7 +124,7 @@ final class UniqueContent {
                 samples[cls] = Arrays.copyOf(samples[cls] == null ? new int[0] : samples[cls],
                         Math.min(SAMPLE, Math.max(8, 2 * sampled[cls])));
             }
-            samples[cls][sampled[cls]++] = hashes[node];
+            samples[cls][sampled[cls]++] = hashes.get(node);
         }
         boolean[] identifying = new boolean[classCount];
         for (int cls = 0; cls < classCount; cls++) {

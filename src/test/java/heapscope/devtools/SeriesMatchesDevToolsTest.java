@@ -183,6 +183,6 @@ class SeriesMatchesDevToolsTest {
         int n = edge.retainerNode();
         return heap.graph().edgeTypeName(edge.edgeIndex()) + " " + NodeNames.edgeName(heap.graph(), edge.edgeIndex())
                 + " <- " + NodeNames.nodeName(heap.graph(), n) + " @" + heap.graph().nodeId(n) + " ("
-                + heap.classes().name(heap.classes().classByNode()[n]) + ", " + heap.distance(n) + ")";
+                + heap.classes().name(heap.classes().classByNode().get(n)) + ", " + heap.distance(n) + ")";
     }
 }

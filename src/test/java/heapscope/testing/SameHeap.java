@@ -36,11 +36,15 @@ public final class SameHeap {
         for (int s = 0; s < a.strings().size(); s++) {
             assertEquals(a.strings().get(s), b.strings().get(s), "string " + s);
         }
-        assertArrayEquals(a.nodeTypes(), b.nodeTypes());
-        assertArrayEquals(a.nodeNames(), b.nodeNames());
-        assertArrayEquals(a.firstEdgeIndex(), b.firstEdgeIndex());
+        assertArrayEquals(a.nodeTypes().toArray(n), b.nodeTypes().toArray(n));
+        assertArrayEquals(a.nodeNames().toArray(n), b.nodeNames().toArray(n));
+        assertArrayEquals(a.firstEdgeIndex().toArray(n + 1), b.firstEdgeIndex().toArray(n + 1));
         assertArrayEquals(a.edgeTargets().toArray(a.edgeCount()), b.edgeTargets().toArray(a.edgeCount()));
         assertArrayEquals(a.nodeDetachedness(), b.nodeDetachedness());
+        assertEquals(a.contentHashes() == null, b.contentHashes() == null, "content hashes");
+        if (a.contentHashes() != null) {
+            assertArrayEquals(a.contentHashes().toArray(n), b.contentHashes().toArray(n));
+        }
         for (int node = 0; node < n; node++) {
             assertEquals(a.nodeId(node), b.nodeId(node), "id of node " + node);
             assertEquals(a.nodeSelfSizes().get(node), b.nodeSelfSizes().get(node), "self size of node " + node);
@@ -66,7 +70,7 @@ public final class SameHeap {
                 actual.retainers().firstRetainerSlot().toArray(n + 1));
         assertArrayEquals(expected.retainers().retainerSources().toArray(a.edgeCount()),
                 actual.retainers().retainerSources().toArray(a.edgeCount()));
-        assertArrayEquals(expected.domStates(), actual.domStates());
+        assertArrayEquals(expected.domStates().toArray(n), actual.domStates().toArray(n));
         assertArrayEquals(expected.distances().toArray(n), actual.distances().toArray(n));
         assertArrayEquals(expected.dominators().toArray(n), actual.dominators().toArray(n));
         assertArrayEquals(expected.dominatedNodes().firstDominated().toArray(n + 1),
@@ -83,7 +87,8 @@ public final class SameHeap {
         assertEquals(expected.maxJsObjectId(), actual.maxJsObjectId());
         ClassTable ca = expected.classes();
         ClassTable cb = actual.classes();
-        assertArrayEquals(ca.classByNode(), cb.classByNode());
+        assertArrayEquals(ca.classByNode().toArray(ca.classByNode().length()),
+                cb.classByNode().toArray(cb.classByNode().length()));
         assertEquals(ca.classCount(), cb.classCount());
         for (int c = 0; c < ca.classCount(); c++) {
             assertEquals(ca.name(c), cb.name(c));

@@ -113,16 +113,19 @@ public final class RecordOffsets {
         sink.ints(name + ".highWords", highWord, highCount);
     }
 
-    /** What {@link #save} stored: {@code count} offsets, checked to be complete. */
+    /**
+     * What {@link #save} stored: {@code count} offsets, checked to be complete; read-only (no {@link #add}). The
+     * pages are mapped where they are stored when the store can (a cache entry), else on the Java heap.
+     */
     public static RecordOffsets load(ArraySource source, String name, int count) throws IOException {
         RecordOffsets offsets = new RecordOffsets();
         int pageCount = (count + PAGE_SIZE - 1) >>> PAGE_BITS;
         offsets.pages = new IntColumn[Math.max(16, pageCount)];
         for (int p = 0; p < pageCount; p++) {
-            int[] page = source.ints(name + ".page." + p);
-            StoreFormatException.check(page.length == Math.min(PAGE_SIZE, count - (p << PAGE_BITS)),
+            IntColumn page = source.intColumn(name + ".page." + p, Columns.ON_HEAP);
+            StoreFormatException.check(page.length() == Math.min(PAGE_SIZE, count - (p << PAGE_BITS)),
                     name, ": a page has the wrong length");
-            offsets.pages[p] = IntColumn.of(page.length == PAGE_SIZE ? page : Arrays.copyOf(page, PAGE_SIZE));
+            offsets.pages[p] = page;
         }
         offsets.highStartIndex = source.ints(name + ".highStarts");
         offsets.highWord = source.ints(name + ".highWords");

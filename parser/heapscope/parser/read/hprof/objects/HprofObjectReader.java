@@ -8,6 +8,7 @@ import heapscope.parser.read.hprof.format.HprofBasicType;
 import heapscope.parser.read.hprof.format.HprofSubRecordTag;
 import heapscope.parser.read.hprof.index.HprofClass;
 import heapscope.parser.read.hprof.input.DumpInput;
+import heapscope.parser.store.IntColumn;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -100,8 +101,8 @@ public final class HprofObjectReader implements Closeable {
             return null;
         }
         int valueOrdinal = -1;
-        int[] first = graph.firstEdgeIndex();
-        for (int e = first[ordinal]; e < first[ordinal + 1]; e++) {
+        IntColumn first = graph.firstEdgeIndex();
+        for (int e = first.get(ordinal); e < first.get(ordinal + 1); e++) {
             if (graph.edgeType(e) == EdgeType.PROPERTY && "value".equals(graph.edgeName(e))) {
                 valueOrdinal = graph.edgeTarget(e);
             }

@@ -163,15 +163,15 @@ public final class StringTextSweep {
     private void findStrings(IntArrayList strings, IntArrayList values) {
         boolean[] stringClass = graph.strings().matching("java.lang.String");
         boolean[] valueName = graph.strings().matching("value");
-        int[] names = graph.nodeNames();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn names = graph.nodeNames();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         for (int node = source.objectBase; node < graph.nodeCount(); node++) {
-            if (!stringClass[names[node]]) {
+            if (!stringClass[names.get(node)]) {
                 continue;
             }
             int value = -1;
-            for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+            for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
                 if (graph.edgeType(e) == EdgeType.PROPERTY && valueName[graph.edgeNameIndex(e)]) {
                     value = targets.get(e);
                 }

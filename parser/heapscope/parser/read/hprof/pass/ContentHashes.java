@@ -126,7 +126,7 @@ public final class ContentHashes {
      * graph's content hashes in place: call it once, before the graph is handed out.
      */
     public static void foldValues(HeapGraph graph) {
-        int[] hashes = graph.contentHashes();
+        IntColumn hashes = graph.contentHashes();
         int n = graph.nodeCount();
         boolean[] valueNames = new boolean[graph.strings().size()];
         // Edge names by their text: string indexes differ between the dumps being matched.
@@ -140,38 +140,38 @@ public final class ContentHashes {
                 stringName = s;
             }
         }
-        int[] names = graph.nodeNames();
-        int[] firstEdge = graph.firstEdgeIndex();
+        IntColumn names = graph.nodeNames();
+        IntColumn firstEdge = graph.firstEdgeIndex();
         IntColumn targets = graph.edgeTargets();
         for (int node = 0; node < n; node++) {
-            if (names[node] == stringName) {
-                long h = mix(SEED, hashes[node]);
-                for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+            if (names.get(node) == stringName) {
+                long h = mix(SEED, hashes.get(node));
+                for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
                     if (graph.edgeType(e) == EdgeType.PROPERTY) {
-                        h = mix(h, hashes[targets.get(e)]);
+                        h = mix(h, hashes.get(targets.get(e)));
                     }
                 }
-                hashes[node] = fold(h);
+                hashes.set(node, fold(h));
             }
         }
         for (int node = 0; node < n; node++) {
-            if (valueNames[names[node]]) {
+            if (valueNames[names.get(node)]) {
                 continue;
             }
             long h = 0;
             boolean any = false;
-            for (int e = firstEdge[node]; e < firstEdge[node + 1]; e++) {
+            for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
                 byte type = graph.edgeType(e);
                 int target = targets.get(e);
-                if ((type == EdgeType.PROPERTY || type == EdgeType.ELEMENT) && valueNames[names[target]]) {
+                if ((type == EdgeType.PROPERTY || type == EdgeType.ELEMENT) && valueNames[names.get(target)]) {
                     int name = graph.edgeNameIndex(e);
                     long edge = type == EdgeType.ELEMENT ? name : textHashes[name] ^ (1L << 40);
-                    h = mix(mix(any ? h : mix(SEED, hashes[node]), edge), hashes[target]);
+                    h = mix(mix(any ? h : mix(SEED, hashes.get(node)), edge), hashes.get(target));
                     any = true;
                 }
             }
             if (any) {
-                hashes[node] = fold(h);
+                hashes.set(node, fold(h));
             }
         }
     }

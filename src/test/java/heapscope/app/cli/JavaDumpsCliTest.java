@@ -86,7 +86,7 @@ class JavaDumpsCliTest {
         Map<Long, String> classById = new HashMap<>();
         ClassTable classes = third.classes();
         for (int node = 0; node < third.graph().nodeCount(); node++) {
-            classById.put(third.graph().nodeId(node), classes.name(classes.classByNode()[node]));
+            classById.put(third.graph().nodeId(node), classes.name(classes.classByNode().get(node)));
         }
         for (long id : ids) {
             assertEquals(SESSION, classById.get(id), "@0x" + Long.toHexString(id));

@@ -28,7 +28,7 @@ class ClassesAndStatisticsTest {
     void nodesOfOneNameShareOneClassFromTheFirstOn() {
         HeapGraph graph = new TestGraph().root().node("A", 1).node("B", 1).node("C", 1).node("D", 1).build();
         ClassTable classes = ClassTable.build(graph, new int[] {5, 7, 5, 9, 5}, key -> "name" + key);
-        assertArrayEquals(new int[] {0, 1, 0, 2, 0}, classes.classByNode());
+        assertArrayEquals(new int[] {0, 1, 0, 2, 0}, classes.classByNode().toArray(5));
         assertEquals(3, classes.classCount());
         assertEquals(",name5", classes.key(0));
     }
@@ -45,9 +45,9 @@ class ClassesAndStatisticsTest {
                 .node("Bar", NodeType.OBJECT, "Bar", 1).location(7, 3, 1)
                 .node("Foo3", NodeType.OBJECT, "Foo", 1).location(9, 1, 5);
         HeapGraph graph = g.build();
-        int[] names = graph.nodeNames().clone();
+        int[] names = graph.nodeNames().toArray(graph.nodeCount());
         ClassTable classes = ClassTable.build(graph, names);
-        assertArrayEquals(new int[] {0, 0, 1, 2}, classes.classByNode());
+        assertArrayEquals(new int[] {0, 0, 1, 2}, classes.classByNode().toArray(4));
         assertEquals("7,3,1,Foo", classes.key(0));
         assertEquals("7,3,1,Bar", classes.key(1));
         assertEquals("9,1,5,Foo", classes.key(2));

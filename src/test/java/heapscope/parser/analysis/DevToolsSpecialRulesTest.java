@@ -61,8 +61,8 @@ class DevToolsSpecialRulesTest {
         TestGraph g = plainObjects("x,y", "x,y", "x,y", "x,y,z", "x,y,z", "z,y,x,w", "y,x", "a", "q,r", "__proto__,x,y");
         AnalyzedHeap heap = analyze(g);
         HeapGraph graph = heap.graph();
-        int[] classByNode = heap.classes().classByNode();
-        Function<String, String> classOf = label -> heap.classes().name(classByNode[g.ordinal(label)]);
+        IntColumn classByNode = heap.classes().classByNode();
+        Function<String, String> classOf = label -> heap.classes().name(classByNode.get(g.ordinal(label)));
         assertEquals("{x, y}", classOf.apply("P0"));
         assertEquals("{x, y, z}", classOf.apply("P3"));
         assertEquals("{x, y, z}", classOf.apply("P5"), "z, y, x, w has all of x, y, z");

@@ -18,6 +18,7 @@ import heapscope.parser.model.RetainerEdge;
 import heapscope.parser.model.RetainerPath;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.store.ByteColumn;
 import heapscope.testing.TestGraph;
 import java.util.BitSet;
 import java.util.List;
@@ -215,18 +216,18 @@ class HandBuiltGraphsTest {
                 .node("Data", NodeType.OBJECT, "Data", 5).edge("text", "Str")
                 .node("Str", NodeType.STRING, "s", 4);
         AnalyzedHeap heap = analyze(g);
-        byte[] states = heap.domStates();
-        assertEquals(DomState.ATTACHED, states[g.ordinal("Div")]);
-        assertEquals(DomState.ATTACHED, states[g.ordinal("Shared")], "attached wins");
-        assertEquals(DomState.DETACHED, states[g.ordinal("P")]);
-        assertEquals(DomState.UNKNOWN, states[g.ordinal("Weakly")]);
-        assertEquals(DomState.UNKNOWN, states[g.ordinal("Hidden")]);
-        assertEquals(DomState.UNKNOWN, states[g.ordinal("Data")], "only native nodes have a DOM state");
+        ByteColumn states = heap.domStates();
+        assertEquals(DomState.ATTACHED, states.get(g.ordinal("Div")));
+        assertEquals(DomState.ATTACHED, states.get(g.ordinal("Shared")), "attached wins");
+        assertEquals(DomState.DETACHED, states.get(g.ordinal("P")));
+        assertEquals(DomState.UNKNOWN, states.get(g.ordinal("Weakly")));
+        assertEquals(DomState.UNKNOWN, states.get(g.ordinal("Hidden")));
+        assertEquals(DomState.UNKNOWN, states.get(g.ordinal("Data")), "only native nodes have a DOM state");
         HeapGraph graph = heap.graph();
         assertEquals("Detached HTMLDivElement", graph.nodeName(g.ordinal("Gone")));
         assertEquals("Detached HTMLParagraphElement", graph.nodeName(g.ordinal("P")));
         assertEquals("HTMLDivElement", graph.nodeName(g.ordinal("Div")));
-        assertEquals(graph.nodeNames()[g.ordinal("Gone")], graph.nodeNames()[g.ordinal("Gone")]);
+        assertEquals(graph.nodeNames().get(g.ordinal("Gone")), graph.nodeNames().get(g.ordinal("Gone")));
 
         BitSet retained = NamedFilters.retainedByDetachedDom(heap);
         BitSet expected = new BitSet();
@@ -243,10 +244,10 @@ class HandBuiltGraphsTest {
                 .node("D", NodeType.NATIVE, "Detached HTMLDivElement", 10)
                 .node("N", NodeType.NATIVE, "HTMLDivElement", 10)
                 .node("O", NodeType.OBJECT, "Detached Thing", 10);
-        byte[] states = analyze(g).domStates();
-        assertEquals(DomState.DETACHED, states[g.ordinal("D")]);
-        assertEquals(DomState.UNKNOWN, states[g.ordinal("N")]);
-        assertEquals(DomState.UNKNOWN, states[g.ordinal("O")]);
+        ByteColumn states = analyze(g).domStates();
+        assertEquals(DomState.DETACHED, states.get(g.ordinal("D")));
+        assertEquals(DomState.UNKNOWN, states.get(g.ordinal("N")));
+        assertEquals(DomState.UNKNOWN, states.get(g.ordinal("O")));
     }
 
     /*

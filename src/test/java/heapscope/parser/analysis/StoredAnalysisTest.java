@@ -101,8 +101,8 @@ class StoredAnalysisTest {
         for (int c = 0; c < classes.classCount(); c++) {
             assertEquals(heap.classes().key(c), classes.key(c));
         }
-        assertEquals(classes.key(classes.classByNode()[V8.ordinal("Foo1")]), "7,3,1,Foo");
-        assertEquals(classes.key(classes.classByNode()[V8.ordinal("Bar")]), "7,3,1,Bar");
+        assertEquals(classes.key(classes.classByNode().get(V8.ordinal("Foo1"))), "7,3,1,Foo");
+        assertEquals(classes.key(classes.classByNode().get(V8.ordinal("Bar"))), "7,3,1,Bar");
     }
 
     @Test

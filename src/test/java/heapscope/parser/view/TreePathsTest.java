@@ -9,6 +9,7 @@ import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.store.IntColumn;
 import heapscope.testing.TestGraph;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,8 @@ class TreePathsTest {
 
     /** The one edge from {@code source} to {@code target}, found by scanning the source's edges. */
     private static int edge(HeapGraph graph, int source, int target) {
-        int[] first = graph.firstEdgeIndex();
-        for (int e = first[source]; e < first[source + 1]; e++) {
+        IntColumn first = graph.firstEdgeIndex();
+        for (int e = first.get(source); e < first.get(source + 1); e++) {
             if (graph.edgeTargets().get(e) == target) {
                 return e;
             }

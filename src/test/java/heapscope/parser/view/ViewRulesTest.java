@@ -70,7 +70,7 @@ class ViewRulesTest {
         assertEquals("51", item.idText());
         assertEquals("object", item.type());
         assertEquals(2, item.distance());
-        EdgeRow element = rows.outgoing(rows.heap().graph().firstEdgeIndex()[g.ordinal("W")] + 10);
+        EdgeRow element = rows.outgoing(rows.heap().graph().firstEdgeIndex().get(g.ordinal("W")) + 10);
         assertEquals("[0]", element.edgeLabel());
         assertEquals("element", element.edgeType());
         assertEquals("[0] :: " + rows.displayName(g.ordinal("Cons")) + " @" + rows.heap().graph().nodeId(
@@ -109,7 +109,7 @@ class ViewRulesTest {
         int w = g.ordinal("W");
         List<Integer> edges = EdgeList.outgoing(rows, w, new Sort(SortColumn.COUNT, true), CancelSignal.NEVER)
                 .page(0, 20).rows().stream().map(EdgeRow::edgeIndex).toList();
-        int first = rows.heap().graph().firstEdgeIndex()[w];
+        int first = rows.heap().graph().firstEdgeIndex().get(w);
         List<Integer> positions = new ArrayList<>();
         for (int e = first; e < first + EdgeList.outgoingCount(rows.heap(), w); e++) {
             positions.add(e);
@@ -152,7 +152,7 @@ class ViewRulesTest {
         assertThrows(CanceledException.class, () -> NodeList.of(rows, items, Sort.RETAINED_SIZE_DESCENDING, CANCELED));
         assertThrows(CanceledException.class, () -> NodeList.instances(rows, 0, NodeFilter.ALL,
                 Sort.RETAINED_SIZE_DESCENDING, CANCELED));
-        int itemClass = rows.heap().classes().classByNode()[g.ordinal("I1")];
+        int itemClass = rows.heap().classes().classByNode().get(g.ordinal("I1"));
         ObjectFilter all = ObjectFilter.of(rows.heap(), NodeFilter.ALL, CancelSignal.NEVER);
         assertThrows(CanceledException.class, () -> NodeList.instances(rows, itemClass, all, new Sort(SortColumn.COUNT,
                 false), CANCELED));

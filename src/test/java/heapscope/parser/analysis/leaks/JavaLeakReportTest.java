@@ -166,6 +166,6 @@ class JavaLeakReportTest {
 
     private static String className(int node) {
         AnalyzedHeap last = CommittedFourLeaks.heap(FourLeaks.PHASES);
-        return last.classes().name(last.classes().classByNode()[node]);
+        return last.classes().name(last.classes().classByNode().get(node));
     }
 }

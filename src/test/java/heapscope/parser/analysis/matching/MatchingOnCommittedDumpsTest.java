@@ -11,6 +11,7 @@ import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.model.ClassDiff;
 import heapscope.parser.model.ObjectBirths;
 import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.store.IntColumn;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -150,9 +151,9 @@ class MatchingOnCommittedDumpsTest {
     /** The shallow size of the objects of a workload class (all one size), from one of them. */
     private static long instanceSize(AnalyzedHeap heap, String className) {
         NodeSizes shallow = heap.shallowSizes();
-        int[] classByNode = heap.classes().classByNode();
-        for (int node = 0; node < classByNode.length; node++) {
-            if (heap.classes().name(classByNode[node]).equals(className)) {
+        IntColumn classByNode = heap.classes().classByNode();
+        for (int node = 0; node < classByNode.length(); node++) {
+            if (heap.classes().name(classByNode.get(node)).equals(className)) {
                 return shallow.get(node);
             }
         }

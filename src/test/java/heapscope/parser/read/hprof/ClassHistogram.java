@@ -36,7 +36,7 @@ record ClassHistogram(Map<String, long[]> countAndBytesByClass) {
     static ClassHistogram of(HeapGraph graph) {
         Map<String, long[]> rows = new TreeMap<>();
         for (int i = 0; i < graph.nodeCount(); i++) {
-            if (graph.nodeTypes()[i] == NodeType.OBJECT) {
+            if (graph.nodeTypes().get(i) == NodeType.OBJECT) {
                 long[] row = rows.computeIfAbsent(graph.nodeName(i), k -> new long[2]);
                 row[0]++;
                 row[1] += graph.nodeSelfSizes().get(i);

@@ -77,9 +77,9 @@ class CommittedFixtureTest {
         // The grids name a class object by the class it stands for; the Summary counts it as a java.lang.Class.
         AnalyzedHeap analyzed = HeapAnalyzer.analyze(g, ProgressListener.NO_OP, CancelSignal.NEVER);
         assertEquals("class SmallFixture", new NodeRows(analyzed).displayName(fixtureClass));
-        assertEquals("java.lang.Class", analyzed.classes().name(analyzed.classes().classByNode()[fixtureClass]));
+        assertEquals("java.lang.Class", analyzed.classes().name(analyzed.classes().classByNode().get(fixtureClass)));
         int text = -1;
-        for (int e = g.firstEdgeIndex()[fixtureClass]; e < g.firstEdgeIndex()[fixtureClass + 1]; e++) {
+        for (int e = g.firstEdgeIndex().get(fixtureClass); e < g.firstEdgeIndex().get(fixtureClass + 1); e++) {
             if (g.edgeName(e).equals("static TEXT")) {
                 text = g.edgeTarget(e);
             }

@@ -35,7 +35,7 @@ class HprofGraphMappingTest {
     /** The edges of a node as "type name -> target id" lines. */
     private static List<String> edges(HeapGraph g, int ordinal) {
         List<String> lines = new ArrayList<>();
-        for (int e = g.firstEdgeIndex()[ordinal]; e < g.firstEdgeIndex()[ordinal + 1]; e++) {
+        for (int e = g.firstEdgeIndex().get(ordinal); e < g.firstEdgeIndex().get(ordinal + 1); e++) {
             lines.add(g.edgeTypeName(e) + " " + g.edgeName(e) + " -> 0x" + Long.toHexString(
                     g.nodeId(g.edgeTarget(e))));
         }
@@ -47,17 +47,17 @@ class HprofGraphMappingTest {
         HeapGraph g = read(SmallHeap.write(8)).graph();
         assertEquals(HeapFormat.HPROF, g.format());
         assertEquals(0, g.rootOrdinal());
-        assertEquals(NodeType.SYNTHETIC, g.nodeTypes()[0]);
+        assertEquals(NodeType.SYNTHETIC, g.nodeTypes().get(0));
         List<String> groups = new ArrayList<>();
-        for (int e = g.firstEdgeIndex()[0]; e < g.firstEdgeIndex()[1]; e++) {
+        for (int e = g.firstEdgeIndex().get(0); e < g.firstEdgeIndex().get(1); e++) {
             int target = g.edgeTarget(e);
-            assertEquals(NodeType.SYNTHETIC, g.nodeTypes()[target]);
+            assertEquals(NodeType.SYNTHETIC, g.nodeTypes().get(target));
             groups.add(g.nodeName(target));
         }
         assertEquals(List.of("(GC roots: thread)", "(GC roots: Java local)", "(GC roots: JNI global)",
                 "(GC roots: sticky class)"), groups);
         // The two STICKY CLASS records, and every other class of the boot loader (all of them here): 11 classes.
-        int sticky = g.edgeTarget(g.firstEdgeIndex()[0] + 3);
+        int sticky = g.edgeTarget(g.firstEdgeIndex().get(0) + 3);
         List<String> rooted = edges(g, sticky);
         assertEquals(11, rooted.size());
         assertTrue(rooted.containsAll(List.of("element 0 -> 0x100", "element 6 -> 0x130")), rooted.toString());
@@ -70,7 +70,7 @@ class HprofGraphMappingTest {
         assertEquals(List.of("internal <class> -> 0x140", "property name -> 0x1050",
                 "internal <local in app.Node.run(Worker.java:42)> -> 0x1080"), edges(g, thread));
         // ... while the frame root of an unknown thread stays a root.
-        int javaLocals = g.edgeTarget(g.firstEdgeIndex()[0] + 1);
+        int javaLocals = g.edgeTarget(g.firstEdgeIndex().get(0) + 1);
         assertEquals(List.of("element 0 -> 0x1000"), edges(g, javaLocals));
     }
 
@@ -89,7 +89,7 @@ class HprofGraphMappingTest {
         HeapGraph g = read(SmallHeap.write(8)).graph();
         int weak = SmallHeap.ordinalOf(g, SmallHeap.WEAK_1);
         assertEquals(List.of("internal <class> -> 0x128", "weak referent -> 0x1010"), edges(g, weak));
-        assertEquals(EdgeType.WEAK, g.edgeType(g.firstEdgeIndex()[weak] + 1));
+        assertEquals(EdgeType.WEAK, g.edgeType(g.firstEdgeIndex().get(weak) + 1));
     }
 
     @Test
@@ -120,7 +120,7 @@ class HprofGraphMappingTest {
         assertEquals("java.lang.ref.WeakReference", g.nodeName(SmallHeap.ordinalOf(g, SmallHeap.WEAK_1)));
         for (int i = 1; i < g.nodeCount(); i++) {
             if (g.nodeId(i) != 0) {
-                assertEquals(NodeType.OBJECT, g.nodeTypes()[i]);
+                assertEquals(NodeType.OBJECT, g.nodeTypes().get(i));
             }
         }
     }

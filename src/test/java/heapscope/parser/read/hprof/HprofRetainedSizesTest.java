@@ -9,6 +9,7 @@ import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.store.IntColumn;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Random;
@@ -56,10 +57,10 @@ class HprofRetainedSizesTest {
         int top = 0;
         stack[top++] = g.rootOrdinal();
         seen.set(g.rootOrdinal());
-        int[] first = g.firstEdgeIndex();
+        IntColumn first = g.firstEdgeIndex();
         while (top > 0) {
             int node = stack[--top];
-            for (int e = first[node]; e < first[node + 1]; e++) {
+            for (int e = first.get(node); e < first.get(node + 1); e++) {
                 int target = g.edgeTarget(e);
                 if (g.edgeType(e) != EdgeType.WEAK && target != removed && !seen.get(target)) {
                     seen.set(target);

@@ -111,7 +111,7 @@ class RealDumpTest {
         boolean foundLocal = false;
         for (int i = 0; i < g.nodeCount(); i++) {
             if (g.nodeName(i).equals(PROGRAM + "$Worker")) {
-                for (int e = g.firstEdgeIndex()[i]; e < g.firstEdgeIndex()[i + 1]; e++) {
+                for (int e = g.firstEdgeIndex().get(i); e < g.firstEdgeIndex().get(i + 1); e++) {
                     String name = g.edgeName(e);
                     if (name.startsWith("<local in " + PROGRAM + "$Worker.run(KnownObjectsProgram.java:")
                             && g.nodeName(g.edgeTarget(e)).equals("java.lang.Object[]")) {
@@ -133,7 +133,7 @@ class RealDumpTest {
     }
 
     private static int staticTarget(HeapGraph g, int node, String edgeName) {
-        for (int e = g.firstEdgeIndex()[node]; e < g.firstEdgeIndex()[node + 1]; e++) {
+        for (int e = g.firstEdgeIndex().get(node); e < g.firstEdgeIndex().get(node + 1); e++) {
             if (g.edgeName(e).equals(edgeName)) {
                 return g.edgeTarget(e);
             }
@@ -142,7 +142,7 @@ class RealDumpTest {
     }
 
     private static byte edgeType(HeapGraph g, int node, String edgeName) {
-        for (int e = g.firstEdgeIndex()[node]; e < g.firstEdgeIndex()[node + 1]; e++) {
+        for (int e = g.firstEdgeIndex().get(node); e < g.firstEdgeIndex().get(node + 1); e++) {
             if (g.edgeName(e).equals(edgeName)) {
                 return g.edgeType(e);
             }

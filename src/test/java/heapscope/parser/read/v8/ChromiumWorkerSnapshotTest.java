@@ -52,21 +52,21 @@ class ChromiumWorkerSnapshotTest {
     @Test
     void findsTheWorkersObjectsAndTheirNames() {
         assertEquals(2, IntStream.range(0, graph.nodeCount())
-                .filter(i -> graph.nodeTypes()[i] == NodeType.OBJECT && graph.nodeName(i).equals("Customer")).count());
+                .filter(i -> graph.nodeTypes().get(i) == NodeType.OBJECT && graph.nodeName(i).equals("Customer")).count());
         // V8 wrote U+1F600 as "\uF600" (the low 16 bits); the reader keeps what the file says.
         int[] cafe = IntStream.range(0, graph.nodeCount()).filter(i -> graph.nodeName(i).equals("caf\u00e9 \uf600"))
                 .toArray();
         assertEquals(1, cafe.length);
-        assertEquals(NodeType.STRING, graph.nodeTypes()[cafe[0]]);
+        assertEquals(NodeType.STRING, graph.nodeTypes().get(cafe[0]));
         assertEquals(12_005, graph.nodeId(cafe[0]));
     }
 
     @Test
     void startsAtASyntheticRootWithOneEdge() {
         assertEquals(0, graph.rootOrdinal());
-        assertEquals(NodeType.SYNTHETIC, graph.nodeTypes()[0]);
+        assertEquals(NodeType.SYNTHETIC, graph.nodeTypes().get(0));
         assertEquals("", graph.nodeName(0));
-        assertEquals(1, graph.firstEdgeIndex()[1] - graph.firstEdgeIndex()[0]);
+        assertEquals(1, graph.firstEdgeIndex().get(1) - graph.firstEdgeIndex().get(0));
     }
 
     @Test
@@ -77,6 +77,6 @@ class ChromiumWorkerSnapshotTest {
     }
 
     private static long countNodes(byte type) {
-        return IntStream.range(0, graph.nodeCount()).filter(i -> graph.nodeTypes()[i] == type).count();
+        return IntStream.range(0, graph.nodeCount()).filter(i -> graph.nodeTypes().get(i) == type).count();
     }
 }

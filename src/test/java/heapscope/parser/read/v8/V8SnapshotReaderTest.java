@@ -54,12 +54,12 @@ class V8SnapshotReaderTest {
         assertEquals(4, graph.edgeCount());
         assertEquals(0, graph.rootOrdinal());
         assertArrayEquals(new byte[] {NodeType.SYNTHETIC, NodeType.OBJECT, NodeType.STRING, NodeType.CLOSURE},
-                graph.nodeTypes());
+                graph.nodeTypes().toArray(4));
         assertEquals(List.of("", "Customer", "Ada", "greet"), nodeNames(graph));
         assertArrayEquals(new long[] {1, 3, 5, 7}, java.util.stream.IntStream.range(0, 4).mapToLong(graph::nodeId).toArray());
         assertArrayEquals(new long[] {0, 32, 16, 56},
                 java.util.stream.IntStream.range(0, 4).mapToLong(graph.nodeSelfSizes()::get).toArray());
-        assertArrayEquals(new int[] {0, 1, 3, 3, 4}, graph.firstEdgeIndex());
+        assertArrayEquals(new int[] {0, 1, 3, 3, 4}, graph.firstEdgeIndex().toArray(5));
         assertArrayEquals(new int[] {EdgeType.ELEMENT, EdgeType.PROPERTY, EdgeType.ELEMENT, EdgeType.WEAK},
                 java.util.stream.IntStream.range(0, 4).map(graph::edgeType).toArray());
         assertEquals(List.of("1", "name", "0", "owner"), edgeNames(graph));
@@ -150,10 +150,10 @@ class V8SnapshotReaderTest {
 
         HeapGraph graph = read(snapshot);
 
-        assertEquals(NodeType.SYNTHETIC, graph.nodeTypes()[root]);
-        assertEquals(NodeType.OBJECT_SHAPE, graph.nodeTypes()[shape]);
+        assertEquals(NodeType.SYNTHETIC, graph.nodeTypes().get(root));
+        assertEquals(NodeType.OBJECT_SHAPE, graph.nodeTypes().get(shape));
         assertEquals("object shape", graph.nodeTypeName(shape));
-        assertTrue(graph.nodeTypes()[wasm] > NodeType.OBJECT_SHAPE);
+        assertTrue(graph.nodeTypes().get(wasm) > NodeType.OBJECT_SHAPE);
         assertEquals("wasm object", graph.nodeTypeName(wasm));
     }
 
@@ -274,7 +274,7 @@ class V8SnapshotReaderTest {
         for (int i = 0; i < names.length; i++) {
             assertEquals(names[i], graph.nodeName(root + 1 + i));
         }
-        int smile = graph.nodeNames()[3];
+        int smile = graph.nodeNames().get(3);
         assertEquals("smile ".length() + 4, graph.strings().byteLength(smile), "one 4-byte UTF-8 sequence");
     }
 

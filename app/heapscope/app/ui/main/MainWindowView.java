@@ -257,8 +257,9 @@ public final class MainWindowView {
                         viewModel.paneProperty().set(pane);
                     }
                 }));
-        // Every view is built now and kept in the scene (hidden), so that showing one later is only a switch: its
-        // FXML and CSS do not compete with a snapshot that is loading.
+        // Every view is built now and kept in the work area (hidden), which joins the scene after the first frame
+        // (prepareWorkArea), so that showing one later is only a switch: its FXML and CSS do not compete with a
+        // snapshot that is loading.
         for (HeapView view : views.values()) {
             Parent viewRoot = view.root();
             viewRoot.setVisible(false);

@@ -3,6 +3,7 @@ package heapscope.parser.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapFormat;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.ProblemSuspect;
@@ -85,6 +86,102 @@ class ProblemSuspectsTest {
         }
         AnalyzedHeap heap = HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP,
                 CancelSignal.NEVER);
+        assertEquals(List.of(), ProblemSuspects.find(heap, CancelSignal.NEVER));
+    }
+
+    /**
+     * A heap of exactly 10,000 bytes, so that a suspect retains at least 1,000, built so that every rule's edge
+     * shows in what the user reads:
+     * <pre>
+     * (GC roots) → AppState 10 → items: java.util.ArrayList 40 → elementData: Big 100 → payload: Payload 2400
+     *            → Other 10 → mid: Mid 10 → list: java.util.ArrayList 40 → elementData: Big (a second, longer way)
+     *            → Exact 1000                              (one object, exactly a tenth)
+     *            → Widget 500, 900, 700, 600               (a class: 2,700 together, more than Big)
+     *            → Gadget 400, 600                         (a class: exactly a tenth together)
+     *            → Filler0..9 269 each                     (ten classes below the threshold)
+     * </pre>
+     * Big has two holders, so only the roots dominate it; its shortest path passes a runtime list first, and MAT
+     * names the first holder outside the runtime's packages.
+     */
+    private static AnalyzedHeap everyRuleAtItsEdge() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0).element(0, "appState").element(1, "other")
+                .element(2, "exact");
+        g.node("appState", NodeType.OBJECT, "AppState", 10).edge("items", "list1");
+        g.node("list1", NodeType.OBJECT, "java.util.ArrayList", 40).edge("elementData", "big");
+        g.node("other", NodeType.OBJECT, "Other", 10).edge("mid", "mid");
+        g.node("mid", NodeType.OBJECT, "Mid", 10).edge("list", "list2");
+        g.node("list2", NodeType.OBJECT, "java.util.ArrayList", 40).edge("elementData", "big");
+        g.node("big", NodeType.OBJECT, "Big", 100).edge("payload", "payload");
+        g.node("payload", NodeType.OBJECT, "Payload", 2400);
+        g.node("exact", NodeType.OBJECT, "Exact", 1000);
+        int[] widgets = {500, 900, 700, 600};
+        for (int w = 0; w < widgets.length; w++) {
+            g.edgeFrom("roots", EdgeType.ELEMENT, null, "widget" + w);
+            g.node("widget" + w, NodeType.OBJECT, "Widget", widgets[w]);
+        }
+        int[] gadgets = {400, 600};
+        for (int i = 0; i < gadgets.length; i++) {
+            g.edgeFrom("roots", EdgeType.ELEMENT, null, "gadget" + i);
+            g.node("gadget" + i, NodeType.OBJECT, "Gadget", gadgets[i]);
+        }
+        for (int f = 0; f < 10; f++) {
+            g.edgeFrom("roots", EdgeType.ELEMENT, null, "filler" + f);
+            g.node("filler" + f, NodeType.OBJECT, "Filler" + f, 269);
+        }
+        return HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP, CancelSignal.NEVER);
+    }
+
+    @Test
+    void suspectsAreListedLargestFirstWhateverTheirKindAndExactlyATenthIsEnough() {
+        AnalyzedHeap heap = everyRuleAtItsEdge();
+        assertEquals(10_000, heap.totalSize());
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("Widget 2700", "Big 2500", "Exact 1000", "Gadget 1000"),
+                suspects.stream().map(s -> s.name() + " " + s.retainedSize()).toList());
+
+        ProblemSuspect widgets = suspects.get(0);
+        assertEquals(ProblemSuspect.Kind.CLASS, widgets.kind());
+        assertEquals(4, widgets.instances());
+        assertEquals(900, heap.retainedSizes().get(widgets.node()), "the class is shown by its largest object");
+
+        ProblemSuspect big = suspects.get(1);
+        assertEquals(ProblemSuspect.Kind.OBJECT, big.kind());
+        assertEquals("AppState.items", big.heldBy(), "the first holder outside java.*, past the runtime's list");
+        assertEquals("Payload", heap.graph().nodeName(big.accumulationPoint()));
+
+        assertEquals("(GC roots)", suspects.get(2).heldBy());
+        assertEquals(ProblemSuspect.Kind.CLASS, suspects.get(3).kind());
+        assertEquals(2, suspects.get(3).instances());
+    }
+
+    @Test
+    void theWalkGoesOnWhileTheLargestChildKeepsExactlySevenTenths() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0).element(0, "holder");
+        g.node("holder", NodeType.OBJECT, "Holder", 30).edge("child", "child");
+        g.node("child", NodeType.OBJECT, "Child", 70);
+        for (int f = 0; f < 10; f++) {
+            g.edgeFrom("roots", EdgeType.ELEMENT, null, "filler" + f);
+            g.node("filler" + f, NodeType.OBJECT, "Filler" + f, 90);
+        }
+        AnalyzedHeap heap = HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP,
+                CancelSignal.NEVER);
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("Holder"), suspects.stream().map(ProblemSuspect::name).toList());
+        assertEquals("Child", heap.graph().nodeName(suspects.get(0).accumulationPoint()));
+        assertEquals("Holder.child", suspects.get(0).accumulationVia());
+    }
+
+    @Test
+    void aHeapOfUnderTenBytesHasNoSuspectThoughATenthOfItRoundsToNothing() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0).element(0, "a").element(1, "b");
+        g.node("a", NodeType.OBJECT, "A", 4);
+        g.node("b", NodeType.OBJECT, "A", 5);
+        AnalyzedHeap heap = HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP,
+                CancelSignal.NEVER);
+        assertEquals(9, heap.totalSize());
         assertEquals(List.of(), ProblemSuspects.find(heap, CancelSignal.NEVER));
     }
 

@@ -2,16 +2,17 @@
 # Smoke test of the Linux installers that `mvn -Pdist -DskipTests package` left in target/dist/, as a person would
 # use them. Needs root (it installs the .deb with apt-get and removes it again at the end) and a machine where the
 # package is not installed yet. Not part of CI: it changes the system.
-#   1. the app-image launcher runs the CLI headless: --version (must name the pom's version) and, if a dump is
-#      given, summary on it; it takes a snapshot of a running JVM and of a Node.js process (opening its inspector
-#      with SIGUSR1), so its trimmed runtime has what capture needs (jdk.attach, java.net.http);
+#   1. the app-image launcher runs the CLI headless: --version (must name the pom's version) and summary on the
+#      dump, whose --json stays JSON where the kernel has no transparent huge pages; it takes a snapshot of a
+#      running JVM and of a Node.js process (opening its inspector with SIGUSR1), so its trimmed runtime has what
+#      capture needs (jdk.attach, java.net.http);
 #   2. the .deb installs; the file types and the default application are registered; `heapscope` is on the PATH;
 #   3. the installed app starts under Xvfb through its menu entry (as a file manager starts it) with the dump, and
 #      a screenshot is saved to target/dist/smoke/ to look at;
 #   4. the .deb uninstalls and leaves no default-handler entries behind.
 # Usage: packaging/smoke-test-linux.sh [dump file]  (default: the committed JDK 25 dump, as sample.hprof)
-# Needs: xvfb, imagemagick (import), libgtk-3-0, xdg-utils, libglib2.0-bin (gio), node; the test classes compiled
-# (`mvn -Pdist -DskipTests package` compiles them).
+# Needs: xvfb, imagemagick (import), libgtk-3-0, xdg-utils, libglib2.0-bin (gio), node, unshare (util-linux); the
+# test classes compiled (`mvn -Pdist -DskipTests package` compiles them).
 set -eu
 cd "$(dirname "$0")/.."
 dist=target/dist
@@ -34,6 +35,16 @@ echo "heapscope --version: $got"
 case "$got" in *"$version"*) ;; *) fail "--version does not name $version" ;; esac
 env -u DISPLAY "$dist/heapscope/bin/heapscope" summary "$dump" > "$out/summary.txt" || fail "summary exited $?"
 head -5 "$out/summary.txt"
+# The launcher asks for transparent huge pages; where the kernel has none, the JVM's warning must not reach standard
+# output. "never" is bind-mounted over the sysfs setting in a private mount namespace, so the system keeps its own.
+is_json() { node -e 'JSON.parse(require("fs").readFileSync(0, "utf8"))'; }
+env -u DISPLAY "$dist/heapscope/bin/heapscope" summary --json "$dump" | is_json || fail "summary --json is not JSON"
+echo "always madvise [never]" > "$out/thp-never"
+unshare -m sh -c "mount --bind '$out/thp-never' /sys/kernel/mm/transparent_hugepage/enabled \
+    && env -u DISPLAY '$dist/heapscope/bin/heapscope' summary --json '$dump' 2> '$out/thp-never.err'" | is_json \
+    || fail "summary --json is not JSON without transparent huge pages"
+grep -q UseTransparentHugePages "$out/thp-never.err" || fail "no warning on stderr without transparent huge pages"
+echo "summary --json: JSON with and without transparent huge pages"
 sleep 60 | java -cp target/test-classes heapscope.app.capture.programs.GrowingSessionsService > /dev/null &
 jvm=$!
 sleep 60 | node --inspect-port=127.0.0.1:0 src/test/scripts/capture/growing-closure.js > /dev/null 2>&1 &

@@ -14,5 +14,5 @@ export HEAPSCOPE_CACHE_DIR="$work/cache"
 for run in "first open" "reopen"; do
   echo "== $run, load average $(cut -d' ' -f1 /proc/loadavg)"
   xvfb-run -a -s "-screen 0 1400x900x24" java "$@" -cp "$cp:$work/classes" SummaryLatency "$file" 2>&1 \
-      | grep -E "Summary showed|snapshot"
+      | grep -E "Summary showed|rows listed|snapshot"
 done

@@ -1,13 +1,15 @@
 package heapscope.app.ui.common;
 
 import heapscope.parser.analysis.AnalyzedHeap;
+import heapscope.parser.analysis.ClassAggregator;
 import heapscope.parser.model.ClassAggregate;
+import heapscope.parser.model.NodeFilter;
+import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.view.ObjectFilter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.function.Function;
 
 /**
  * The Summary's rows per heap and object filter, computed once (aggregating walks every node) and kept while the heap
@@ -15,27 +17,48 @@ import java.util.function.Function;
  * hold no reference to it), so a closed snapshot's rows go with it. Thread-safe.
  */
 public final class SummaryCache {
-    /** A filter as applied to one heap, and the Summary rows under it. */
-    public record Entry(ObjectFilter filter, List<ClassAggregate> rows) {
+    /**
+     * A filter's Summary rows on one heap, and the nodes it counts there ({@link #filter}), worked out when first asked
+     * for: the class rows of all objects come stored with a heap from the analysis cache, so its Summary shows without
+     * a walk over every node, which only listing instances needs.
+     */
+    public static final class Entry {
+        private final NodeFilter nodeFilter;
+        private final List<ClassAggregate> rows;
+        private ObjectFilter filter;
+
+        private Entry(NodeFilter nodeFilter, List<ClassAggregate> rows) {
+            this.nodeFilter = nodeFilter;
+            this.rows = rows;
+        }
+
+        public List<ClassAggregate> rows() {
+            return rows;
+        }
+
+        /** The filter as applied to {@code heap} (the heap of this entry); walks every node the first time. */
+        public synchronized ObjectFilter filter(AnalyzedHeap heap, CancelSignal cancel) {
+            if (filter == null) {
+                filter = ObjectFilter.of(heap, nodeFilter, cancel);
+            }
+            return filter;
+        }
     }
 
-    private final Map<AnalyzedHeap, Map<Object, Entry>> entries = new WeakHashMap<>();
+    private final Map<AnalyzedHeap, Map<NodeFilter, Entry>> entries = new WeakHashMap<>();
 
-    /**
-     * The rows of {@code heap} under the filter named {@code key} (an engine {@code NodeFilter}, or a named filter),
-     * making the filter with {@code make} the first time. Runs in the background.
-     */
-    public Entry get(AnalyzedHeap heap, Object key, Function<AnalyzedHeap, ObjectFilter> make) {
+    /** The Summary rows of {@code heap} under {@code filter}, made the first time. Runs in the background. */
+    public Entry get(AnalyzedHeap heap, NodeFilter filter, CancelSignal cancel) {
         synchronized (this) {
-            Entry cached = entries.getOrDefault(heap, Map.of()).get(key);
+            Entry cached = entries.getOrDefault(heap, Map.of()).get(filter);
             if (cached != null) {
                 return cached;
             }
         }
-        ObjectFilter filter = make.apply(heap);
-        Entry entry = new Entry(filter, filter.aggregate(heap));
+        cancel.throwIfCanceled();
+        Entry entry = new Entry(filter, ClassAggregator.aggregate(heap, filter));
         synchronized (this) {
-            entries.computeIfAbsent(heap, h -> new HashMap<>()).put(key, entry);
+            entries.computeIfAbsent(heap, h -> new HashMap<>()).put(filter, entry);
         }
         return entry;
     }

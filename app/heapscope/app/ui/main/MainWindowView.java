@@ -38,6 +38,7 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -173,7 +174,36 @@ public final class MainWindowView {
         });
         stage.setScene(scene);
         stage.setTitle("Heapscope");
+        afterFirstFrame(scene, this::prepareWorkArea);
         return scene;
+    }
+
+    /**
+     * Runs {@code action} once, after the pulse that lays out the window's first frame (the frame is drawn while it
+     * runs).
+     */
+    private static void afterFirstFrame(Scene scene, Runnable action) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> Platform.runLater(() -> {
+            if (listener[0] != null) {
+                scene.removePostLayoutPulseListener(listener[0]);
+                listener[0] = null;
+                action.run();
+            }
+        });
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    /**
+     * Puts the work area, hidden, under the welcome page, so that its views get their skins and styles while the user
+     * chooses a file. Made when a file is opened instead, they took most of the JavaFX thread's time of a reopen from
+     * the analysis cache (the seven views' skins, about half a second of CPU), delaying the snapshot and its Summary.
+     */
+    private void prepareWorkArea() {
+        if (!centerStack.getChildren().contains(workArea)) {
+            workArea.setVisible(false);
+            centerStack.getChildren().add(0, workArea);
+        }
     }
 
     @FXML
@@ -227,8 +257,9 @@ public final class MainWindowView {
                         viewModel.paneProperty().set(pane);
                     }
                 }));
-        // Every view is built now and kept in the scene (hidden), so that showing one later is only a switch: its
-        // FXML and CSS do not compete with a snapshot that is loading.
+        // Every view is built now and kept in the work area (hidden), which joins the scene after the first frame
+        // (prepareWorkArea), so that showing one later is only a switch: its FXML and CSS do not compete with a
+        // snapshot that is loading.
         for (HeapView view : views.values()) {
             Parent viewRoot = view.root();
             viewRoot.setVisible(false);
@@ -277,11 +308,20 @@ public final class MainWindowView {
     private void showCenter() {
         boolean empty = viewModel.emptyProperty().get();
         updateToolbar();
+        // Once in the scene, the work area stays (hidden under the welcome page): taken out and put back, it would be
+        // styled again from scratch.
+        List<Node> center = centerStack.getChildren();
+        workArea.setVisible(!empty);
         if (empty) {
             welcomeView.showRecent(viewModel.recentFiles());
-            centerStack.getChildren().setAll(welcomeView.root());
+            if (!center.contains(welcomeView.root())) {
+                center.add(welcomeView.root());
+            }
         } else {
-            centerStack.getChildren().setAll(workArea);
+            center.remove(welcomeView.root());
+            if (!center.contains(workArea)) {
+                center.add(workArea);
+            }
         }
         updateRecentMenu();
     }

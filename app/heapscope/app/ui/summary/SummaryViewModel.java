@@ -6,7 +6,6 @@ import heapscope.app.ui.common.HeapChildren;
 import heapscope.app.ui.common.RowPath;
 import heapscope.app.ui.common.SummaryCache;
 import heapscope.app.ui.main.MainWindowViewModel;
-import heapscope.parser.view.ObjectFilter;
 import heapscope.app.ui.snapshot.Snapshot;
 import heapscope.parser.model.ClassAggregate;
 import heapscope.parser.model.NodeFilter;
@@ -44,10 +43,10 @@ public final class SummaryViewModel {
         NodeFilter filter = main.filterProperty().get();
         String classText = main.classFilterProperty().get();
         return (sort, cancel) -> {
-            SummaryCache.Entry entry = cache.get(rows.heap(), filter, heap -> ObjectFilter.of(heap, filter, cancel));
+            SummaryCache.Entry entry = cache.get(rows.heap(), filter, cancel);
             List<Children.Child> children = new ArrayList<>();
             for (ClassAggregate row : ClassRows.sorted(ClassRows.filtered(entry.rows(), classText), sort)) {
-                children.add(new Children.Child(new GridRow.ClassRow(row), instances(rows, row, entry.filter())));
+                children.add(new Children.Child(new GridRow.ClassRow(row), instances(rows, row, entry)));
             }
             return Children.of(children);
         };
@@ -61,12 +60,12 @@ public final class SummaryViewModel {
         NodeRows rows = snapshot.rows();
         NodeFilter filter = main.filterProperty().get();
         String filterLabel = main.filterOptionProperty().get().label();
-        SummaryCache.Entry entry = cache.get(rows.heap(), filter, heap -> ObjectFilter.of(heap, filter, cancel));
+        SummaryCache.Entry entry = cache.get(rows.heap(), filter, cancel);
         int wanted = ordinal >= 0 ? rows.heap().classes().classByNode().get(ordinal) : classId;
         String className = rows.heap().classes().name(wanted);
         ClassAggregate row = entry.rows().stream().filter(r -> r.classId() == wanted).findFirst().orElse(null);
         String object = ordinal >= 0 ? rows.row(ordinal).label() : className;
-        if (row == null || (ordinal >= 0 && !entry.filter().accepts(ordinal))) {
+        if (row == null || (ordinal >= 0 && !entry.filter(rows.heap(), cancel).accepts(ordinal))) {
             return RowPath.missing(object + " is not among \u201c" + filterLabel
                     + "\u201d; choose All objects to see it.");
         }
@@ -81,8 +80,8 @@ public final class SummaryViewModel {
     }
 
     /** A class's instances that pass the filter, each expandable into its references. */
-    static Children instances(NodeRows rows, ClassAggregate row, ObjectFilter filter) {
-        return (sort, cancel) -> HeapChildren.nodes(NodeList.instances(rows, row.classId(), filter, sort, cancel),
-                node -> HeapChildren.outgoing(rows, node));
+    static Children instances(NodeRows rows, ClassAggregate row, SummaryCache.Entry entry) {
+        return (sort, cancel) -> HeapChildren.nodes(NodeList.instances(rows, row.classId(),
+                entry.filter(rows.heap(), cancel), sort, cancel), node -> HeapChildren.outgoing(rows, node));
     }
 }

@@ -27,15 +27,6 @@ final class ChangedCandidates {
         pairs[place.ordinal()].add(older, newer);
     }
 
-    boolean isEmpty() {
-        for (int p = 0; p < pairs.length; p++) {
-            if (heads[p] < pairs[p].size()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /**
      * Takes the next pair, strongest place first, into {@code pair} ({older, newer}); false when none is left.
      */

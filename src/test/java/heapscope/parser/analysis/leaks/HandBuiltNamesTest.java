@@ -172,6 +172,33 @@ class HandBuiltNamesTest {
     }
 
     /**
+     * The chain of {@link #aChainOnThePathIsWrittenOnceWithItsCount} with a side branch: the middle link also holds a
+     * Side object gaining 50 items a snapshot, found before the next link, which carries the store's 400 (89 % of the
+     * link's growth). The walk passes the side branch, which carries too little, and goes on down the chain to the
+     * store; the store is written first of all, so that it is the first object followed.
+     */
+    @Test
+    void aChainWithASideBranchLeadsOnToTheStore() throws Exception {
+        LeakReport report = report(k -> {
+            TestGraph g = new TestGraph().root().edge(EdgeType.SHORTCUT, "global", "W");
+            g.node("Store", NodeType.OBJECT, "Store", 32).id(107);
+            items(g, "Store", "i", 1, k, 400, ITEM_SIZE, 1_001);
+            g.node("W", NodeType.OBJECT, "Window", 100).id(3).edge("head", "L1");
+            g.node("L1", NodeType.OBJECT, "Link", 24).id(101).edge("next", "L2");
+            g.node("L2", NodeType.OBJECT, "Link", 24).id(103).edge("side", "Side").edge("next", "L3");
+            g.node("Side", NodeType.OBJECT, "Side", 32).id(109);
+            items(g, "Side", "s", 1, k, 50, ITEM_SIZE, 11_001);
+            g.node("L3", NodeType.OBJECT, "Link", 24).id(105).edge("next", "Store");
+            return g;
+        }, 3);
+        assertEquals(1, report.suspects().size(), report.suspects().toString());
+        LeakSuspect store = report.suspects().get(0);
+        assertEquals("Store", store.containerClass());
+        assertEquals("globalThis.head \u2192 Link.next \u00d73 \u2192 Store", store.path());
+        assertEquals(80_000, store.growth());
+    }
+
+    /**
      * W's elements (a V8 backing store, W → (object elements)) gain 100 items a snapshot while W.cache loses as much,
      * so W itself stays flat and the backing store is where the growth starts: it stands for the object whose structure
      * it is, W, with the backing store's sizes.
@@ -227,6 +254,70 @@ class HandBuiltNamesTest {
         assertEquals("globalThis.compiled", code.name());
         assertEquals("(compiled code)", code.held().get(0).className());
         assertEquals(12_000, code.growth());
+    }
+
+    /**
+     * Two holders of compiled code, W.c1 (found first) gaining 40 code objects of 100 bytes a snapshot and W.c2 gaining
+     * 60: neither carries 80 % of W's growth, together they carry it all, so they are two entries, both V8's own. The
+     * runtime's list is ranked as the leaks are: c2 (12,000 bytes over the series) before c1 (8,000).
+     */
+    @Test
+    void runtimeGrowthIsRankedLikeTheLeaks() throws Exception {
+        LeakReport report = report(k -> {
+            TestGraph g = window();
+            compiledCode(g, "C1", "c1", 101, k, 40, 0);
+            compiledCode(g, "C2", "c2", 103, k, 60, 50);
+            return g;
+        }, 3);
+        assertEquals(List.of(), report.suspects());
+        assertEquals(List.of("globalThis.c2", "globalThis.c1"), report.runtimeGrowth().stream()
+                .map(LeakSuspect::name).toList(), report.runtimeGrowth().toString());
+        assertEquals(12_000, report.runtimeGrowth().get(0).growth());
+        assertEquals(8_000, report.runtimeGrowth().get(1).growth());
+    }
+
+    /** W.{@code field} holds a {@code CodeHolder} that gains {@code perBatch} code objects of 100 bytes a snapshot. */
+    private static void compiledCode(TestGraph g, String label, String field, long id, int batches, int perBatch,
+            int idOffset) {
+        g.edgeFrom("W", EdgeType.PROPERTY, field, label);
+        g.node(label, NodeType.OBJECT, "CodeHolder", 32).id(id);
+        for (int b = 1; b <= batches; b++) {
+            for (int c = 0; c < perBatch; c++) {
+                g.edgeFrom(label, EdgeType.ELEMENT, null, label + "-" + b + "-" + c);
+            }
+        }
+        for (int b = 1; b <= batches; b++) {
+            for (int c = 0; c < perBatch; c++) {
+                g.node(label + "-" + b + "-" + c, NodeType.CODE, "code", 100).id(1_001 + 2L * (b * 1_000 + idOffset + c));
+            }
+        }
+    }
+
+    /**
+     * A variable of an outer scope that no closure holds any more: W.fn is a closure {@code inner} whose context's
+     * {@code previous} is the outer context, whose {@code samples} gains 100 items a snapshot. The outer context's only
+     * retainer is the inner context, so the path says a closure's context. The object after the outer context (W.fn's
+     * {@code shared}) is retained by the closure: only the outer context's own retainers are looked at.
+     */
+    @Test
+    void aVariableOfAScopeNoClosureHoldsIsNamedByItsContext() throws Exception {
+        LeakReport report = report(k -> {
+            TestGraph g = window();
+            g.edgeFrom("W", EdgeType.PROPERTY, "fn", "Fn");
+            g.node("Fn", NodeType.CLOSURE, "inner", 32).id(101).edge(EdgeType.INTERNAL, "context", "InnerCtx")
+                    .edge("shared", "Shared");
+            g.node("InnerCtx", NodeType.OBJECT, "system / Context", 40).id(103)
+                    .edge(EdgeType.INTERNAL, "previous", "OuterCtx");
+            g.node("OuterCtx", NodeType.OBJECT, "system / Context", 40).id(105)
+                    .edge(EdgeType.CONTEXT, "samples", "Samples");
+            g.node("Shared", NodeType.OBJECT, "Object", 24).id(107);
+            g.node("Samples", NodeType.OBJECT, "Array", 32).id(109);
+            items(g, "Samples", "s", 1, k, 100, ITEM_SIZE, 1_001);
+            return g;
+        }, 3);
+        assertEquals(1, report.suspects().size(), report.suspects().toString());
+        assertEquals("samples (closure variable)", report.suspects().get(0).name());
+        assertEquals("samples (a variable of a closure's context) \u2192 Array", report.suspects().get(0).path());
     }
 
     /**
@@ -418,20 +509,26 @@ class HandBuiltNamesTest {
     /**
      * The example object of an entry is one of its headline class added inside the series: with three snapshots one
      * first seen in snapshot 2 (not 1, nor the last, which DevTools' "between" filter leaves out); with two, one first
-     * seen in snapshot 2.
+     * seen in snapshot 2. The store's items are written batch 2 first, then the later ones, then batch 1, so that the
+     * breakdown meets the first and the last snapshot's items before the second's.
      */
     @Test
     void theExampleIsAnObjectAddedInsideTheSeries() throws Exception {
         for (int count = 2; count <= 3; count++) {
             LeakReport report = report(k -> {
                 TestGraph g = window();
-                container(g, "Store", "Store", 7, "store", 1, k, 100, 0);
+                g.edgeFrom("W", EdgeType.PROPERTY, "store", "Store");
+                g.node("Store", NodeType.OBJECT, "Store", 50).id(7);
+                for (int b = 2; b <= k; b++) {
+                    items(g, "Store", "i", b, b, 100, ITEM_SIZE, 1_001);
+                }
+                items(g, "Store", "i", 1, 1, 100, ITEM_SIZE, 1_001);
                 return g;
             }, count);
             AnalyzedHeap last = report.lastSnapshot();
             long id = last.graph().nodeId(report.suspects().get(0).exampleNode());
-            // Batch 2's items have ids 1,001 + 2 × (200,000 + j).
-            assertTrue(id >= 401_001 && id < 401_201, count + " snapshots: example id " + id);
+            // Batch 2's items have ids 1,001 + 2 × (20,000 + j).
+            assertTrue(id >= 41_001 && id < 41_201, count + " snapshots: example id " + id);
         }
     }
 
@@ -476,13 +573,16 @@ class HandBuiltNamesTest {
     }
 
     @Test
-    void aReportNeedsTwoToAHundredAndTwentySevenSnapshots() {
+    void aReportNeedsTwoToAHundredAndTwentySevenSnapshots() throws Exception {
         IllegalArgumentException one = assertThrows(IllegalArgumentException.class, () -> LeakFinder.find(
                 sized(1), ProgressListener.NO_OP, CancelSignal.NEVER));
         assertEquals("a leak report needs at least two snapshots", one.getMessage());
         IllegalArgumentException many = assertThrows(IllegalArgumentException.class, () -> LeakFinder.find(
                 sized(128), ProgressListener.NO_OP, CancelSignal.NEVER));
         assertEquals("a leak report over at most 127 snapshots", many.getMessage());
+        List<TestGraph> most = java.util.Collections.nCopies(127, window());
+        assertEquals(127, LeakFinder.find(HandBuiltSeriesTest.series(most), ProgressListener.NO_OP,
+                CancelSignal.NEVER).snapshots().size());
     }
 
     /** A series of this many snapshots that cannot be loaded: the size is checked first. */

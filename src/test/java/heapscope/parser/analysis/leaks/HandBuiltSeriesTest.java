@@ -97,6 +97,8 @@ class HandBuiltSeriesTest {
         assertEquals("Item", items.className());
         assertArrayEquals(new long[] {100, 200, 300}, items.countBySnapshot());
         assertEquals(200, items.added());
+        // Each batch's items are first seen in the snapshot that added them, the one with the largest id too.
+        assertArrayEquals(new long[] {100, 100, 100}, items.countByFirstSnapshot());
         assertEquals(List.of(), report.runtimeGrowth());
         assertEquals(List.of(), report.warnings());
     }
@@ -118,6 +120,51 @@ class HandBuiltSeriesTest {
         assertEquals(14_000, report.suspects().get(0).growth());
         assertEquals(10_000, report.suspects().get(1).growth());
         assertArrayEquals(new long[] {50, 100, 150}, report.suspects().get(1).held().get(0).countBySnapshot());
+    }
+
+    /**
+     * W.big gains 400 items a step and W.small 100: big carries exactly 80 % of W's growth (40,000 of 50,000 bytes a
+     * step), enough to be where it accumulates, so big is the one entry, though small grew by 20,000 bytes too.
+     */
+    @Test
+    void aChildThatCarriesEightyPercentIsWhereTheGrowthAccumulates() throws Exception {
+        LeakReport report = report(k -> {
+            TestGraph g = window();
+            container(g, "Big", "Big", 7, "big", 1, k, 400, 0);
+            container(g, "Small", "Small", 9, "small", 1, k, 100, 50_000);
+            return g;
+        }, 3);
+        assertEquals(List.of("Big"), report.suspects().stream().map(LeakSuspect::containerClass).toList(),
+                report.suspects().toString());
+        assertEquals(80_000, report.suspects().get(0).growth());
+    }
+
+    /**
+     * W gains 100 items of its own a step, W.a and W.b 50 each: a and b together carry exactly half of W's growth
+     * (10,000 of 20,000 bytes a step), enough to be two entries rather than W.
+     */
+    @Test
+    void partsThatCarryHalfTheGrowthAreTheEntries() throws Exception {
+        LeakReport report = report(k -> {
+            TestGraph g = window();
+            container(g, "A", "Alpha", 7, "a", 1, k, 50, 0);
+            container(g, "B", "Beta", 9, "b", 1, k, 50, 20_000);
+            for (int b = 1; b <= k; b++) {
+                for (int j = 0; j < 100; j++) {
+                    g.edgeFrom("W", EdgeType.ELEMENT, null, "own-" + b + "-" + j);
+                }
+            }
+            for (int b = 1; b <= k; b++) {
+                for (int j = 0; j < 100; j++) {
+                    g.node("own-" + b + "-" + j, NodeType.OBJECT, "Item", ITEM_SIZE).id(1_001 + 2L * (b * 100_000
+                            + 40_000 + j));
+                }
+            }
+            return g;
+        }, 3);
+        assertEquals(List.of("Alpha", "Beta"), report.suspects().stream().map(LeakSuspect::containerClass).toList(),
+                report.suspects().toString());
+        assertEquals(10_000, report.suspects().get(0).growth());
     }
 
     /**

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The leak report's Java paths, in process, on the committed dumps of {@link FourLeaks} ({@link CommittedFourLeaks}):
- * one process with four leaks of four kinds and a full cache that is none. Each leak must be one entry, named by what
- * holds it (a static field by its class; a local variable's object by its field; a pool's thread locals by the
- * threads' common name), headed by the program's own class, and holding exactly the program's counts: the program
- * checked them before each dump. One test per report, as each costs the matching of three dumps.
+ * one process with four leaks of four kinds, a full cache that is none, and system properties set as it runs (the
+ * JDK's growth). Each leak must be one entry, named by what holds it (a static field by its class; a local variable's
+ * object by its field; a pool's thread locals by the threads' common name, a thread that joined the pool late
+ * included), headed by the program's own class, and holding exactly the program's counts: the program checked them
+ * before each dump. One test per report, as each costs the matching of three dumps.
  */
 class JavaLeakReportTest {
     private static final String PROGRAM = "heapscope.parser.analysis.leaks.program.";
@@ -53,9 +54,8 @@ class JavaLeakReportTest {
         assertEquals(List.of("d1", "d2", "d3"), report.snapshots());
         assertEquals("structural", report.matching());
         assertEquals(List.of(), report.warnings());
-        assertEquals(List.of(), report.runtimeGrowth(), "the price cache is full from the first dump on");
         List<LeakSuspect> suspects = report.suspects();
-        assertEquals(4, suspects.size(), suspects.toString());
+        assertEquals(4, suspects.size(), "four leaks; the price cache is full from the first dump on: " + suspects);
         for (LeakSuspect suspect : suspects) {
             assertTrue(suspect.grewEveryStep(), suspect.name());
         }
@@ -87,18 +87,23 @@ class JavaLeakReportTest {
         assertEquals(PROGRAM + "AuditEntry", className(audit.exampleNode()));
         assertEquals("java.util.HashMap", className(audit.containerNodes()[0]));
 
-        // Each of the three workers' thread-local maps gains 40 entries a phase: one entry for the three.
+        // Each of the three workers' thread-local maps gains 40 entries a phase, the fourth worker's (made after the
+        // first dump, so followed on its thread) 80 and then 40: one entry for the four.
         LeakSuspect threadLocals = suspects.get(1);
-        assertEquals("thread locals of the request-worker-* threads (3)", threadLocals.name());
+        assertEquals("thread locals of the request-worker-* threads (4)", threadLocals.name());
         assertEquals("thread locals of Thread \u2192 ThreadLocal$ThreadLocalMap", threadLocals.path());
         assertEquals("java.lang.ThreadLocal$ThreadLocalMap", threadLocals.containerClass());
-        assertEquals(FourLeaks.WORKERS, threadLocals.instances());
-        assertEquals(FourLeaks.WORKERS, threadLocals.containerNodes().length);
+        assertEquals(FourLeaks.WORKERS + 1, threadLocals.instances());
+        assertEquals(FourLeaks.WORKERS + 1, threadLocals.containerNodes().length);
+        for (int node : threadLocals.containerNodes()) {
+            assertEquals("java.lang.ThreadLocal$ThreadLocalMap", className(node));
+        }
         assertEquals(PROGRAM + "RequestScope$RequestState", threadLocals.held().get(0).className());
-        int requests = FourLeaks.WORKERS * FourLeaks.REQUESTS_PER_WORKER;
+        long[] requests = java.util.stream.IntStream.rangeClosed(1, FourLeaks.PHASES).mapToLong(FourLeaks::requests)
+                .toArray();
         for (String className : List.of(PROGRAM + "RequestScope$RequestState", PROGRAM + "RequestScope",
                 "java.lang.ThreadLocal", "java.lang.ThreadLocal$ThreadLocalMap$Entry", "byte[]")) {
-            assertArrayEquals(grows(requests), held(threadLocals, className).countBySnapshot(), className);
+            assertArrayEquals(requests, held(threadLocals, className).countBySnapshot(), className);
         }
 
         // 200 listeners a phase, lambdas each holding a session, in a bus main() holds in a local variable.
@@ -122,6 +127,20 @@ class JavaLeakReportTest {
         assertEquals("java.lang.Thread", jobs.containerClass());
         assertArrayEquals(grows(FourLeaks.JOBS), held(jobs, PROGRAM + "Job").countBySnapshot());
         assertArrayEquals(grows(FourLeaks.JOBS), held(jobs, "long[]").countBySnapshot());
+
+        // 100 system properties a phase, a String key and value each: the JDK's objects under a JDK static, listed
+        // apart from the leaks. The map's nodes count the JVM's own properties too; those it gained are the program's.
+        assertEquals(1, report.runtimeGrowth().size(), report.runtimeGrowth().toString());
+        LeakSuspect settings = report.runtimeGrowth().get(0);
+        assertEquals("System.props", settings.name());
+        assertEquals("System.props \u2192 Properties.map \u2192 ConcurrentHashMap", settings.path());
+        assertTrue(settings.grewEveryStep());
+        for (String className : List.of("java.lang.String", "byte[]")) {
+            assertArrayEquals(grows(2 * FourLeaks.SETTINGS), held(settings, className).countBySnapshot(), className);
+        }
+        long[] nodes = held(settings, "java.util.concurrent.ConcurrentHashMap$Node").countBySnapshot();
+        assertArrayEquals(new long[] {0, FourLeaks.SETTINGS, 2 * FourLeaks.SETTINGS},
+                java.util.Arrays.stream(nodes).map(count -> count - nodes[0]).toArray());
     }
 
     /** Dumps given newest first: each dump's header says it was written before the one given before it. */
@@ -140,6 +159,11 @@ class JavaLeakReportTest {
             inOrder.add(k, CommittedFourLeaks.heap(k + 1));
         }
         assertEquals(List.of(), inOrder.warnings());
+        // One dump given twice: written at the same moment, by the same threads, which is no wrong order.
+        SeriesChecks twice = new SeriesChecks(List.of("d1", "d1 again"));
+        twice.add(0, CommittedFourLeaks.heap(1));
+        twice.add(1, CommittedFourLeaks.heap(1));
+        assertEquals(List.of(), twice.warnings());
     }
 
     /**
@@ -155,7 +179,7 @@ class JavaLeakReportTest {
         checks.add(1, other);
         ObjectMatching matching = ObjectMatcher.match(ours, other, CancelSignal.NEVER);
         checks.matched(1, ours, matching);
-        // The two JVMs share the JDK's own classes and Strings: 26,266 of the 33,257 objects match, more than the 20 %
+        // The two JVMs share the JDK's own classes and Strings: about four in five objects match, more than the 20 %
         // below which the matching would call them two processes too.
         assertEquals(List.of(
                 "other was written before ours (the dumps' headers say so): the dumps are not in the order they were"

@@ -17,8 +17,11 @@ import java.util.concurrent.SynchronousQueue;
  *       {@link EventBus} that {@code main} holds in a local variable;</li>
  *   <li>runs {@value #REQUESTS_PER_WORKER} requests on each of {@value #WORKERS} threads named
  *       {@code request-worker-N}, each leaving a {@link RequestScope.RequestState} in its thread's thread-local map;
- *   </li>
+ *       a fourth, {@code request-worker-4}, started with them, gets its first requests in phase 2
+ *       ({@link #LATE_REQUESTS}), so its thread-local map is made after the first dump;</li>
  *   <li>hands {@value #JOBS} {@link Job}s to the thread {@code batch-runner}, which keeps them in a local list;</li>
+ *   <li>sets {@value #SETTINGS} system properties ({@code four-leaks.setting.N}, String values): growth of the JDK's
+ *       own objects under a JDK static, which the report lists apart from the leaks;</li>
  *   <li>and, no leak, puts {@value #QUOTES} new {@link Quote}s into a price cache that keeps the newest
  *       {@value #QUOTES}.</li>
  * </ul>
@@ -37,6 +40,10 @@ public final class FourLeaks {
     public static final int REQUESTS_PER_WORKER = 40;
     public static final int JOBS = 150;
     public static final int QUOTES = 200;
+    /** The requests the late fourth worker runs in each phase. */
+    public static final int[] LATE_REQUESTS = {0, 80, 40};
+    public static final int SETTINGS = 100;
+    public static final String SETTING = "four-leaks.setting.";
 
     private FourLeaks() {
     }
@@ -44,7 +51,8 @@ public final class FourLeaks {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         EventBus bus = new EventBus();
-        List<SynchronousQueue<Integer>> workers = startWorkers();
+        List<SynchronousQueue<Integer>> workers = startWorkers(WORKERS, 1);
+        SynchronousQueue<Integer> lateWorker = startWorkers(1, WORKERS + 1).get(0);
         SynchronousQueue<Integer> batches = new SynchronousQueue<>();
         Thread batchRunner = new Thread(() -> BatchRunner.run(batches), "batch-runner");
         batchRunner.setDaemon(true);
@@ -62,16 +70,25 @@ public final class FourLeaks {
             for (SynchronousQueue<Integer> worker : workers) {
                 worker.put(REQUESTS_PER_WORKER);
             }
+            if (LATE_REQUESTS[phase - 1] > 0) {
+                lateWorker.put(LATE_REQUESTS[phase - 1]);
+            }
             for (SynchronousQueue<Integer> worker : workers) {
                 worker.put(0); // taken only once the requests before it ran
             }
+            lateWorker.put(0);
             batches.put(JOBS);
             batches.put(0);
+            for (int i = 0; i < SETTINGS; i++) {
+                System.setProperty(SETTING + ((phase - 1) * SETTINGS + i), "value " + i + " of phase " + phase);
+            }
             for (int i = 0; i < QUOTES; i++) {
                 PriceCache.put(phase * QUOTES + i);
             }
             String counts = "audits=" + AuditLog.ENTRIES.size() + " listeners=" + bus.size() + " requests="
-                    + RequestScope.entered() + " jobs=" + BatchRunner.kept() + " quotes=" + PriceCache.size();
+                    + RequestScope.entered() + " jobs=" + BatchRunner.kept() + " quotes=" + PriceCache.size()
+                + " settings=" + System.getProperties().stringPropertyNames().stream()
+                        .filter(name -> name.startsWith(SETTING)).count();
             check(counts, phase);
             Files.writeString(out.resolve(NAME + "-" + phase + ".counts"), counts + "\n");
             PhaseDumps.dump(out, NAME, phase, counts);
@@ -80,16 +97,28 @@ public final class FourLeaks {
 
     private static void check(String counts, int phase) {
         String expected = "audits=" + AUDITS * phase + " listeners=" + SESSIONS * phase + " requests="
-                + WORKERS * REQUESTS_PER_WORKER * phase + " jobs=" + JOBS * phase + " quotes=" + QUOTES;
+                + requests(phase) + " jobs=" + JOBS * phase + " quotes=" + QUOTES + " settings=" + SETTINGS * phase;
         if (!counts.equals(expected)) {
             throw new IllegalStateException("phase " + phase + ": " + counts + ", expected " + expected);
         }
     }
 
-    /** The request workers, each taking a number of requests to run from its queue (0: a no-op, to wait on). */
-    private static List<SynchronousQueue<Integer>> startWorkers() {
+    /** The requests all workers have run by the end of the phase: the pool's and the late worker's. */
+    public static int requests(int phase) {
+        int late = 0;
+        for (int k = 0; k < phase; k++) {
+            late += LATE_REQUESTS[k];
+        }
+        return WORKERS * REQUESTS_PER_WORKER * phase + late;
+    }
+
+    /**
+     * {@code count} request workers {@code request-worker-N} from N = {@code first} on, each taking a number of
+     * requests to run from its queue (0: a no-op, to wait on).
+     */
+    private static List<SynchronousQueue<Integer>> startWorkers(int count, int first) {
         List<SynchronousQueue<Integer>> queues = new ArrayList<>();
-        for (int w = 1; w <= WORKERS; w++) {
+        for (int w = first; w < first + count; w++) {
             SynchronousQueue<Integer> queue = new SynchronousQueue<>();
             Thread worker = new Thread(() -> {
                 try {

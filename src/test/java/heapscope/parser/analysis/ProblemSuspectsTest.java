@@ -31,13 +31,13 @@ class ProblemSuspectsTest {
         TestGraph g = new TestGraph().root().element(0, "roots");
         g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0).element(0, "holder").element(1, "other");
         for (int w = 0; w < 20; w++) {
-            g.edgeFrom("roots", heapscope.parser.graph.EdgeType.ELEMENT, null, "widget" + w);
+            g.edgeFrom("roots", EdgeType.ELEMENT, null, "widget" + w);
         }
         g.node("holder", NodeType.OBJECT, "Holder", 8).edge("map", "map");
         g.node("map", NodeType.OBJECT, "Map", 48).edge("table", "table");
         g.node("table", NodeType.OBJECT, "Entry[]", 16 + 8 * 50);
         for (int i = 0; i < 50; i++) {
-            g.edgeFrom("table", heapscope.parser.graph.EdgeType.ELEMENT, null, "entry" + i);
+            g.edgeFrom("table", EdgeType.ELEMENT, null, "entry" + i);
         }
         for (int i = 0; i < 50; i++) {
             g.node("entry" + i, NodeType.OBJECT, "Entry", 32).edge("value", "value" + i);
@@ -47,6 +47,16 @@ class ProblemSuspectsTest {
             g.node("widget" + w, NodeType.OBJECT, "Widget", 120);
         }
         g.node("other", NodeType.OBJECT, "Other", 10);
+        return analyze(g);
+    }
+
+    /** An object of {@code className} that the GC roots hold directly. */
+    private static void heldByTheRoots(TestGraph g, String label, String className, long size) {
+        g.edgeFrom("roots", EdgeType.ELEMENT, null, label);
+        g.node(label, NodeType.OBJECT, className, size);
+    }
+
+    private static AnalyzedHeap analyze(TestGraph g) {
         return HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP, CancelSignal.NEVER);
     }
 
@@ -81,11 +91,9 @@ class ProblemSuspectsTest {
         TestGraph g = new TestGraph().root().element(0, "roots");
         g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
         for (int i = 0; i < 20; i++) {
-            g.edgeFrom("roots", heapscope.parser.graph.EdgeType.ELEMENT, null, "o" + i);
-            g.node("o" + i, NodeType.OBJECT, "Kind" + i, 100);
+            heldByTheRoots(g, "o" + i, "Kind" + i, 100);
         }
-        AnalyzedHeap heap = HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP,
-                CancelSignal.NEVER);
+        AnalyzedHeap heap = analyze(g);
         assertEquals(List.of(), ProblemSuspects.find(heap, CancelSignal.NEVER));
     }
 
@@ -117,19 +125,16 @@ class ProblemSuspectsTest {
         g.node("exact", NodeType.OBJECT, "Exact", 1000);
         int[] widgets = {500, 900, 700, 600};
         for (int w = 0; w < widgets.length; w++) {
-            g.edgeFrom("roots", EdgeType.ELEMENT, null, "widget" + w);
-            g.node("widget" + w, NodeType.OBJECT, "Widget", widgets[w]);
+            heldByTheRoots(g, "widget" + w, "Widget", widgets[w]);
         }
         int[] gadgets = {400, 600};
         for (int i = 0; i < gadgets.length; i++) {
-            g.edgeFrom("roots", EdgeType.ELEMENT, null, "gadget" + i);
-            g.node("gadget" + i, NodeType.OBJECT, "Gadget", gadgets[i]);
+            heldByTheRoots(g, "gadget" + i, "Gadget", gadgets[i]);
         }
         for (int f = 0; f < 10; f++) {
-            g.edgeFrom("roots", EdgeType.ELEMENT, null, "filler" + f);
-            g.node("filler" + f, NodeType.OBJECT, "Filler" + f, 269);
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 269);
         }
-        return HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP, CancelSignal.NEVER);
+        return analyze(g);
     }
 
     @Test
@@ -162,11 +167,9 @@ class ProblemSuspectsTest {
         g.node("holder", NodeType.OBJECT, "Holder", 30).edge("child", "child");
         g.node("child", NodeType.OBJECT, "Child", 70);
         for (int f = 0; f < 10; f++) {
-            g.edgeFrom("roots", EdgeType.ELEMENT, null, "filler" + f);
-            g.node("filler" + f, NodeType.OBJECT, "Filler" + f, 90);
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 90);
         }
-        AnalyzedHeap heap = HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP,
-                CancelSignal.NEVER);
+        AnalyzedHeap heap = analyze(g);
         List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
         assertEquals(List.of("Holder"), suspects.stream().map(ProblemSuspect::name).toList());
         assertEquals("Child", heap.graph().nodeName(suspects.get(0).accumulationPoint()));
@@ -179,8 +182,7 @@ class ProblemSuspectsTest {
         g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0).element(0, "a").element(1, "b");
         g.node("a", NodeType.OBJECT, "A", 4);
         g.node("b", NodeType.OBJECT, "A", 5);
-        AnalyzedHeap heap = HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP,
-                CancelSignal.NEVER);
+        AnalyzedHeap heap = analyze(g);
         assertEquals(9, heap.totalSize());
         assertEquals(List.of(), ProblemSuspects.find(heap, CancelSignal.NEVER));
     }

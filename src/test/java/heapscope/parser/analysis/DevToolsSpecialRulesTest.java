@@ -77,6 +77,23 @@ class DevToolsSpecialRulesTest {
         assertEquals("Object", graph.nodeName(g.ordinal("P0")), "the graph keeps its own names");
     }
 
+    /**
+     * An object that has two interfaces of one size takes the earlier one, whichever the walk over its sorted
+     * properties meets first: {x, y} and {c, d} (three objects each) come before {a, b} and {p, q} (two each).
+     */
+    @Test
+    void onATieTheEarlierInterfaceWinsWhicheverTheWalkMeetsFirst() {
+        TestGraph g = plainObjects("x,y", "x,y", "x,y", "a,b", "a,b", "c,d", "c,d", "c,d", "p,q", "p,q", "a,b,x,y",
+                "c,d,p,q");
+        AnalyzedHeap heap = analyze(g);
+        assertEquals(List.of("{x, y}", "{c, d}", "{a, b}", "{p, q}"), heap.interfaceDefinitions().stream()
+                .map(InterfaceDefinitions.Definition::name).toList());
+        IntColumn classByNode = heap.classes().classByNode();
+        Function<String, String> classOf = label -> heap.classes().name(classByNode.get(g.ordinal(label)));
+        assertEquals("{x, y}", classOf.apply("P10"), "{a, b} is met first but comes later");
+        assertEquals("{c, d}", classOf.apply("P11"), "{c, d} is met first and comes earlier");
+    }
+
     @Test
     void interfaceNamesQuoteOddPropertiesAndStopNearOneHundredTwentyCharacters() {
         String longName = "p".repeat(50);

@@ -75,6 +75,18 @@ class DominatorTreeTest {
         assertEquals(31, heap.totalSize());
     }
 
+    /** The last node of all, held only weakly, still keeps what only it holds (the search covers every ordinal). */
+    @Test
+    void theLastNodeOnlyWeaklyHeldStillDominatesItsChild() {
+        TestGraph g = new TestGraph().root().element(0, "A")
+                .node("A", 1).edge(EdgeType.WEAK, "w", "Orphan")
+                .node("Child", 4)
+                .node("Orphan", 2).edge("x", "Child");
+        AnalyzedHeap heap = analyze(g.build());
+        assertEquals(g.ordinal("Orphan"), heap.dominator(g.ordinal("Child")));
+        assertEquals(6, heap.retainedSizes().get(g.ordinal("Orphan")));
+    }
+
     @Test
     void aMillionDeepChainNeedsNoRecursion() {
         int length = 1_000_000;

@@ -39,16 +39,15 @@ final class MatchState {
         return olderByNewer[newer];
     }
 
-    /** Records the pair and queues it for expansion; false (and nothing done) when either side is already taken. */
-    boolean match(int older, int newer, MatchRule rule) {
+    /** Records the pair and queues it for expansion; does nothing when either side is already taken. */
+    void match(int older, int newer, MatchRule rule) {
         if (olderByNewer[newer] >= 0 || matchedOlder.get(older)) {
-            return false;
+            return;
         }
         olderByNewer[newer] = older;
         matchedOlder.set(older);
         countByRule[rule.ordinal()]++;
         pending.add(newer);
-        return true;
     }
 
     boolean hasPending() {

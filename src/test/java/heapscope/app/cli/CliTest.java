@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.progress.CancelSignal;
+import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.read.hprof.HprofReader;
 import heapscope.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,17 +81,32 @@ class CliTest {
         assertEquals(unreachable, listed.values().stream().mapToLong(Long::longValue).sum());
     }
 
-    /** The text path reads like the app's Retainers pane: HPROF ids in hex, class objects by their class. */
+    /**
+     * The text path reads like the app's Retainers pane: HPROF ids in hex, class objects by their class. The id of
+     * SmallFixture's class object is looked up in the dump (it moves whenever the dump is remade); the launcher holds
+     * the class it started in LauncherHelper.appClass.
+     */
     @Test
-    void retainersTextNamesObjectsAsTheAppDoes() {
-        String dump = Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz").toString();
-        CliRunner.Run run = CliRunner.run("retainers", dump, "@0xff082d68", "--no-progress");
+    void retainersTextNamesObjectsAsTheAppDoes() throws Exception {
+        Path dump = Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz");
+        String id = "@0x" + Long.toHexString(classObjectId(dump, "class SmallFixture"));
+        CliRunner.Run run = CliRunner.run("retainers", dump.toString(), id, "--no-progress");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
-        assertEquals("class SmallFixture @0xff082d68", lines.get(0));
+        assertEquals("class SmallFixture " + id, lines.get(0));
         assertTrue(lines.get(1).startsWith("  \u2190 static appClass in class sun.launcher.LauncherHelper @0x"),
                 lines.get(1));
         assertEquals("(reached root)", lines.get(lines.size() - 1));
+    }
+
+    private static long classObjectId(Path dump, String label) throws Exception {
+        HeapGraph graph = HprofReader.read(dump, ProgressListener.NO_OP, CancelSignal.NEVER).graph();
+        for (int node = 0; node < graph.nodeCount(); node++) {
+            if (label.equals(graph.nodeLabel(node))) {
+                return graph.nodeId(node);
+            }
+        }
+        throw new AssertionError("no " + label + " in " + dump);
     }
 
     private static long sum(JsonNode summary, String field) {

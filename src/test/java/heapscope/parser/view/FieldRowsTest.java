@@ -49,6 +49,9 @@ class FieldRowsTest {
             int i = (int) Math.round(Math.sqrt(area));
             assertEquals("'" + (char) ('A' + i % 26) + "'", fields.get("label").value());
             String owner = fields.get("owner").value();
+            // The pane links a reference to the object it holds, never a primitive or a null.
+            assertEquals(i % 10 == 0, fields.get("owner").isLink(), owner);
+            assertEquals(false, fields.get("sides").isLink());
             if (i % 10 == 0) {
                 owned++;
                 assertTrue(owner.startsWith("java.util.ArrayList @0x"), owner);

@@ -8,9 +8,16 @@ import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ObjectNames;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.ProgressListener;
+import heapscope.parser.read.hprof.format.JavaNames;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +26,12 @@ import org.junit.jupiter.api.Test;
  * {@code "square-0"} to {@code "square-299"} of BY_NAME, the String TEXT, and the class objects of its own classes.
  */
 class JavaSearchTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures/hprof");
     private static NodeRows rows;
 
     @BeforeAll
     static void load() throws Exception {
-        AnalyzedHeap heap = HeapLoader.load(Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz"),
+        AnalyzedHeap heap = HeapLoader.load(FIXTURES.resolve("jdk25-small.hprof.gz"),
                 ProgressListener.NO_OP, CancelSignal.NEVER);
         rows = new NodeRows(heap);
     }
@@ -71,5 +79,29 @@ class JavaSearchTest {
         for (String name : names) {
             assertTrue(name.toLowerCase(Locale.ROOT).contains("java.util.hash"), name);
         }
+    }
+
+    /**
+     * Find's classes, as the user sees them: every class whose name holds the text (13 of the JDK's for "hashmap",
+     * arrays of them included), in name order (upper case before lower: "java.util.WeakHashMap" before
+     * "java.util.concurrent..."), each with the instance count of jcmd's histogram, taken right before the dump.
+     */
+    @Test
+    void foundClassesAreInNameOrderWithTheJvmsOwnInstanceCounts() throws Exception {
+        Pattern histogramRow = Pattern.compile("\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+(\\S+).*");
+        Map<String, Long> jvm = new TreeMap<>();
+        for (String line : Files.readAllLines(FIXTURES.resolve("jdk25-small.histogram.txt"))) {
+            Matcher row = histogramRow.matcher(line);
+            String name = row.matches() ? JavaNames.fromInternal(row.group(2)) : "";
+            if (name.toLowerCase(Locale.ROOT).contains("hashmap")) {
+                jvm.put(name, Long.parseLong(row.group(1)));
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        jvm.forEach((name, count) -> expected.add(name + " \u00d7" + count));
+        List<String> listed = NodeSearch.byText(rows, " HashMap ", 10, CancelSignal.NEVER).classes().stream()
+                .map(c -> c.name() + " \u00d7" + c.count()).toList();
+        assertEquals(13, expected.size(), expected.toString());
+        assertEquals(expected, listed);
     }
 }

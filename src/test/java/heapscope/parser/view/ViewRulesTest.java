@@ -216,4 +216,21 @@ class ViewRulesTest {
         assertEquals(rows, DiffRows.filtered(rows, null));
         assertEquals(List.of(), DiffRows.filtered(rows, "delta"));
     }
+
+    /*
+     *   Two arrays side by side, A (one element, [0] -> X) and B (its first edge an element, [0] -> Y): the Fields
+     *   pane lists A's element and stops at the end of A's edges, before B's.
+     */
+    @Test
+    void anArraysElementRowsStopAtItsOwnLastEdge() {
+        TestGraph g = new TestGraph().root().edge("a", "A").edge("b", "B")
+                .node("A", NodeType.ARRAY, "", 16).element(0, "X")
+                .node("B", NodeType.ARRAY, "", 16).element(0, "Y")
+                .node("X", NodeType.OBJECT, "X", 8)
+                .node("Y", NodeType.OBJECT, "Y", 8);
+        List<FieldRow> elements = FieldRows.of(rows(g), g.ordinal("A"));
+        assertEquals(1, elements.size(), elements.toString());
+        assertEquals("[0]", elements.get(0).name());
+        assertEquals(g.ordinal("X"), elements.get(0).target());
+    }
 }

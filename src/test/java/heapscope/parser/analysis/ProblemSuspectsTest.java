@@ -176,6 +176,41 @@ class ProblemSuspectsTest {
         assertEquals("Holder.child", suspects.get(0).accumulationVia());
     }
 
+    /**
+     * Two Widgets of 600 bytes make a class suspect (1,200 of 10,000); neither is larger, so the first in the dump
+     * shows the class, with its holder:
+     * <pre>
+     * (GC roots) → Left 10 (×2) → w: Widget 600      (the first Widget, held by both Lefts)
+     *            → Right 10 (×2) → w: Widget 600     (the second, held by both Rights)
+     *            → Filler0..9 876 each               (ten classes below the threshold)
+     * </pre>
+     */
+    @Test
+    void ofTwoEquallyLargeObjectsTheFirstInTheDumpShowsTheirClass() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
+        for (String side : List.of("Left", "Right")) {
+            for (int i = 0; i < 2; i++) {
+                heldByTheRoots(g, side + i, side, 10);
+                g.edge("w", "widget" + side);
+            }
+        }
+        g.node("widgetLeft", NodeType.OBJECT, "Widget", 600);
+        g.node("widgetRight", NodeType.OBJECT, "Widget", 600);
+        for (int f = 0; f < 10; f++) {
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 876);
+        }
+        AnalyzedHeap heap = analyze(g);
+        assertEquals(10_000, heap.totalSize());
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("Widget 1200"), suspects.stream().map(s -> s.name() + " " + s.retainedSize()).toList());
+        ProblemSuspect widgets = suspects.get(0);
+        assertEquals(ProblemSuspect.Kind.CLASS, widgets.kind());
+        assertEquals(g.ordinal("widgetLeft"), widgets.node(), "the first of the two");
+        assertEquals("Left.w", widgets.heldBy());
+        assertEquals("Left", heap.graph().nodeName(widgets.path().steps().get(0).retainerNode()), "and its path");
+    }
+
     @Test
     void aHeapOfUnderTenBytesHasNoSuspectThoughATenthOfItRoundsToNothing() {
         TestGraph g = new TestGraph().root().element(0, "roots");

@@ -10,8 +10,9 @@
 //                          property ranks collide in Heapscope's hash of a shape
 //   interfaces-base,       a Comparison: the target's interfaces hold a property that no plain object of the base has
 //   interfaces-target      (DevTools applies the target's interfaces to the base)
-//   truncated-strings      strings V8 cut at 1024 characters ("truncated" true) with their length and hash, each pair
-//                          differing in one thing, for DevTools' "duplicated strings" filter
+//   duplicated-strings     for DevTools' "duplicated strings" filter: strings V8 cut at 1024 characters ("truncated"
+//                          true) with their length and hash, each pair differing in one thing; flat and other cons
+//                          strings
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -149,51 +150,62 @@ function interfacesTarget() {
 /**
  * Strings held by W, each with a distinct self size (powers of two) so that the filter's shallow size names exactly
  * the strings it kept. V8 marks a string it cut at 1024 characters with internal edges: truncated -> (number "bool")
- * -> value -> (string "true"), length and hash -> (number "int") -> value -> (string of digits). Those value strings
- * have size 0, so the filter passes over them.
+ * -> value -> (string "true"), length and hash -> (number "int") -> value -> (string of digits). Those value strings,
+ * the halves of the cons strings and the empty string have size 0, so the filter passes over them.
  */
-function truncatedStrings() {
+function duplicatedStrings() {
   const s = new Snapshot();
   s.edge('shortcut', 'global', 'W').node('W', 'object', 'W', 8);
   const cut = 'x'.repeat(1024);
   const other = 'y'.repeat(1024);
-  // label, text, size, and the internal edges of its truncation: [edge name, target label]
+  // label, type, text, and its internal edges: [edge name, target label] ("property:" marks a property edge)
   const strings = [
+    // the untruncated text equal to `cut`, just before a string whose first edge is `truncated`
+    ['plain', 'string', cut, []],
     // same text, length and hash: duplicates
-    ['sameA', cut, 1, [['truncated', 'yes'], ['length', 'len2000'], ['hash', 'hash7']]],
-    ['sameB', cut, 2, [['truncated', 'yes'], ['length', 'len2000'], ['hash', 'hash7']]],
+    ['sameA', 'string', cut, [['truncated', 'yes'], ['length', 'len2000'], ['hash', 'hash7']]],
+    ['sameB', 'string', cut, [['truncated', 'yes'], ['length', 'len2000'], ['hash', 'hash7']]],
     // same text and hash as those, another length: none of them
-    ['longer', cut, 4, [['truncated', 'yes'], ['length', 'len3000'], ['hash', 'hash7']]],
+    ['longer', 'string', cut, [['truncated', 'yes'], ['length', 'len3000'], ['hash', 'hash7']]],
     // same text and length, another hash
-    ['otherHash', cut, 8, [['truncated', 'yes'], ['length', 'len2000'], ['hash', 'hash9']]],
+    ['otherHash', 'string', cut, [['truncated', 'yes'], ['length', 'len2000'], ['hash', 'hash9']]],
     // no length and no hash: equal to each other (both missing), not to those that have them
-    ['bareA', other, 16, [['truncated', 'yes']]],
-    ['bareB', other, 32, [['truncated', 'yes']]],
-    // a length that is no int (a bool node, a number that is not a number, no value edge): each counts as missing,
-    // so these three match each other and bareA/bareB
-    ['lengthBool', other, 64, [['truncated', 'yes'], ['length', 'no']]],
-    ['lengthNaN', other, 128, [['truncated', 'yes'], ['length', 'lenNaN']]],
-    ['lengthNoValue', other, 256, [['truncated', 'yes'], ['length', 'intNoValue']]],
-    // a length node that is a string named int: no number, missing too
-    ['lengthString', other, 512, [['truncated', 'yes'], ['length', 'stringInt']]],
+    ['bareA', 'string', other, [['truncated', 'yes']]],
+    ['bareB', 'string', other, [['truncated', 'yes']]],
+    // a length that is no int (a bool node, a number that is not a number, no value edge, a string named int): each
+    // counts as missing, so these match each other and bareA/bareB
+    ['lengthBool', 'string', other, [['truncated', 'yes'], ['length', 'no']]],
+    ['lengthNaN', 'string', other, [['truncated', 'yes'], ['length', 'lenNaN']]],
+    ['lengthNoValue', 'string', other, [['truncated', 'yes'], ['length', 'intNoValue']]],
+    ['lengthString', 'string', other, [['truncated', 'yes'], ['length', 'stringInt']]],
     // truncated false, a flag that is no bool, a flag that is a string, a flag without value, a flag over a property
-    // edge: not truncated, so equal to the plain text `cut` of the untruncated string below
-    ['flagFalse', cut, 1024, [['truncated', 'no'], ['length', 'len2000'], ['hash', 'hash7']]],
-    ['flagInt', cut, 2048, [['truncated', 'intTrue'], ['length', 'len2000'], ['hash', 'hash7']]],
-    ['flagString', cut, 4096, [['truncated', 'stringBool'], ['length', 'len2000'], ['hash', 'hash7']]],
-    ['flagNoValue', cut, 8192, [['truncated', 'boolNoValue'], ['length', 'len2000'], ['hash', 'hash7']]],
-    ['flagProperty', cut, 16384, [['property:truncated', 'yes'], ['length', 'len2000'], ['hash', 'hash7']]],
+    // edge: not truncated, so equal to `plain`. Each has a hash of its own, so that read as truncated it would
+    // match nothing.
+    ['flagFalse', 'string', cut, [['truncated', 'no'], ['length', 'len2000'], ['hash', 'hash11']]],
+    ['flagInt', 'string', cut, [['truncated', 'intTrue'], ['length', 'len2000'], ['hash', 'hash12']]],
+    ['flagString', 'string', cut, [['truncated', 'stringBool'], ['length', 'len2000'], ['hash', 'hash13']]],
+    ['flagNoValue', 'string', cut, [['truncated', 'boolNoValue'], ['length', 'len2000'], ['hash', 'hash14']]],
+    ['flagProperty', 'string', cut, [['property:truncated', 'yes'], ['length', 'len2000'], ['hash', 'hash15']]],
     // a lone truncated string of its own text: no duplicate
-    ['alone', 'z'.repeat(1024), 32768, [['truncated', 'yes'], ['length', 'len2000'], ['hash', 'hash7']]],
+    ['alone', 'string', 'z'.repeat(1024), [['truncated', 'yes'], ['length', 'len2000'], ['hash', 'hash7']]],
+    // cons strings: one whose first half is empty and one whose second half is (listed first) are flat, so they
+    // are passed over, and `hello` and `world` stay single; `abcd` (halves ab, cd) is no flat string, though
+    // the flat one follows it, and duplicates the string abcd
+    ['hello', 'string', 'hello', []],
+    ['world', 'string', 'world', []],
+    ['abcd', 'string', 'abcd', []],
+    ['consFlatFirst', 'concatenated string', 'hello', [['first', 'empty'], ['second', 'halfHello']]],
+    ['consAbcd', 'concatenated string', 'abcd', [['first', 'halfAb'], ['second', 'halfCd']]],
+    ['consFlatSecond', 'concatenated string', 'world', [['second', 'empty'], ['first', 'halfWorld']]],
   ];
   strings.forEach(([label], i) => s.edgeFrom('W', 'element', i, label));
-  for (const [label, text, size, internals] of strings) {
-    s.node(label, 'string', text, size);
+  strings.forEach(([label, type, text, internals], i) => {
+    s.node(label, type, text, 2 ** i);
     for (const [name, target] of internals) {
-      const [type, edgeName] = name.includes(':') ? name.split(':') : ['internal', name];
-      s.edge(type, edgeName, target);
+      const [edgeType, edgeName] = name.includes(':') ? name.split(':') : ['internal', name];
+      s.edge(edgeType, edgeName, target);
     }
-  }
+  });
   const value = (label, type, name, valueText) => {
     s.node(label, type, name, 0);
     if (valueText !== undefined) {
@@ -204,16 +216,19 @@ function truncatedStrings() {
   value('no', 'number', 'bool', 'false');
   value('len2000', 'number', 'int', '2000');
   value('len3000', 'number', 'int', '3000');
-  value('hash7', 'number', 'int', '7');
-  value('hash9', 'number', 'int', '9');
+  for (const hash of [7, 9, 11, 12, 13, 14, 15]) {
+    value('hash' + hash, 'number', 'int', String(hash));
+  }
   value('lenNaN', 'number', 'int', 'many');
   value('intNoValue', 'number', 'int');
   value('stringInt', 'string', 'int', '2000');
   value('intTrue', 'number', 'int', 'true');
   value('stringBool', 'string', 'bool', 'true');
   value('boolNoValue', 'number', 'bool');
-  // the untruncated text equal to `cut`
-  s.edgeFrom('W', 'element', strings.length, 'plain').node('plain', 'string', cut, 65536);
+  for (const [label, text] of [['empty', ''], ['halfHello', 'hello'], ['halfWorld', 'world'], ['halfAb', 'ab'],
+    ['halfCd', 'cd']]) {
+    s.node(label, 'string', text, 0);
+  }
   return s;
 }
 
@@ -227,7 +242,7 @@ const snapshots = {
   interfaces: interfaces(),
   'interfaces-base': interfacesBase(),
   'interfaces-target': interfacesTarget(),
-  'truncated-strings': truncatedStrings(),
+  'duplicated-strings': duplicatedStrings(),
 };
 for (const [name, snapshot] of Object.entries(snapshots)) {
   fs.writeFileSync(path.join(out, name + '.heapsnapshot'), snapshot.toJson());

@@ -20,11 +20,11 @@
 #                 (a small real snapshot: a Chromium dedicated worker) and F/layouts/<variant>.heapsnapshot.gz made
 #                 from it by rewrite-layout.js: no-detachedness (node fields of older V8: trace_node_id, no
 #                 detachedness), with-trace-node-id (7 node fields), locations-4, extra-header-keys
-#   hand          F/hand/{interfaces,interfaces-base,interfaces-target,truncated-strings}.heapsnapshot.gz
+#   hand          F/hand/{interfaces,interfaces-base,interfaces-target,duplicated-strings}.heapsnapshot.gz
 #                 hand-snapshots.js: tiny snapshots written by hand, each on one of DevTools' boundaries (no program)
 # Expected values, all from the oracle, written beside each fixture (.json, or .json.gz when > 300 KB):
 #   every snapshot:  NAME.summary.json (oracle summary), NAME.stats.json (oracle stats)
-#   leak4/leak-4, browser/detached-dom and hand/truncated-strings: NAME.duplicatedStrings.summary.json and
+#   leak4/leak-4, browser/detached-dom and hand/duplicated-strings: NAME.duplicatedStrings.summary.json and
 #     NAME.objectsRetainedByDetachedDomNodes.summary.json (oracle summary --named-filter: DevTools' named filters)
 #   every series of N snapshots (not layouts/browser):
 #     A__B.diff.json                       oracle diff A B for every consecutive pair (B viewed, A as base)
@@ -214,7 +214,7 @@ expect_reader() { REL=$F/reader; expect_each "$WORK/reader" "$REL" chromium-work
 unpack_reader() { REL=$F/reader; unpack "$WORK/reader" chromium-worker; }
 
 # Snapshots written by hand-snapshots.js, each on one of DevTools' boundaries (see its header).
-HAND=(interfaces interfaces-base interfaces-target truncated-strings)
+HAND=(interfaces interfaces-base interfaces-target duplicated-strings)
 make_hand() {
   REL=$F/hand
   rm -f "$REL"/*.heapsnapshot.gz
@@ -227,7 +227,7 @@ expect_hand() {
   expect_each "$WORK/hand" "$REL" "${HAND[@]}"
   oracle diff "$WORK/hand/interfaces-base.heapsnapshot" "$WORK/hand/interfaces-target.heapsnapshot" \
     | save "$REL/interfaces-base__interfaces-target.diff.json"
-  expect_named_filters "$WORK/hand" "$REL" truncated-strings
+  expect_named_filters "$WORK/hand" "$REL" duplicated-strings
 }
 unpack_hand() { REL=$F/hand; unpack "$WORK/hand" "${HAND[@]}"; }
 

@@ -55,7 +55,7 @@ class SummaryMatchesDevToolsTest {
 
     /**
      * DevTools' two named filters on a Node snapshot (leak4/leak-4), on a page (browser/detached-dom), and on strings
-     * V8 cut at 1024 characters, written by hand (hand/truncated-strings).
+     * V8 cut at 1024 characters, written by hand (hand/duplicated-strings).
      */
     static List<Path> namedFilterOracles() {
         return Fixtures.oracleFiles(".summary.json", name -> name.endsWith(".duplicatedStrings.summary.json")

@@ -28,9 +28,9 @@ class OracleFilesTest {
     private static final Map<String, List<String>> SINGLE_SNAPSHOTS = Map.of("browser", List.of("detached-dom"),
             "layouts", List.of("worker-base", "no-detachedness", "with-trace-node-id", "locations-4",
                     "extra-header-keys"), "reader", List.of("chromium-worker"), "hand", List.of("interfaces",
-                    "interfaces-base", "interfaces-target", "truncated-strings"));
+                    "interfaces-base", "interfaces-target", "duplicated-strings"));
     private static final List<String> NAMED_FILTERS = List.of("leak4/leak-4", "browser/detached-dom",
-            "hand/truncated-strings");
+            "hand/duplicated-strings");
     /** Comparisons outside the series: the hand-written pair whose target names a property the base lacks. */
     private static final List<String> OTHER_DIFFS = List.of("hand/interfaces-base__interfaces-target");
 

@@ -211,6 +211,55 @@ class ProblemSuspectsTest {
         assertEquals("Left", heap.graph().nodeName(widgets.path().steps().get(0).retainerNode()), "and its path");
     }
 
+    /**
+     * An object that retains nothing is not counted among its class's objects (as the Summary counts no node of size
+     * 0): two Gadgets of 600 and one of 0 make a suspect of two Gadgets, 1,200 of 10,000 bytes.
+     */
+    @Test
+    void anObjectThatRetainsNothingIsNotCountedInItsClass() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
+        heldByTheRoots(g, "empty", "Gadget", 0);
+        heldByTheRoots(g, "gadget0", "Gadget", 600);
+        heldByTheRoots(g, "gadget1", "Gadget", 600);
+        for (int f = 0; f < 10; f++) {
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 880);
+        }
+        AnalyzedHeap heap = analyze(g);
+        assertEquals(10_000, heap.totalSize());
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("Gadget 2 1200"), suspects.stream()
+                .map(s -> s.name() + " " + s.instances() + " " + s.retainedSize()).toList());
+    }
+
+    /**
+     * The walk follows the dominator tree, which can link two objects that no reference joins: Holder dominates Store
+     * through A and B. That hop names no step (and no reference of the object after Holder, A.to, is taken for one).
+     * <pre>
+     * (GC roots) → Holder 10 → a: A 5 → to: Store 100
+     *                        → b: B 5 → to: Store
+     *            → Filler0..9 100 each
+     * </pre>
+     */
+    @Test
+    void aHopOfTheWalkThatNoReferenceMakesNamesNoStep() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
+        heldByTheRoots(g, "holder", "Holder", 10);
+        g.edge("a", "a").edge("b", "b");
+        g.node("a", NodeType.OBJECT, "A", 5).edge("to", "store");
+        g.node("b", NodeType.OBJECT, "B", 5).edge("to", "store");
+        g.node("store", NodeType.OBJECT, "Store", 100);
+        for (int f = 0; f < 10; f++) {
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 100);
+        }
+        AnalyzedHeap heap = analyze(g);
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("Holder 120"), suspects.stream().map(s -> s.name() + " " + s.retainedSize()).toList());
+        assertEquals(g.ordinal("store"), suspects.get(0).accumulationPoint(), "100 of 120 is more than 7 tenths");
+        assertEquals("", suspects.get(0).accumulationVia());
+    }
+
     @Test
     void aHeapOfUnderTenBytesHasNoSuspectThoughATenthOfItRoundsToNothing() {
         TestGraph g = new TestGraph().root().element(0, "roots");

@@ -158,6 +158,7 @@ function duplicatedStrings() {
   s.edge('shortcut', 'global', 'W').node('W', 'object', 'W', 8);
   const cut = 'x'.repeat(1024);
   const other = 'y'.repeat(1024);
+  const third = 'w'.repeat(1024);
   // label, type, text, and its internal edges: [edge name, target label] ("property:" marks a property edge)
   const strings = [
     // the untruncated text equal to `cut`, just before a string whose first edge is `truncated`
@@ -172,12 +173,15 @@ function duplicatedStrings() {
     // no length and no hash: equal to each other (both missing), not to those that have them
     ['bareA', 'string', other, [['truncated', 'yes']]],
     ['bareB', 'string', other, [['truncated', 'yes']]],
-    // a length that is no int (a bool node, a number that is not a number, no value edge, a string named int): each
-    // counts as missing, so these match each other and bareA/bareB
+    // a length that is no int (a bool node, a number that is not a number, no value edge): each counts as missing,
+    // so these match each other and bareA/bareB
     ['lengthBool', 'string', other, [['truncated', 'yes'], ['length', 'no']]],
     ['lengthNaN', 'string', other, [['truncated', 'yes'], ['length', 'lenNaN']]],
     ['lengthNoValue', 'string', other, [['truncated', 'yes'], ['length', 'intNoValue']]],
-    ['lengthString', 'string', other, [['truncated', 'yes'], ['length', 'stringInt']]],
+    // a length node that is a string named int counts as missing too: it matches a bare string of its own text (not
+    // the others above, so that a wrong reading of it and of lengthBool cannot pair them)
+    ['lengthString', 'string', third, [['truncated', 'yes'], ['length', 'stringInt']]],
+    ['bareThird', 'string', third, [['truncated', 'yes']]],
     // truncated false, a flag that is no bool, a flag that is a string, a flag without value, a flag over a property
     // edge: not truncated, so equal to `plain`. Each has a hash of its own, so that read as truncated it would
     // match nothing.

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Comparison, "Objects allocated between Snapshot 1 and Snapshot N-1" and the Retainers pane equal DevTools' engine
- * on the real snapshot series (leak4, listeners, buffer-cache, demo). Expected JSON from ../shared/devtools-oracle.
+ * on the real snapshot series (leak4, listeners, buffer-cache, demo); Comparison also on a hand-written pair
+ * (fixtures/v8/hand/interfaces-base and -target). Expected JSON from ../shared/devtools-oracle.
  */
 class SeriesMatchesDevToolsTest {
     private static final ObjectMapper JSON = new ObjectMapper();

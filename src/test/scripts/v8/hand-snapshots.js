@@ -6,8 +6,8 @@
 //
 //   interfaces             plain objects ({a, b} interface names) whose names end exactly at DevTools' 120-character
 //                          cut-off, one character past it, with the ", " between names counted, and with a property
-//                          name that must be quoted; a first property longer than the cut-off; two shapes whose
-//                          property ranks collide in Heapscope's hash of a shape
+//                          name that must be quoted; a first property longer than the cut-off; shapes whose property
+//                          ranks collide in Heapscope's hash of a shape, of one length and of two
 //   interfaces-base,       a Comparison: the target's interfaces hold a property that no plain object of the base has
 //   interfaces-target      (DevTools applies the target's interfaces to the base)
 //   duplicated-strings     for DevTools' "duplicated strings" filter: strings V8 cut at 1024 characters ("truncated"
@@ -112,8 +112,10 @@ const twice = list => [list, list];
 /** Each shape twice (an interface needs two objects); the name DevTools gives it is in the comment. */
 function interfaces() {
   const letters = (c, n) => c.repeat(n);
-  // The names ranked 0 to 31 in text order: n00 ... n31. Heapscope hashes a shape as h = 31 * h + rank, so the shapes
-  // (n00, n31) and (n01, n00) hash alike: 31 * 0 + 31 = 31 * 1 + 0.
+  // The names n00 ... n31 have consecutive ranks in text order. Heapscope hashes a shape as h = 31 * h + rank from
+  // 1125899906842597, so the shapes (n00, n31) and (n01, n00) hash alike (31 * r + r + 31 = 31 * (r + 1) + r), and so
+  // do two shapes of different lengths below (found by writing the difference of their hashes in base 31). Another
+  // hash would leave these shapes apart: they would still be right, but would no longer test the collisions.
   const ranked = Array.from({ length: 32 }, (_, i) => 'n' + String(i).padStart(2, '0'));
   return plainObjects([
     // "{" + 60 + 59 is exactly 120: both kept, c is not -> {a*60, b*59}
@@ -130,6 +132,10 @@ function interfaces() {
     ...twice(['n00', 'n31']),
     ...twice(['n01', 'n00']),
     ['n01', 'n00'],
+    // a shape of one name and one of fourteen that hash alike (13 names sort before n00, so nXX has rank 13 + XX):
+    // each is made by one object, so neither is an interface
+    ['n00'],
+    [8, 20, 25, 17, 14, 3, 5, 2, 13, 7, 28, 10, 16, 21].map(i => ranked[i]),
     // one object naming n02 ... n30, so that the ranks above hold
     ranked.slice(2, 31),
   ]);

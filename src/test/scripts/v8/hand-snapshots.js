@@ -184,6 +184,8 @@ function duplicatedStrings() {
     ['lengthBool', 'string', other, [['truncated', 'yes'], ['length', 'no']]],
     ['lengthNaN', 'string', other, [['truncated', 'yes'], ['length', 'lenNaN']]],
     ['lengthNoValue', 'string', other, [['truncated', 'yes'], ['length', 'intNoValue']]],
+    // a hash of 0 is a hash: not missing, so none of those
+    ['hashZero', 'string', other, [['truncated', 'yes'], ['hash', 'hash0']]],
     // a length node that is a string named int counts as missing too: it matches a bare string of its own text (not
     // the others above, so that a wrong reading of it and of lengthBool cannot pair them)
     ['lengthString', 'string', third, [['truncated', 'yes'], ['length', 'stringInt']]],
@@ -226,7 +228,7 @@ function duplicatedStrings() {
   value('no', 'number', 'bool', 'false');
   value('len2000', 'number', 'int', '2000');
   value('len3000', 'number', 'int', '3000');
-  for (const hash of [7, 9, 11, 12, 13, 14, 15]) {
+  for (const hash of [0, 7, 9, 11, 12, 13, 14, 15]) {
     value('hash' + hash, 'number', 'int', String(hash));
   }
   value('lenNaN', 'number', 'int', 'many');

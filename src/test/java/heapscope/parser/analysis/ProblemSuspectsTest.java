@@ -260,6 +260,37 @@ class ProblemSuspectsTest {
         assertEquals("", suspects.get(0).accumulationVia());
     }
 
+    /**
+     * A class object that is a suspect is described by its class loader, as MAT does; one that has none was loaded by
+     * the bootstrap loader, whatever the next class object's loader is.
+     * <pre>
+     * (GC roots) → class java.lang.System 10 → props: java.util.Properties 2000
+     *            → class App 10 → &lt;classloader&gt;: AppLoader 100
+     *                           → cache: Cache 2000
+     *            → Filler0..9 700 each
+     * </pre>
+     */
+    @Test
+    void aClassIsHeldByItsClassLoaderOrByTheBootstrapLoader() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
+        heldByTheRoots(g, "system", "java.lang.Class", 10);
+        g.label("class java.lang.System").edge("props", "props");
+        heldByTheRoots(g, "app", "java.lang.Class", 10);
+        g.label("class App").edge("<classloader>", "loader").edge("cache", "cache");
+        g.node("loader", NodeType.OBJECT, "AppLoader", 100);
+        g.node("props", NodeType.OBJECT, "java.util.Properties", 2000);
+        g.node("cache", NodeType.OBJECT, "Cache", 2000);
+        for (int f = 0; f < 10; f++) {
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 700);
+        }
+        AnalyzedHeap heap = analyze(g);
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("class App 2110 loaded by AppLoader",
+                "class java.lang.System 2010 loaded by the bootstrap class loader"), suspects.stream()
+                        .map(s -> s.name() + " " + s.retainedSize() + " " + s.heldBy()).toList());
+    }
+
     @Test
     void aHeapOfUnderTenBytesHasNoSuspectThoughATenthOfItRoundsToNothing() {
         TestGraph g = new TestGraph().root().element(0, "roots");

@@ -291,6 +291,40 @@ class ProblemSuspectsTest {
                         .map(s -> s.name() + " " + s.retainedSize() + " " + s.heldBy()).toList());
     }
 
+    /**
+     * A suspect whose path is cut at its 20 steps before any holder outside the runtime is held by the last holder
+     * the path names: Big is held through two lists of 25 links each, so the roots dominate it.
+     * <pre>
+     * (GC roots) → java.util.LinkedList$Node 1 → next: ... (25 links) → item: Big 2000
+     *            → java.util.LinkedList$Node 1 → next: ... (25 links) → item: Big
+     *            → Filler0..9 700 each
+     * </pre>
+     */
+    @Test
+    void aPathCutBeforeAnyHolderOutsideTheRuntimeEndsInItsLastHolder() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
+        for (String list : List.of("a", "b")) {
+            for (int i = 0; i < 25; i++) {
+                if (i == 0) {
+                    heldByTheRoots(g, list + i, "java.util.LinkedList$Node", 1);
+                } else {
+                    g.node(list + i, NodeType.OBJECT, "java.util.LinkedList$Node", 1);
+                }
+                g.edge(i + 1 < 25 ? "next" : "item", i + 1 < 25 ? list + (i + 1) : "big");
+            }
+        }
+        g.node("big", NodeType.OBJECT, "Big", 2000);
+        for (int f = 0; f < 10; f++) {
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 700);
+        }
+        AnalyzedHeap heap = analyze(g);
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("Big 2000"), suspects.stream().map(s -> s.name() + " " + s.retainedSize()).toList());
+        assertEquals(RetainerPath.Stop.MAX_LENGTH, suspects.get(0).path().stop());
+        assertEquals("java.util.LinkedList$Node.next", suspects.get(0).heldBy());
+    }
+
     @Test
     void aHeapOfUnderTenBytesHasNoSuspectThoughATenthOfItRoundsToNothing() {
         TestGraph g = new TestGraph().root().element(0, "roots");

@@ -2,7 +2,7 @@
 # make-fixtures.sh: regenerates Heapscope's real V8 heap-snapshot fixtures and the values Chrome DevTools'
 # own engine (the DevTools oracle, shared/devtools-oracle) computes for them. One command:
 #
-#   src/test/scripts/v8/make-fixtures.sh [PART...]      PART: demo leak4 listeners buffer-cache browser layouts
+#   src/test/scripts/v8/make-fixtures.sh [PART...]      PART: demo leak4 listeners buffer-cache browser layouts hand
 #                                                         (default: all of them, in that order): new snapshots from
 #                                                         the programs, and every oracle file of each part
 #   src/test/scripts/v8/make-fixtures.sh oracle         every oracle file again from the committed snapshots (no
@@ -20,15 +20,18 @@
 #                 (a small real snapshot: a Chromium dedicated worker) and F/layouts/<variant>.heapsnapshot.gz made
 #                 from it by rewrite-layout.js: no-detachedness (node fields of older V8: trace_node_id, no
 #                 detachedness), with-trace-node-id (7 node fields), locations-4, extra-header-keys
+#   hand          F/hand/{interfaces,interfaces-base,interfaces-target,duplicated-strings}.heapsnapshot.gz
+#                 hand-snapshots.js: tiny snapshots written by hand, each on one of DevTools' boundaries (no program)
 # Expected values, all from the oracle, written beside each fixture (.json, or .json.gz when > 300 KB):
 #   every snapshot:  NAME.summary.json (oracle summary), NAME.stats.json (oracle stats)
-#   leak4/leak-4 and browser/detached-dom: NAME.duplicatedStrings.summary.json and
+#   leak4/leak-4, browser/detached-dom and hand/duplicated-strings: NAME.duplicatedStrings.summary.json and
 #     NAME.objectsRetainedByDetachedDomNodes.summary.json (oracle summary --named-filter: DevTools' named filters)
 #   every series of N snapshots (not layouts/browser):
 #     A__B.diff.json                       oracle diff A B for every consecutive pair (B viewed, A as base)
 #     LAST.allocated-1-<N-1>.summary.json  oracle summary LAST --allocated-between S1 S(N-1)
 #     LAST.instances-CLASS.json            oracle instances LAST CLASS --limit 3 (the leaking class)
 #     LAST.retainers-ID.json               oracle retainers LAST ID for those 3 instances
+#   hand: interfaces-base__interfaces-target.diff.json (oracle diff: the target's interfaces applied to the base)
 #   The JSON's file paths are rewritten to the fixture's repository path (the oracle read the gunzipped file).
 #   F/versions.txt records the Node, Chromium, playwright-core and DevTools frontend versions used.
 # Snapshots are gzipped with gzip -9 -n. Runs are timer driven, so a rerun gives equivalent, not identical, files.
@@ -210,6 +213,24 @@ unpack_layouts() { REL=$F/layouts; unpack "$WORK/layouts" "${LAYOUTS[@]}"; }
 expect_reader() { REL=$F/reader; expect_each "$WORK/reader" "$REL" chromium-worker; }
 unpack_reader() { REL=$F/reader; unpack "$WORK/reader" chromium-worker; }
 
+# Snapshots written by hand-snapshots.js, each on one of DevTools' boundaries (see its header).
+HAND=(interfaces interfaces-base interfaces-target duplicated-strings)
+make_hand() {
+  REL=$F/hand
+  rm -f "$REL"/*.heapsnapshot.gz
+  node "$HERE/hand-snapshots.js" "$WORK/hand"
+  commit "$WORK/hand" "${HAND[@]}"
+}
+expect_hand() {
+  REL=$F/hand
+  rm -f "$REL"/*.json "$REL"/*.json.gz
+  expect_each "$WORK/hand" "$REL" "${HAND[@]}"
+  oracle diff "$WORK/hand/interfaces-base.heapsnapshot" "$WORK/hand/interfaces-target.heapsnapshot" \
+    | save "$REL/interfaces-base__interfaces-target.diff.json"
+  expect_named_filters "$WORK/hand" "$REL" duplicated-strings
+}
+unpack_hand() { REL=$F/hand; unpack "$WORK/hand" "${HAND[@]}"; }
+
 write_versions() {
   {
     echo "node $(node --version)"
@@ -222,13 +243,14 @@ write_versions() {
   } > "$F/versions.txt"
 }
 
-PARTS=(demo leak4 listeners buffer-cache browser layouts)
+PARTS=(demo leak4 listeners buffer-cache browser layouts hand)
 parts=("$@")
 (( ${#parts[@]} )) || parts=("${PARTS[@]}")
 made=false
 for p in "${parts[@]}"; do
   case $p in
     demo|leak4|listeners|buffer-cache|browser|layouts) "make_${p//-/_}"; "expect_${p//-/_}"; made=true ;;
+    hand) make_hand; expect_hand ;;  # no program ran: versions.txt stays
     oracle)
       for q in "${PARTS[@]}" reader; do
         log "oracle: $q (committed snapshots)"

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Comparison, "Objects allocated between Snapshot 1 and Snapshot N-1" and the Retainers pane equal DevTools' engine
- * on the real snapshot series (leak4, listeners, buffer-cache, demo). Expected JSON from ../shared/devtools-oracle.
+ * on the real snapshot series (leak4, listeners, buffer-cache, demo); Comparison also on a hand-written pair
+ * (fixtures/v8/hand/interfaces-base and -target). Expected JSON from ../shared/devtools-oracle.
  */
 class SeriesMatchesDevToolsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,9 +47,12 @@ class SeriesMatchesDevToolsTest {
         return Files.exists(beside) ? beside : Fixtures.DEMO.resolve(name + ".heapsnapshot.gz");
     }
 
-    /** The comparison of each consecutive pair of each series: demo 2, leak4 3, listeners 2, buffer-cache 2. */
+    /**
+     * The comparison of each consecutive pair of each series (demo 2, leak4 3, listeners 2, buffer-cache 2) and of
+     * the hand-written pair whose target's interfaces name a property the base's objects lack.
+     */
     static List<Path> diffs() {
-        return Fixtures.oracleFiles(".diff.json", name -> true, 9);
+        return Fixtures.oracleFiles(".diff.json", name -> true, 10);
     }
 
     /** One per series: its last snapshot filtered to the objects allocated between its first and second-to-last. */

@@ -35,11 +35,13 @@ public final class Fixtures {
 
     /**
      * Whether the mutation run checks this oracle file (a path under {@link #V8}): a small Chromium worker (summary,
-     * statistics), the detached-DOM page (summary, statistics, named filters), and of the Node leak series one
-     * comparison, the allocation filter, the LeakyItem instances and the retainer path of the first of them.
+     * statistics), the detached-DOM page (summary, statistics, named filters), the hand-written snapshots (a few
+     * dozen nodes each, every one on a boundary), and of the Node leak series one comparison, the allocation filter,
+     * the LeakyItem instances and the retainer path of the first of them.
      */
     static boolean inMutationSubset(String path) {
         return path.startsWith("layouts/worker-base.") || path.startsWith("browser/detached-dom.")
+                || path.startsWith("hand/")
                 || path.equals("leak4/leak-3__leak-4.diff.json") || path.equals("leak4/leak-4.allocated-1-3.summary.json")
                 || path.equals("leak4/leak-4.instances-LeakyItem.json")
                 || path.equals("leak4/leak-4.retainers-"

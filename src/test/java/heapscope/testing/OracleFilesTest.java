@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The committed oracle files are all there and nothing else is: for every snapshot its summary and statistics, for
  * every series its comparisons, allocation filter, instances and the retainers of exactly those instances, and the
  * named filters of two snapshots (src/test/scripts/v8/make-fixtures.sh makes them all; fixtures/v8/README.md lists
- * them). A partial regeneration fails here by name.
+ * them), and the hand-written snapshots' comparison. A partial regeneration fails here by name.
  */
 class OracleFilesTest {
     /** Each series: its folder under fixtures/v8, snapshot name prefix, length and leaking class. */
@@ -27,8 +27,12 @@ class OracleFilesTest {
             new Series("buffer-cache", "buffer-cache", 3, "CacheEntry"));
     private static final Map<String, List<String>> SINGLE_SNAPSHOTS = Map.of("browser", List.of("detached-dom"),
             "layouts", List.of("worker-base", "no-detachedness", "with-trace-node-id", "locations-4",
-                    "extra-header-keys"), "reader", List.of("chromium-worker"));
-    private static final List<String> NAMED_FILTERS = List.of("leak4/leak-4", "browser/detached-dom");
+                    "extra-header-keys"), "reader", List.of("chromium-worker"), "hand", List.of("interfaces",
+                    "interfaces-base", "interfaces-target", "duplicated-strings"));
+    private static final List<String> NAMED_FILTERS = List.of("leak4/leak-4", "browser/detached-dom",
+            "hand/duplicated-strings");
+    /** Comparisons outside the series: the hand-written pair whose target names a property the base lacks. */
+    private static final List<String> OTHER_DIFFS = List.of("hand/interfaces-base__interfaces-target");
 
     @Test
     void everyOracleFileTheScriptMakesIsCommittedAndNoOther() throws IOException {
@@ -56,6 +60,7 @@ class OracleFilesTest {
             expected.add(folder + "/" + name + ".summary.json");
             expected.add(folder + "/" + name + ".stats.json");
         }));
+        OTHER_DIFFS.forEach(pair -> expected.add(pair + ".diff.json"));
         for (String snapshot : NAMED_FILTERS) {
             expected.add(snapshot + ".duplicatedStrings.summary.json");
             expected.add(snapshot + ".objectsRetainedByDetachedDomNodes.summary.json");

@@ -31,6 +31,7 @@ public final class TestGraph {
         long id;
         byte detachedness = -1;
         int[] location;
+        String displayLabel;
         final List<EdgeSpec> edges = new ArrayList<>();
 
         NodeSpec(String label, byte type, String name, long size) {
@@ -67,6 +68,12 @@ public final class TestGraph {
     /** Sets the DOM detachedness the file gives the node added last (0 unknown, 1 attached, 2 detached). */
     public TestGraph detachedness(int state) {
         last.detachedness = (byte) state;
+        return this;
+    }
+
+    /** Gives the node added last a display label, as the HPROF reader labels a class object {@code class Name}. */
+    public TestGraph label(String text) {
+        last.displayLabel = text;
         return this;
     }
 
@@ -133,6 +140,9 @@ public final class TestGraph {
             }
             if (node.location != null) {
                 builder.addLocation(ordinal, node.location[0], node.location[1], node.location[2]);
+            }
+            if (node.displayLabel != null) {
+                builder.addNodeLabel(ordinal, intern(strings, stringIndex, node.displayLabel));
             }
             ordinal++;
         }

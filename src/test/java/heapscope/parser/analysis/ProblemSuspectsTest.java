@@ -176,6 +176,155 @@ class ProblemSuspectsTest {
         assertEquals("Holder.child", suspects.get(0).accumulationVia());
     }
 
+    /**
+     * Two Widgets of 600 bytes make a class suspect (1,200 of 10,000); neither is larger, so the first in the dump
+     * shows the class, with its holder:
+     * <pre>
+     * (GC roots) → Left 10 (×2) → w: Widget 600      (the first Widget, held by both Lefts)
+     *            → Right 10 (×2) → w: Widget 600     (the second, held by both Rights)
+     *            → Filler0..9 876 each               (ten classes below the threshold)
+     * </pre>
+     */
+    @Test
+    void ofTwoEquallyLargeObjectsTheFirstInTheDumpShowsTheirClass() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
+        for (String side : List.of("Left", "Right")) {
+            for (int i = 0; i < 2; i++) {
+                heldByTheRoots(g, side + i, side, 10);
+                g.edge("w", "widget" + side);
+            }
+        }
+        g.node("widgetLeft", NodeType.OBJECT, "Widget", 600);
+        g.node("widgetRight", NodeType.OBJECT, "Widget", 600);
+        for (int f = 0; f < 10; f++) {
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 876);
+        }
+        AnalyzedHeap heap = analyze(g);
+        assertEquals(10_000, heap.totalSize());
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("Widget 1200"), suspects.stream().map(s -> s.name() + " " + s.retainedSize()).toList());
+        ProblemSuspect widgets = suspects.get(0);
+        assertEquals(ProblemSuspect.Kind.CLASS, widgets.kind());
+        assertEquals(g.ordinal("widgetLeft"), widgets.node(), "the first of the two");
+        assertEquals("Left.w", widgets.heldBy());
+        assertEquals("Left", heap.graph().nodeName(widgets.path().steps().get(0).retainerNode()), "and its path");
+    }
+
+    /**
+     * An object that retains nothing is not counted among its class's objects (as the Summary counts no node of size
+     * 0): two Gadgets of 600 and one of 0 make a suspect of two Gadgets, 1,200 of 10,000 bytes.
+     */
+    @Test
+    void anObjectThatRetainsNothingIsNotCountedInItsClass() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
+        heldByTheRoots(g, "empty", "Gadget", 0);
+        heldByTheRoots(g, "gadget0", "Gadget", 600);
+        heldByTheRoots(g, "gadget1", "Gadget", 600);
+        for (int f = 0; f < 10; f++) {
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 880);
+        }
+        AnalyzedHeap heap = analyze(g);
+        assertEquals(10_000, heap.totalSize());
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("Gadget 2 1200"), suspects.stream()
+                .map(s -> s.name() + " " + s.instances() + " " + s.retainedSize()).toList());
+    }
+
+    /**
+     * The walk follows the dominator tree, which can link two objects that no reference joins: Holder dominates Store
+     * through A and B. That hop names no step (and no reference of the object after Holder, A.to, is taken for one).
+     * <pre>
+     * (GC roots) → Holder 10 → a: A 5 → to: Store 100
+     *                        → b: B 5 → to: Store
+     *            → Filler0..9 100 each
+     * </pre>
+     */
+    @Test
+    void aHopOfTheWalkThatNoReferenceMakesNamesNoStep() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
+        heldByTheRoots(g, "holder", "Holder", 10);
+        g.edge("a", "a").edge("b", "b");
+        g.node("a", NodeType.OBJECT, "A", 5).edge("to", "store");
+        g.node("b", NodeType.OBJECT, "B", 5).edge("to", "store");
+        g.node("store", NodeType.OBJECT, "Store", 100);
+        for (int f = 0; f < 10; f++) {
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 100);
+        }
+        AnalyzedHeap heap = analyze(g);
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("Holder 120"), suspects.stream().map(s -> s.name() + " " + s.retainedSize()).toList());
+        assertEquals(g.ordinal("store"), suspects.get(0).accumulationPoint(), "100 of 120 is more than 7 tenths");
+        assertEquals("", suspects.get(0).accumulationVia());
+    }
+
+    /**
+     * A class object that is a suspect is described by its class loader, as MAT does; one that has none was loaded by
+     * the bootstrap loader, whatever the next class object's loader is.
+     * <pre>
+     * (GC roots) → class java.lang.System 10 → props: java.util.Properties 2000
+     *            → class App 10 → &lt;classloader&gt;: AppLoader 100
+     *                           → cache: Cache 2000
+     *            → Filler0..9 700 each
+     * </pre>
+     */
+    @Test
+    void aClassIsHeldByItsClassLoaderOrByTheBootstrapLoader() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
+        heldByTheRoots(g, "system", "java.lang.Class", 10);
+        g.label("class java.lang.System").edge("props", "props");
+        heldByTheRoots(g, "app", "java.lang.Class", 10);
+        g.label("class App").edge("<classloader>", "loader").edge("cache", "cache");
+        g.node("loader", NodeType.OBJECT, "AppLoader", 100);
+        g.node("props", NodeType.OBJECT, "java.util.Properties", 2000);
+        g.node("cache", NodeType.OBJECT, "Cache", 2000);
+        for (int f = 0; f < 10; f++) {
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 700);
+        }
+        AnalyzedHeap heap = analyze(g);
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("class App 2110 loaded by AppLoader",
+                "class java.lang.System 2010 loaded by the bootstrap class loader"), suspects.stream()
+                        .map(s -> s.name() + " " + s.retainedSize() + " " + s.heldBy()).toList());
+    }
+
+    /**
+     * A suspect whose path is cut at its 20 steps before any holder outside the runtime is held by the last holder
+     * the path names: Big is held through two lists of 25 links each, so the roots dominate it.
+     * <pre>
+     * (GC roots) → java.util.LinkedList$Node 1 → next: ... (25 links) → item: Big 2000
+     *            → java.util.LinkedList$Node 1 → next: ... (25 links) → item: Big
+     *            → Filler0..9 700 each
+     * </pre>
+     */
+    @Test
+    void aPathCutBeforeAnyHolderOutsideTheRuntimeEndsInItsLastHolder() {
+        TestGraph g = new TestGraph().root().element(0, "roots");
+        g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0);
+        for (String list : List.of("a", "b")) {
+            for (int i = 0; i < 25; i++) {
+                if (i == 0) {
+                    heldByTheRoots(g, list + i, "java.util.LinkedList$Node", 1);
+                } else {
+                    g.node(list + i, NodeType.OBJECT, "java.util.LinkedList$Node", 1);
+                }
+                g.edge(i + 1 < 25 ? "next" : "item", i + 1 < 25 ? list + (i + 1) : "big");
+            }
+        }
+        g.node("big", NodeType.OBJECT, "Big", 2000);
+        for (int f = 0; f < 10; f++) {
+            heldByTheRoots(g, "filler" + f, "Filler" + f, 700);
+        }
+        AnalyzedHeap heap = analyze(g);
+        List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
+        assertEquals(List.of("Big 2000"), suspects.stream().map(s -> s.name() + " " + s.retainedSize()).toList());
+        assertEquals(RetainerPath.Stop.MAX_LENGTH, suspects.get(0).path().stop());
+        assertEquals("java.util.LinkedList$Node.next", suspects.get(0).heldBy());
+    }
+
     @Test
     void aHeapOfUnderTenBytesHasNoSuspectThoughATenthOfItRoundsToNothing() {
         TestGraph g = new TestGraph().root().element(0, "roots");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import heapscope.parser.HeapLoader;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.leaks.program.EightLeaks;
 import heapscope.parser.analysis.matching.CommittedWorkload;
@@ -14,7 +15,9 @@ import heapscope.parser.model.LeakReport;
 import heapscope.parser.model.LeakSuspect;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.progress.Phase;
+import heapscope.parser.progress.ProgressListener;
 import heapscope.testing.PhaseRecorder;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -276,13 +279,41 @@ class JavaLeakReportTest {
         checks.add(1, other);
         ObjectMatching matching = ObjectMatcher.match(ours, other, CancelSignal.NEVER);
         checks.matched(1, ours, matching);
-        // The two JVMs share the JDK's own classes and Strings: about four in five objects match, more than the 20 %
-        // below which the matching would call them two processes too.
+        // The two JVMs of one JDK share the JDK's own classes and Strings: about three in five of our objects match
+        // (the rest are the program's), more than the 20 % below which the matching would call them two processes
+        // too (see the next test for a step below it).
         assertEquals(List.of(
                 "other was written before ours (the dumps' headers say so): the dumps are not in the order they were"
                         + " taken",
                 "other has no thread of ours (no native thread handle in common): the dumps come from different"
                         + " processes"), checks.warnings());
+    }
+
+    /**
+     * The last dump of this program (JDK 17) and then the committed dump of a small program on JDK 25 (written
+     * earlier): the newer matches fewer than one in five of the older's objects (the two JDKs share few classes and
+     * Strings, and the small program has none of ours), so the step is flagged with the matched count and the older
+     * dump's object count, besides the headers' order and the threads.
+     */
+    @Test
+    void aSmallDumpOfAnotherJdkSharesFewObjectsAndIsFlagged() throws Exception {
+        AnalyzedHeap ours = CommittedEightLeaks.heap(EightLeaks.PHASES);
+        AnalyzedHeap other = HeapLoader.load(Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz"),
+                ProgressListener.NO_OP, CancelSignal.NEVER);
+        ObjectMatching matching = ObjectMatcher.match(ours, other, CancelSignal.NEVER);
+        int objects = ours.graph().nodeCount();
+        assertTrue(matching.matchedCount() <= other.graph().nodeCount(), "at most the small dump's objects match");
+        SeriesChecks checks = new SeriesChecks(List.of("d3", "small"));
+        checks.add(0, ours);
+        checks.add(1, other);
+        checks.matched(1, ours, matching);
+        assertEquals(List.of(
+                "small was written before d3 (the dumps' headers say so): the dumps are not in the order they were"
+                        + " taken",
+                "small has no thread of d3 (no native thread handle in common): the dumps come from different"
+                        + " processes",
+                "small shares only " + matching.matchedCount() + " of d3's " + objects + " objects: the dumps may not"
+                        + " come from one process"), checks.warnings());
     }
 
     private static String className(int node) {

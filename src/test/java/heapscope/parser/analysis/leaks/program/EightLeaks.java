@@ -21,7 +21,8 @@ import java.util.concurrent.SynchronousQueue;
  *       ({@link #LATE_REQUESTS}), so its thread-local map is made after the first dump;</li>
  *   <li>hands {@value #JOBS} {@link Job}s to the thread {@code batch-runner}, which keeps them in a local list;</li>
  *   <li>sets {@value #SETTINGS} system properties ({@code eight-leaks.setting.N}, String values): growth of the JDK's
- *       own objects under a JDK static, which the report lists apart from the leaks;</li>
+ *       own objects under a JDK static, which the report lists apart from the leaks (its {@link AppConfig}, put there
+ *       once at start, does not grow);</li>
  *   <li>opens {@value #HOOKS} {@link ReportFile}s, each registering a shutdown hook (a thread holding the file) that
  *       is never removed: the program's objects under a JDK static, {@code ApplicationShutdownHooks.hooks};</li>
  *   <li>adds {@value #SCHOOL_CLASSES} {@link Timetable.SchoolClass}es to {@code Timetable.THIS_TERM.classes} and
@@ -29,8 +30,9 @@ import java.util.concurrent.SynchronousQueue;
  *       program objects whose fields are named as the JDK names a class loader's classes and a thread's locals;</li>
  *   <li>compiles {@value #SCRIPTS} scripts with the {@link ScriptEngine}: each a class of its own, defined by one
  *       {@link ScriptLoader} that the engine reaches only through its bootstrap script's class (a VM table), which
- *       keeps the classes in its {@code ClassLoader.classes} (classes loaded: growth of the runtime's tables) and
- *       remembers each compiled script in its own {@code compiled} list (the program's leak);</li>
+ *       keeps the classes, each with its static {@code ScriptResults}, in its {@code ClassLoader.classes} (classes
+ *       loaded: growth of the runtime's tables) and remembers each compiled script in its own {@code compiled} list
+ *       (the program's leak);</li>
  *   <li>and, no leak, puts {@value #QUOTES} new {@link Quote}s into a price cache that keeps the newest
  *       {@value #QUOTES}.</li>
  * </ul>
@@ -77,6 +79,7 @@ public final class EightLeaks {
         batchRunner.setDaemon(true);
         batchRunner.start();
         ScriptEngine.start();
+        System.getProperties().put(AppConfig.KEY, new AppConfig());
         long nextId = 1;
         int nextScript = 2;
         for (int phase = 1; phase <= PHASES; phase++) {

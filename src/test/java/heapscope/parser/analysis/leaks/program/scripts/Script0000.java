@@ -6,11 +6,11 @@ package heapscope.parser.analysis.leaks.program.scripts;
  * own statics. Never loaded under its own name.
  */
 public final class Script0000 implements Runnable {
-    /** Each script class's own table, one per class: a class's statics go with it. */
-    static final long[] RESULTS = new long[16];
+    /** Each script class's own results, one per class: a class's statics go with it. */
+    static final ScriptResults RESULTS = new ScriptResults();
 
     @Override
     public void run() {
-        RESULTS[0]++;
+        RESULTS.counts[0]++;
     }
 }

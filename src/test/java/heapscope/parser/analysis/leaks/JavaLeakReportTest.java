@@ -296,29 +296,27 @@ class JavaLeakReportTest {
 
     /**
      * The last dump of this program (JDK 17) and then the committed dump of a small program on JDK 25 (written
-     * earlier): the newer matches fewer than one in five of the older's objects (the two JDKs share few classes and
-     * Strings, and the small program has none of ours), so the step is flagged with the matched count and the older
-     * dump's object count, besides the headers' order and the threads.
+     * earlier), as a leak report's series: the newer matches fewer than one in five of the older's objects (the two
+     * JDKs share few classes and Strings, and the small program has none of ours), so the report flags the step with
+     * the matched count and the older dump's object count, besides the headers' order and the threads.
      */
     @Test
     void aSmallDumpOfAnotherJdkSharesFewObjectsAndIsFlagged() throws Exception {
         AnalyzedHeap ours = CommittedEightLeaks.heap(EightLeaks.PHASES);
         AnalyzedHeap other = HeapLoader.load(Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz"),
                 ProgressListener.NO_OP, CancelSignal.NEVER);
-        ObjectMatching matching = ObjectMatcher.match(ours, other, CancelSignal.NEVER);
+        long matched = ObjectMatcher.match(ours, other, CancelSignal.NEVER).matchedCount();
         int objects = ours.graph().nodeCount();
-        assertTrue(matching.matchedCount() <= other.graph().nodeCount(), "at most the small dump's objects match");
-        SeriesChecks checks = new SeriesChecks(List.of("d3", "small"));
-        checks.add(0, ours);
-        checks.add(1, other);
-        checks.matched(1, ours, matching);
+        assertTrue(matched <= other.graph().nodeCount(), "at most the small dump's objects match");
+        LeakReport report = LeakFinder.find(new HeapSeries(List.of("d3", "small"), k -> k == 0 ? ours : other),
+                ProgressListener.NO_OP, CancelSignal.NEVER);
         assertEquals(List.of(
                 "small was written before d3 (the dumps' headers say so): the dumps are not in the order they were"
                         + " taken",
                 "small has no thread of d3 (no native thread handle in common): the dumps come from different"
                         + " processes",
-                "small shares only " + matching.matchedCount() + " of d3's " + objects + " objects: the dumps may not"
-                        + " come from one process"), checks.warnings());
+                "small shares only " + matched + " of d3's " + objects + " objects: the dumps may not come from one"
+                        + " process"), report.warnings());
     }
 
     private static String className(int node) {

@@ -3,7 +3,7 @@ package heapscope.parser.analysis.leaks.program;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A static map that only grows: the first of {@link FourLeaks}' leaks. */
+/** A static map that only grows: the first of {@link EightLeaks}' leaks. */
 final class AuditLog {
     static final Map<Long, AuditEntry> ENTRIES = new HashMap<>();
 

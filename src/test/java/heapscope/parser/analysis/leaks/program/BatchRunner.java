@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
-/** A thread that keeps every job it was given in a local list: the fourth of {@link FourLeaks}' leaks. */
+/** A thread that keeps every job it was given in a local list: the fourth of {@link EightLeaks}' leaks. */
 final class BatchRunner {
     private static volatile int kept;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Listeners in subscription order; nothing unsubscribes them: the second of {@link FourLeaks}' leaks. */
+/** Listeners in subscription order; nothing unsubscribes them: the second of {@link EightLeaks}' leaks. */
 final class EventBus {
     private final List<Consumer<String>> listeners = new ArrayList<>();
 

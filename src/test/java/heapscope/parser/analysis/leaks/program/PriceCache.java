@@ -3,12 +3,12 @@ package heapscope.parser.analysis.leaks.program;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A full cache of the newest {@value FourLeaks#QUOTES} quotes: it changes, it does not grow. No leak. */
+/** A full cache of the newest {@value EightLeaks#QUOTES} quotes: it changes, it does not grow. No leak. */
 final class PriceCache {
     private static final Map<Integer, Quote> QUOTES = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Quote> eldest) {
-            return size() > FourLeaks.QUOTES;
+            return size() > EightLeaks.QUOTES;
         }
     };
 

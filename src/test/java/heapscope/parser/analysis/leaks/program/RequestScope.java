@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A thread local per scope, never removed: the value is an inner object and so holds its scope, which holds the thread
- * local, so the entry's weak key stays reachable and the thread's map never drops it. The third of {@link FourLeaks}'
+ * local, so the entry's weak key stays reachable and the thread's map never drops it. The third of {@link EightLeaks}'
  * leaks.
  */
 final class RequestScope {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 
 /**
- * A Java program with four leaks of four kinds in one process, whose three dumps are committed
- * (src/test/resources/fixtures/hprof/four-leaks/, made by the script there) so that the leak report's Java paths are
+ * A Java program with eight leaks of eight kinds in one process, whose three dumps are committed
+ * (src/test/resources/fixtures/hprof/eight-leaks/, made by the script there) so that the leak report's Java paths are
  * tested in process. Each phase:
  * <ul>
  *   <li>records {@value #AUDITS} {@link AuditEntry}s in the static map {@code AuditLog.ENTRIES}, never removed;</li>
@@ -20,19 +20,31 @@ import java.util.concurrent.SynchronousQueue;
  *       a fourth, {@code request-worker-4}, started with them, gets its first requests in phase 2
  *       ({@link #LATE_REQUESTS}), so its thread-local map is made after the first dump;</li>
  *   <li>hands {@value #JOBS} {@link Job}s to the thread {@code batch-runner}, which keeps them in a local list;</li>
- *   <li>sets {@value #SETTINGS} system properties ({@code four-leaks.setting.N}, String values): growth of the JDK's
- *       own objects under a JDK static, which the report lists apart from the leaks;</li>
+ *   <li>sets {@value #SETTINGS} system properties ({@code eight-leaks.setting.N}, String values): growth of the JDK's
+ *       own objects under a JDK static, which the report lists apart from the leaks (its {@link AppConfig}, put there
+ *       once at start, does not grow);</li>
+ *   <li>opens {@value #HOOKS} {@link ReportFile}s, each registering a shutdown hook (a thread holding the file) that
+ *       is never removed: the program's objects under a JDK static, {@code ApplicationShutdownHooks.hooks};</li>
+ *   <li>adds {@value #SCHOOL_CLASSES} {@link Timetable.SchoolClass}es to {@code Timetable.THIS_TERM.classes} and
+ *       {@value #RECORDED} {@link DebugRecorder.RecordedLocals} to {@code DebugRecorder.INSTANCE.threadLocals}:
+ *       program objects whose fields are named as the JDK names a class loader's classes and a thread's locals;</li>
+ *   <li>compiles {@value #SCRIPTS} scripts with the {@link ScriptEngine}: each a class of its own, defined by one
+ *       {@link ScriptLoader} that the engine reaches only through its bootstrap script's class (a VM table), which
+ *       keeps the classes, each with its static {@code ScriptResults}, in its {@code ClassLoader.classes} (classes
+ *       loaded: growth of the runtime's tables) and remembers each compiled script in its own {@code compiled} list
+ *       (the program's leak);</li>
  *   <li>and, no leak, puts {@value #QUOTES} new {@link Quote}s into a price cache that keeps the newest
  *       {@value #QUOTES}.</li>
  * </ul>
  * The truth is these constants: every leak grows by its count in each step. The program checks its own counts before
- * each dump and writes them to {@code OUT/four-leaks-K.counts}.
+ * each dump and writes them to {@code OUT/eight-leaks-K.counts}.
  *
- * <p>Run: {@code java -Xmx128m -cp test-classes heapscope.parser.analysis.leaks.program.FourLeaks OUT}; writes
- * {@code OUT/four-leaks-{1..3}.hprof} (what {@code jcmd GC.heap_dump} writes, live objects after full GCs).
+ * <p>Run: {@code java -Xmx128m --add-opens java.base/java.lang=ALL-UNNAMED -cp test-classes
+ * heapscope.parser.analysis.leaks.program.EightLeaks OUT} (the opening lets it count the JDK's shutdown hooks); writes
+ * {@code OUT/eight-leaks-{1..3}.hprof} (what {@code jcmd GC.heap_dump} writes, live objects after full GCs).
  */
-public final class FourLeaks {
-    public static final String NAME = "four-leaks";
+public final class EightLeaks {
+    public static final String NAME = "eight-leaks";
     public static final int PHASES = 3;
     public static final int AUDITS = 300;
     public static final int SESSIONS = 200;
@@ -40,12 +52,21 @@ public final class FourLeaks {
     public static final int REQUESTS_PER_WORKER = 40;
     public static final int JOBS = 150;
     public static final int QUOTES = 200;
+    public static final int HOOKS = 60;
+    public static final int SCHOOL_CLASSES = 120;
+    /**
+     * Not 100: the recorder's list would then hold 200 after phase 2, as the bus's did after phase 1 (size, modCount
+     * and capacity alike), and the object matching paired the two lists across that step.
+     */
+    public static final int RECORDED = 90;
+    /** Scripts compiled in each phase (script 1, the bootstrap, before the first phase). */
+    public static final int SCRIPTS = 40;
     /** The requests the late fourth worker runs in each phase. */
     public static final int[] LATE_REQUESTS = {0, 80, 40};
     public static final int SETTINGS = 100;
-    public static final String SETTING = "four-leaks.setting.";
+    public static final String SETTING = "eight-leaks.setting.";
 
-    private FourLeaks() {
+    private EightLeaks() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,7 +78,10 @@ public final class FourLeaks {
         Thread batchRunner = new Thread(() -> BatchRunner.run(batches), "batch-runner");
         batchRunner.setDaemon(true);
         batchRunner.start();
+        ScriptEngine.start();
+        System.getProperties().put(AppConfig.KEY, new AppConfig());
         long nextId = 1;
+        int nextScript = 2;
         for (int phase = 1; phase <= PHASES; phase++) {
             for (int i = 0; i < AUDITS; i++) {
                 AuditLog.record(nextId++, "order " + i + " of phase " + phase);
@@ -82,13 +106,27 @@ public final class FourLeaks {
             for (int i = 0; i < SETTINGS; i++) {
                 System.setProperty(SETTING + ((phase - 1) * SETTINGS + i), "value " + i + " of phase " + phase);
             }
+            for (int i = 0; i < HOOKS; i++) {
+                ReportFile.open(nextId++);
+            }
+            for (int i = 0; i < SCHOOL_CLASSES; i++) {
+                Timetable.THIS_TERM.classes.add(new Timetable.SchoolClass((phase - 1) * SCHOOL_CLASSES + i));
+            }
+            for (int i = 0; i < RECORDED; i++) {
+                DebugRecorder.INSTANCE.threadLocals.add(new DebugRecorder.RecordedLocals(nextId++));
+            }
+            for (int i = 0; i < SCRIPTS; i++) {
+                ScriptEngine.runNew(nextScript++);
+            }
             for (int i = 0; i < QUOTES; i++) {
                 PriceCache.put(phase * QUOTES + i);
             }
             String counts = "audits=" + AuditLog.ENTRIES.size() + " listeners=" + bus.size() + " requests="
                     + RequestScope.entered() + " jobs=" + BatchRunner.kept() + " quotes=" + PriceCache.size()
                 + " settings=" + System.getProperties().stringPropertyNames().stream()
-                        .filter(name -> name.startsWith(SETTING)).count();
+                        .filter(name -> name.startsWith(SETTING)).count()
+                + " hooks=" + ReportFile.hooks() + " schoolClasses=" + Timetable.THIS_TERM.classes.size()
+                + " recorded=" + DebugRecorder.INSTANCE.threadLocals.size() + " scripts=" + ScriptEngine.compiled();
             check(counts, phase);
             Files.writeString(out.resolve(NAME + "-" + phase + ".counts"), counts + "\n");
             PhaseDumps.dump(out, NAME, phase, counts);
@@ -97,7 +135,9 @@ public final class FourLeaks {
 
     private static void check(String counts, int phase) {
         String expected = "audits=" + AUDITS * phase + " listeners=" + SESSIONS * phase + " requests="
-                + requests(phase) + " jobs=" + JOBS * phase + " quotes=" + QUOTES + " settings=" + SETTINGS * phase;
+                + requests(phase) + " jobs=" + JOBS * phase + " quotes=" + QUOTES + " settings=" + SETTINGS * phase
+                + " hooks=" + HOOKS * phase + " schoolClasses=" + SCHOOL_CLASSES * phase + " recorded="
+                + RECORDED * phase + " scripts=" + (1 + SCRIPTS * phase);
         if (!counts.equals(expected)) {
             throw new IllegalStateException("phase " + phase + ": " + counts + ", expected " + expected);
         }

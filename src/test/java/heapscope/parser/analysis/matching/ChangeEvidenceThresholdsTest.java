@@ -208,4 +208,13 @@ class ChangeEvidenceThresholdsTest {
     void anEmptyArrayKeptNothingOfItself() {
         assertEquals(NEW, keptWithItems(new String[0], new String[] {"a"}));
     }
+
+    @Test
+    void aFlagSetFromFalseAloneKeepsTheObject() {
+        // false is a flag's default, as 0 is a counter's: a connection that only opened is filled in, not changed.
+        Field[] flagged = {booleanField("open"), intField("a")};
+        long verdict = kept(flagged, d -> d.object(d.type("app.Flagged", flagged), 0, 0),
+                d -> d.object(d.type("app.Flagged", flagged), 1, 0));
+        assertEquals(SAME, verdict);
+    }
 }

@@ -217,4 +217,12 @@ class ChangeEvidenceThresholdsTest {
                 d -> d.object(d.type("app.Flagged", flagged), 1, 0));
         assertEquals(SAME, verdict);
     }
+
+    @Test
+    void ofTwoArraysOfOneLengthTheOlderIsLookedForInTheNewer() {
+        // a a b against a c d: 2 of the older's 3 found in the newer (4 >= 3), though only 1 of the newer's 3 is in
+        // the older. (No element is matched before the session is decided: a is not unique, b, c, d are each in one
+        // dump only, so the arrays are not paired first.)
+        assertEquals(SAME, keptWithItems(new String[] {"a", "a", "b"}, new String[] {"a", "c", "d"}));
+    }
 }

@@ -93,4 +93,16 @@ class ChainsAlignmentTest {
         // Older 1 2 2, newer 2 2: the whole newer chain is the older one's tail.
         assertArrayEquals(new int[] {1, 2}, olderPositions(new int[] {1, 2, 2}, new int[] {2, 2}));
     }
+
+    @Test
+    void aPushLeavesTheWholeOlderStackBelowTheNewTop() {
+        // Older 1 2, newer 3 1 2: the older chain is the newer one's tail, its first link included.
+        assertArrayEquals(new int[] {-1, 0, 1}, olderPositions(new int[] {1, 2}, new int[] {3, 1, 2}));
+    }
+
+    @Test
+    void aNewerChainUsedUpBeforeTheOlderOneEndsTheAlignment() {
+        // Older 1 2 3 9, newer 6 2: the alignment pairs 2 with 2 and has no newer link left for 3 and 9.
+        assertArrayEquals(new int[] {-1, 1}, olderPositions(new int[] {1, 2, 3, 9}, new int[] {6, 2}));
+    }
 }

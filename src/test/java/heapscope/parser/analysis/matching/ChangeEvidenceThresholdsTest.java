@@ -225,4 +225,10 @@ class ChangeEvidenceThresholdsTest {
         // dump only, so the arrays are not paired first.)
         assertEquals(SAME, keptWithItems(new String[] {"a", "a", "b"}, new String[] {"a", "c", "d"}));
     }
+
+    @Test
+    void anElementFoundFirstInTheLongerArrayCounts() {
+        // a against a a: the one element is found in the longer array (at its first sorted place): 2 >= 1, kept.
+        assertEquals(SAME, keptWithItems(new String[] {"a"}, new String[] {"a", "a"}));
+    }
 }

@@ -231,4 +231,21 @@ class ChangeEvidenceThresholdsTest {
         // a against a a: the one element is found in the longer array (at its first sorted place): 2 >= 1, kept.
         assertEquals(SAME, keptWithItems(new String[] {"a"}, new String[] {"a", "a"}));
     }
+
+    @Test
+    void onlyTheShortersFirst1024ElementsAreLookedFor() {
+        // Older: 1,024 Strings the newer array holds too, then 1,025 of its own; newer: the 1,024, then 1,100 of its
+        // own. The older is the shorter; its first 1,024 elements are all found: similar, kept. (All 2,049 looked
+        // for would be 1,024 found of 2,049: not similar, new.)
+        assertEquals(SAME, keptWithItems(texts(1024, "o", 1025), texts(1024, "n", 1100)));
+    }
+
+    /** {@code common} texts c0, c1, ..., then {@code own} texts with the given prefix. */
+    private static String[] texts(int common, String prefix, int own) {
+        String[] texts = new String[common + own];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = i < common ? "c" + i : prefix + (i - common);
+        }
+        return texts;
+    }
 }

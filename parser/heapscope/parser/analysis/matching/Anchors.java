@@ -1,6 +1,7 @@
 package heapscope.parser.analysis.matching;
 
 import heapscope.parser.analysis.matching.Correspondence.Kind;
+import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.store.IntColumn;
 import java.util.HashMap;
@@ -9,10 +10,14 @@ import java.util.function.IntPredicate;
 
 /**
  * The objects every dump of a process has, found by name: the synthetic root, its GC root groups, and the class
- * objects (by the class they stand for; a name that several loaders' classes share is left to the other rules).
- * Stateless. No IO.
+ * objects (by the class they stand for; a name that several loaders' classes share, as two web applications' copies of
+ * one library do, is matched by name and loader once the loaders are matched: {@link #matchByLoader}). Stateless. No
+ * IO.
  */
 final class Anchors {
+    /** The edge from a class object to its class loader, as the HPROF reader names it. */
+    private static final String LOADER_EDGE = "<classloader>";
+
     private Anchors() {
     }
 
@@ -29,6 +34,50 @@ final class Anchors {
                 state.match(olderNode, newerNode, MatchRule.ANCHOR);
             }
         });
+    }
+
+    /**
+     * Matches the class objects still unmatched whose name and loader agree: the older class object of that name
+     * whose loader is the older object the newer class object's loader was matched to. Only the class objects of a
+     * name that several loaders share are left unmatched by {@link #match} (a name found once in both dumps is
+     * matched there), so this pairs each loader's copy of such a class with its own.
+     */
+    static void matchByLoader(Correspondence c, MatchState state) {
+        HeapGraph older = c.olderGraph;
+        HeapGraph newer = c.newerGraph;
+        Map<String, Integer> olderByNameAndLoader = new HashMap<>();
+        for (int node = 0; node < older.nodeCount(); node++) {
+            int loader = state.isOlderMatched(node) || c.kindOfOlder(node) != Kind.CLASS_OBJECT ? -1
+                    : loaderOf(older, node);
+            if (loader >= 0) {
+                olderByNameAndLoader.merge(older.nodeLabel(node) + '\0' + loader, node, (a, b) -> -1);
+            }
+        }
+        for (int node = 0; node < newer.nodeCount(); node++) {
+            int olderClass = c.olderClassOfNewer(node);
+            if (state.isNewerMatched(node) || olderClass < 0 || c.kindOfOlderClass(olderClass) != Kind.CLASS_OBJECT) {
+                continue;
+            }
+            int loader = loaderOf(newer, node);
+            if (loader < 0 || state.olderOf(loader) < 0) {
+                continue;
+            }
+            Integer olderNode = olderByNameAndLoader.get(newer.nodeLabel(node) + '\0' + state.olderOf(loader));
+            if (olderNode != null && olderNode >= 0) {
+                state.match(olderNode, node, MatchRule.ANCHOR);
+            }
+        }
+    }
+
+    /** The loader a class object's {@code <classloader>} edge leads to, or -1 (the boot loader, or no class). */
+    private static int loaderOf(HeapGraph graph, int node) {
+        IntColumn firstEdge = graph.firstEdgeIndex();
+        for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
+            if (graph.edgeType(e) == EdgeType.INTERNAL && LOADER_EDGE.equals(graph.strings().get(graph.edgeNameIndex(e)))) {
+                return graph.edgeTargets().get(e);
+            }
+        }
+        return -1;
     }
 
     /**

@@ -102,7 +102,7 @@ final class ChangeEvidence {
 
     private static boolean isDefault(Object value) {
         return value == null || (value instanceof Number n && n.doubleValue() == 0)
-                || (value instanceof Character ch && ch == 0);
+                || (value instanceof Character ch && ch == 0) || Boolean.FALSE.equals(value);
     }
 
     /** The references, field by field (by name). */

@@ -9,7 +9,8 @@ import java.util.BitSet;
  * (the garbage collector moves objects between dumps, so an address names nothing across them). The evidence, from
  * strongest to weakest ({@link MatchRule}):
  * <ol>
- *   <li>anchors: the root, the GC root groups and the class objects, by name;</li>
+ *   <li>anchors: the root, the GC root groups and the class objects, by name (and by loader, once the loaders are
+ *       matched, for a name that several loaders' classes share);</li>
  *   <li>spreading from every matched pair ({@link Neighbours}): what the same field holds, the elements of matched
  *       arrays and containers, the only holder through a field, each when its values ({@code contentHash}) are equal;
  *   </li>
@@ -47,6 +48,7 @@ public final class ObjectMatcher {
         Anchors.match(c, state);
         neighbours.expandAll(cancel);
         for (int round = 0; round < ROUNDS; round++) {
+            Anchors.matchByLoader(c, state);
             unique.match(state);
             neighbours.expandAll(cancel);
             int[] pair = new int[2];

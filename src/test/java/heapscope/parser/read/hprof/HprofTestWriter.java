@@ -171,7 +171,7 @@ public final class HprofTestWriter {
         });
     }
 
-    void objectArray(long id, long arrayClassId, long... elements) {
+    public void objectArray(long id, long arrayClassId, long... elements) {
         heap(s -> {
             s.write(HprofSubRecordTag.OBJECT_ARRAY_DUMP);
             writeId(s, id);

@@ -190,13 +190,8 @@ public final class ProblemSuspects {
      * jdk.internal.loader.ClassLoaders$AppClassLoader}, or the bootstrap loader when it has none.
      */
     static String loadedBy(AnalyzedHeap heap, int classObject) {
-        HeapGraph graph = heap.graph();
-        for (int e = graph.firstEdgeIndex().get(classObject); e < graph.firstEdgeIndex().get(classObject + 1); e++) {
-            if (graph.edgeName(e).equals(CLASS_LOADER_EDGE)) {
-                return "loaded by " + ObjectNames.owner(heap, graph.edgeTarget(e));
-            }
-        }
-        return "loaded by the bootstrap class loader";
+        int loader = heap.graph().namedEdgeTarget(classObject, CLASS_LOADER_EDGE);
+        return loader < 0 ? "loaded by the bootstrap class loader" : "loaded by " + ObjectNames.owner(heap, loader);
     }
 
     /**

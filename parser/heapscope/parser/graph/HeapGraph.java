@@ -170,6 +170,19 @@ public final class HeapGraph {
         return edgeTargets.get(edgeIndex);
     }
 
+    /**
+     * The target of the node's first edge with this name ({@code threadLocals}, {@code <classloader>}), or -1. Element
+     * edges are skipped: their names are indexes, never a field's or an internal edge's name.
+     */
+    public int namedEdgeTarget(int node, String edgeName) {
+        for (int e = firstEdgeIndex.get(node); e < firstEdgeIndex.get(node + 1); e++) {
+            if (!EdgeType.hasNumericName(edgeType(e)) && edgeName.equals(strings.get(edgeNameIndex(e)))) {
+                return edgeTargets.get(e);
+            }
+        }
+        return -1;
+    }
+
     /** V8 DOM link state by node ordinal (0 unknown, 1 attached, 2 detached), or null when the file has none. */
     public byte[] nodeDetachedness() {
         return nodeDetachedness;

@@ -3,9 +3,7 @@ package heapscope.parser.analysis.leaks;
 import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntIntHashMap;
 import heapscope.parser.analysis.AnalyzedHeap;
-import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapFormat;
-import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
@@ -145,14 +143,8 @@ final class AccumulationPoints {
             if (last.format() != HeapFormat.HPROF) {
                 return node;
             }
-            HeapGraph graph = last.graph();
-            for (int e = graph.firstEdgeIndex().get(node); e < graph.firstEdgeIndex().get(node + 1); e++) {
-                if (!EdgeType.hasNumericName(graph.edgeType(e)) && "threadLocals".equals(graph.edgeName(e))) {
-                    int map = graph.edgeTarget(e);
-                    return last.retainedSizes().get(map) >= CARRIES * growth.bytes() ? map : node;
-                }
-            }
-            return node;
+            int map = last.graph().namedEdgeTarget(node, "threadLocals");
+            return map >= 0 && last.retainedSizes().get(map) >= CARRIES * growth.bytes() ? map : node;
         }
 
         /**

@@ -242,29 +242,19 @@ final class SuspectNames {
 
     /** Whether a Java object's class, or a superclass, is the one labelled so: its class's {@code <super>} chain. */
     private boolean isA(int node, String classLabel) {
-        int cls = target(node, "<class>");
+        int cls = graph.namedEdgeTarget(node, "<class>");
         for (int depth = 0; cls >= 0 && depth < 64; depth++) {
             if (classLabel.equals(graph.nodeLabel(cls))) {
                 return true;
             }
-            cls = target(cls, "<super>");
+            cls = graph.namedEdgeTarget(cls, "<super>");
         }
         return false;
     }
 
-    /** The target of the node's edge with this name, or -1. */
-    private int target(int node, String edgeName) {
-        for (int e = graph.firstEdgeIndex().get(node); e < graph.firstEdgeIndex().get(node + 1); e++) {
-            if (!EdgeType.hasNumericName(graph.edgeType(e)) && edgeName.equals(graph.edgeName(e))) {
-                return graph.edgeTarget(e);
-            }
-        }
-        return -1;
-    }
-
     /** A thread's name, read from its {@code name} String, or its class when the dump does not say. */
     private String threadName(int thread) {
-        int name = target(thread, "name");
+        int name = graph.namedEdgeTarget(thread, "name");
         String text = name < 0 ? null : graph.objectText(name, 80);
         return text != null ? "'" + text + "'" : simple(className(thread));
     }

@@ -1,7 +1,6 @@
 package heapscope.parser.analysis.matching;
 
 import heapscope.parser.analysis.matching.Correspondence.Kind;
-import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.store.IntColumn;
 import java.util.HashMap;
@@ -15,7 +14,7 @@ import java.util.function.IntPredicate;
  * IO.
  */
 final class Anchors {
-    /** The edge from a class object to its class loader, as the HPROF reader names it. */
+    /** The edge from a class object to its class loader, as the HPROF reader names it (none for the boot loader). */
     private static final String LOADER_EDGE = "<classloader>";
 
     private Anchors() {
@@ -48,7 +47,7 @@ final class Anchors {
         Map<String, Integer> olderByNameAndLoader = new HashMap<>();
         for (int node = 0; node < older.nodeCount(); node++) {
             int loader = state.isOlderMatched(node) || c.kindOfOlder(node) != Kind.CLASS_OBJECT ? -1
-                    : loaderOf(older, node);
+                    : older.namedEdgeTarget(node, LOADER_EDGE);
             if (loader >= 0) {
                 olderByNameAndLoader.merge(older.nodeLabel(node) + '\0' + loader, node, (a, b) -> -1);
             }
@@ -58,7 +57,7 @@ final class Anchors {
             if (state.isNewerMatched(node) || olderClass < 0 || c.kindOfOlderClass(olderClass) != Kind.CLASS_OBJECT) {
                 continue;
             }
-            int loader = loaderOf(newer, node);
+            int loader = newer.namedEdgeTarget(node, LOADER_EDGE);
             if (loader < 0 || state.olderOf(loader) < 0) {
                 continue;
             }
@@ -69,16 +68,6 @@ final class Anchors {
         }
     }
 
-    /** The loader a class object's {@code <classloader>} edge leads to, or -1 (the boot loader, or no class). */
-    private static int loaderOf(HeapGraph graph, int node) {
-        IntColumn firstEdge = graph.firstEdgeIndex();
-        for (int e = firstEdge.get(node); e < firstEdge.get(node + 1); e++) {
-            if (graph.edgeType(e) == EdgeType.INTERNAL && LOADER_EDGE.equals(graph.strings().get(graph.edgeNameIndex(e)))) {
-                return graph.edgeTargets().get(e);
-            }
-        }
-        return -1;
-    }
 
     /**
      * Root groups by name and class objects by label, each to its node, or to -1 when several nodes share it. The

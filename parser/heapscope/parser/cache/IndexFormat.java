@@ -18,8 +18,11 @@ import java.nio.charset.StandardCharsets;
  * rebuilt rather than misread. Constants only.
  */
 final class IndexFormat {
-    /** 1: the first format (issue 14); 2: HPROF content hashes and the dump's creation time. */
-    static final int VERSION = 2;
+    /**
+     * 1: the first format (issue 14); 2: HPROF content hashes and the dump's creation time; 3: an array's content hash
+     * carries its length's low bits.
+     */
+    static final int VERSION = 3;
     static final byte[] MAGIC = "HEAPSCOPE INDEX\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] END_MAGIC = "HSINDEX\n".getBytes(StandardCharsets.US_ASCII);
     static final int HEADER_SIZE = 32;

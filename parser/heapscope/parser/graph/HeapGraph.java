@@ -24,6 +24,12 @@ import java.util.List;
  * except through {@link #objectText} and {@link #objectFields}.
  */
 public final class HeapGraph {
+    /**
+     * The low bits of an array's content hash that are its length's low bits (see {@link #contentHashes}): an aligned
+     * self size leaves an array's length open only within the alignment (up to 16 bytes), which these bits close.
+     */
+    public static final int ARRAY_LENGTH_BITS = 0xF;
+
     private final HeapFormat format;
     private final int nodeCount;
     private final int edgeCount;
@@ -193,7 +199,9 @@ public final class HeapGraph {
      * holds that identifies it across dumps of one process whatever its address: for HPROF its primitive field values
      * and the values of the Strings and boxed numbers it refers to (see the reader's {@code ContentHashes}). Two
      * objects of one class with different hashes hold different values; equal hashes mean equal values but for
-     * collisions. The reader that built the graph finishes the array before handing the graph out.
+     * collisions. An array's hash carries its length's low bits in {@link #ARRAY_LENGTH_BITS}, so that two arrays of
+     * one class with equal self sizes are known to be of one length when those bits are equal too. The reader that
+     * built the graph finishes the array before handing the graph out.
      */
     public IntColumn contentHashes() {
         return contentHashes;

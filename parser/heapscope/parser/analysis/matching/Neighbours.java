@@ -146,8 +146,13 @@ final class Neighbours {
         }
     }
 
+    /**
+     * Whether two arrays of one class have one length: equal self sizes leave it open within the object alignment
+     * (arrays of 3 and 4 references both take 32 bytes), which the length bits of their content hashes close.
+     */
     private boolean sameLength(int olderNode, int newerNode) {
-        return older.nodeSelfSizes().get(olderNode) == newer.nodeSelfSizes().get(newerNode);
+        return older.nodeSelfSizes().get(olderNode) == newer.nodeSelfSizes().get(newerNode)
+                && ((olderHashes.get(olderNode) ^ newerHashes.get(newerNode)) & HeapGraph.ARRAY_LENGTH_BITS) == 0;
     }
 
     private void elements(int olderNode, int newerNode) {

@@ -19,7 +19,8 @@ import java.util.Set;
  * <ul>
  *   <li>an instance's primitive field values (never its references, which are addresses), except the lazily computed
  *       hash caches of {@code java.lang.String};</li>
- *   <li>an array's length, and a primitive array's elements;</li>
+ *   <li>an array's length, and a primitive array's elements; the length's low bits are also kept as they are in
+ *       the hash's {@link HeapGraph#ARRAY_LENGTH_BITS}, which no folding changes;</li>
  *   <li>a class object's class name;</li>
  *   <li>the values of the immutable value objects an object refers to (a String's text, a boxed number), folded in
  *       with the field or index that refers to them: two {@code HashMap$Node}s with one key and one cached hash have
@@ -110,6 +111,15 @@ public final class ContentHashes {
         return fold(mix(h, length));
     }
 
+    /** Finishes an array's hash: {@link #finish}, with the length's low bits in {@link HeapGraph#ARRAY_LENGTH_BITS}. */
+    static int finishArray(long h, long length) {
+        return withLengthBits(finish(h, length), (int) length);
+    }
+
+    private static int withLengthBits(int hash, int lengthBits) {
+        return (hash & ~HeapGraph.ARRAY_LENGTH_BITS) | (lengthBits & HeapGraph.ARRAY_LENGTH_BITS);
+    }
+
     /** The hash of a class object: its class's name. Also the hash of any text. */
     static int ofClass(String javaName) {
         long h = SEED;
@@ -123,18 +133,20 @@ public final class ContentHashes {
      * Folds the values of value objects (Strings, boxed numbers) into the hashes of the objects that refer to them.
      * A String's own hash becomes that of its text ({@code value} array and coder); then every other object mixes in,
      * for each property or element edge to a value object, the edge's name or index and the value's hash. Writes the
-     * graph's content hashes in place: call it once, before the graph is handed out.
+     * graph's content hashes in place (an array's length bits stay): call it once, before the graph is handed out.
      */
     public static void foldValues(HeapGraph graph) {
         IntColumn hashes = graph.contentHashes();
         int n = graph.nodeCount();
         boolean[] valueNames = new boolean[graph.strings().size()];
+        boolean[] arrayNames = new boolean[valueNames.length];
         // Edge names by their text: string indexes differ between the dumps being matched.
         int[] textHashes = new int[valueNames.length];
         int stringName = -1;
         for (int s = 0; s < valueNames.length; s++) {
             String name = graph.strings().get(s);
             valueNames[s] = ValueClasses.isValueClass(name);
+            arrayNames[s] = name.endsWith("[]");
             textHashes[s] = ofClass(name);
             if ("java.lang.String".equals(name)) {
                 stringName = s;
@@ -171,7 +183,8 @@ public final class ContentHashes {
                 }
             }
             if (any) {
-                hashes.set(node, fold(h));
+                int folded = fold(h);
+                hashes.set(node, arrayNames[names.get(node)] ? withLengthBits(folded, hashes.get(node)) : folded);
             }
         }
     }

@@ -265,7 +265,7 @@ public final class GraphPass {
             objectsOfUnknownClass++;
         }
         emit(id, name, layout.arraySize(HprofBasicType.OBJECT, length),
-                ContentHashes.finish(ContentHashes.startArray(HprofBasicType.OBJECT, length), length), true);
+                ContentHashes.finishArray(ContentHashes.startArray(HprofBasicType.OBJECT, length), length), true);
     }
 
     private void emitPrimitiveArray(boolean withElements) {
@@ -281,7 +281,7 @@ public final class GraphPass {
         if (primitiveArrayClassOrdinals[type] >= 0) {
             addEdge(EdgeType.INTERNAL, classEdgeName, primitiveArrayClassOrdinals[type]);
         }
-        emit(id, primitiveArrayNames[type], layout.arraySize(type, length), ContentHashes.finish(hash, length), true);
+        emit(id, primitiveArrayNames[type], layout.arraySize(type, length), ContentHashes.finishArray(hash, length), true);
     }
 
     /** Reads a primitive array's element bytes into its content hash, in chunks cut at multiples of 8 bytes. */

@@ -121,6 +121,13 @@ final class HandDump {
         return object(integerClass, value);
     }
 
+    /** A byte[] of these values. */
+    long bytes(byte... values) {
+        long id = nextId();
+        w.byteArray(id, values);
+        return id;
+    }
+
     /** An array of references of the given array class. */
     long array(long arrayType, long... elements) {
         long id = nextId();

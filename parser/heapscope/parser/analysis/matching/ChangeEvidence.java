@@ -116,11 +116,18 @@ final class ChangeEvidence {
                 continue;
             }
             int name = c.olderString(newer.edgeNameIndex(e));
-            for (int f = olderFirst.get(olderNode); f < olderFirst.get(olderNode + 1); f++) {
+            if (name < 0) {
+                continue; // a field the older dump has no name for: nothing to weigh it against
+            }
+            boolean held = false;
+            for (int f = olderFirst.get(olderNode); f < olderFirst.get(olderNode + 1) && !held; f++) {
                 if (older.edgeType(f) == EdgeType.PROPERTY && older.edgeNameIndex(f) == name) {
                     weighReference(olderTargets.get(f), newerTargets.get(e), tally);
-                    break;
+                    held = true;
                 }
+            }
+            if (!held) {
+                tally.filledIn++; // null in the older dump (a null reference is no edge), set since
             }
         }
     }

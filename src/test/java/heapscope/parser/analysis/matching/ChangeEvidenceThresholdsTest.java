@@ -81,6 +81,18 @@ class ChangeEvidenceThresholdsTest {
     }
 
     @Test
+    void aNameFilledInFromNullAloneKeepsTheObject() {
+        // All fields default before; only the name was set since (a null reference is no edge): filled in.
+        assertEquals(SAME, keptSession(new long[] {0, 0, 0, 0}, null, new long[] {0, 0, 0, 0}, "bob"));
+    }
+
+    @Test
+    void aNameFilledInBesideAChangedCounterIsANewObject() {
+        // filled in 1, changed 1, same 0: nothing says "same".
+        assertEquals(NEW, keptSession(new long[] {0, 3, 0, 0}, null, new long[] {0, 4, 0, 0}, "bob"));
+    }
+
+    @Test
     void aCounterFilledInBesideAChangedOneIsANewObject() {
         // filled in 1, changed 1, same 0: nothing says "same".
         assertEquals(NEW, keptSession(new long[] {0, 0, 3, 0}, null, new long[] {0, 5, 4, 0}, null));

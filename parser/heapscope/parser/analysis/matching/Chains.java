@@ -12,7 +12,7 @@ import heapscope.parser.store.IntColumn;
  * shift the rest. Equal links that the alignment pairs are matched. Single-threaded. No IO.
  *
  * <p>Memory: the two chains' links while it runs, and a byte per cell of the alignment table, which is kept below
- * {@value #MAX_TABLE_CELLS} cells by aligning only what lies between the common start and end of long chains.
+ * {@value #MAX_TABLE_CELLS} cells by aligning only what lies before the common end of long chains.
  */
 final class Chains {
     private static final int MAX_LINKS = 1 << 20;
@@ -75,34 +75,30 @@ final class Chains {
         IntColumn newerHashes = newer.contentHashes();
         int n = olderLinks.size();
         int m = newerLinks.size();
-        int head = 0;
-        while (head < n && head < m && olderHashes.get(olderLinks.get(head)) == newerHashes.get(newerLinks.get(head))) {
-            pair(head, head);
-            head++;
-        }
+        // No common head to pair: the chains start at two objects whose values differ (that is why they are aligned).
         int tail = 0;
-        while (tail < n - head && tail < m - head
+        while (tail < n && tail < m
                 && olderHashes.get(olderLinks.get(n - 1 - tail)) == newerHashes.get(newerLinks.get(m - 1 - tail))) {
             pair(n - 1 - tail, m - 1 - tail);
             tail++;
         }
-        int rows = n - head - tail;
-        int columns = m - head - tail;
+        int rows = n - tail;
+        int columns = m - tail;
         if (rows > 0 && columns > 0 && (long) rows * columns <= MAX_TABLE_CELLS) {
-            alignMiddle(head, rows, columns, olderHashes, newerHashes);
+            alignRest(rows, columns, olderHashes, newerHashes);
         }
     }
 
-    /** Longest common subsequence of the middle parts, by dynamic programming from the end. */
-    private void alignMiddle(int offset, int rows, int columns, IntColumn olderHashes, IntColumn newerHashes) {
+    /** Longest common subsequence of what precedes the common tail, by dynamic programming from the end. */
+    private void alignRest(int rows, int columns, IntColumn olderHashes, IntColumn newerHashes) {
         int[] below = new int[columns + 1];
         int[] current = new int[columns + 1];
         byte[] moves = new byte[rows * columns]; // 0 take both, 1 skip older, 2 skip newer
         for (int i = rows - 1; i >= 0; i--) {
-            int olderHash = olderHashes.get(olderLinks.get(offset + i));
+            int olderHash = olderHashes.get(olderLinks.get(i));
             current[columns] = 0;
             for (int j = columns - 1; j >= 0; j--) {
-                if (olderHash == newerHashes.get(newerLinks.get(offset + j))) {
+                if (olderHash == newerHashes.get(newerLinks.get(j))) {
                     current[j] = below[j + 1] + 1;
                     moves[i * columns + j] = 0;
                 } else if (below[j] >= current[j + 1]) {
@@ -122,7 +118,7 @@ final class Chains {
         while (i < rows && j < columns) {
             byte move = moves[i * columns + j];
             if (move == 0) {
-                pair(offset + i++, offset + j++);
+                pair(i++, j++);
             } else if (move == 1) {
                 i++;
             } else {

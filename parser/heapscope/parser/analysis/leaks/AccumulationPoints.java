@@ -4,6 +4,7 @@ import com.carrotsearch.hppc.IntArrayList;
 import com.carrotsearch.hppc.IntIntHashMap;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.HeapFormat;
+import heapscope.parser.graph.HeapGraph;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.store.IntColumn;
 import java.util.ArrayList;
@@ -135,16 +136,23 @@ final class AccumulationPoints {
         }
 
         /**
-         * A Java thread whose growth lies in its thread-local map stands for that map: the map is the container, and
-         * a map made after the first snapshot (a pool thread that ran its first task later) is not followed, so the
-         * walk stops at its thread. Any other node is itself.
+         * A Java thread whose growth lies in one of its thread-local maps (inheritable or not) stands for that map:
+         * the map is the container, and a map made after the first snapshot (a pool thread that ran its first task
+         * later) is not followed, so the walk stops at its thread. Any other node, a program's object with a field
+         * of that name included, is itself.
          */
         private int threadLocalsOf(int node, Growth growth) {
-            if (last.format() != HeapFormat.HPROF) {
+            HeapGraph graph = last.graph();
+            if (last.format() != HeapFormat.HPROF || !JavaInstances.isThread(graph, node)) {
                 return node;
             }
-            int map = last.graph().namedEdgeTarget(node, "threadLocals");
-            return map >= 0 && last.retainedSizes().get(map) >= CARRIES * growth.bytes() ? map : node;
+            for (String field : JavaInstances.THREAD_LOCAL_MAPS) {
+                int map = graph.namedEdgeTarget(node, field);
+                if (map >= 0 && last.retainedSizes().get(map) >= CARRIES * growth.bytes()) {
+                    return map;
+                }
+            }
+            return node;
         }
 
         /**

@@ -94,7 +94,7 @@ final class SuspectNames {
             name = listeners;
         }
         boolean classLoading = java && !steps.isEmpty() && "classes".equals(graph.edgeName(steps.get(0).edgeIndex()))
-                && isA(steps.get(0).retainerNode(), "class java.lang.ClassLoader");
+                && JavaInstances.isA(graph, steps.get(0).retainerNode(), "class java.lang.ClassLoader");
         return new Named(name, anchor.pathStart() + tail, anchor.signatureStart() + tail, anchor.runtime(),
                 classLoading);
     }
@@ -151,7 +151,7 @@ final class SuspectNames {
             String name = "a local variable of " + frame + " in thread " + threadName(holder);
             return new Anchor(name, name, "a local variable of " + frame, false, true);
         }
-        if (java && (field.equals("threadLocals") || field.equals("inheritableThreadLocals")) && isThread(holder)) {
+        if (java && JavaInstances.THREAD_LOCAL_MAPS.contains(field) && JavaInstances.isThread(graph, holder)) {
             String generic = "thread locals of " + simple(className(holder));
             return new Anchor(THREAD_LOCALS_OF + threadName(holder), generic, generic, false);
         }
@@ -234,22 +234,6 @@ final class SuspectNames {
     private String className(int node) {
         ClassTable classes = heap.classes();
         return classes.name(classes.classByNode().get(node));
-    }
-
-    private boolean isThread(int node) {
-        return isA(node, "class java.lang.Thread");
-    }
-
-    /** Whether a Java object's class, or a superclass, is the one labelled so: its class's {@code <super>} chain. */
-    private boolean isA(int node, String classLabel) {
-        int cls = graph.namedEdgeTarget(node, "<class>");
-        for (int depth = 0; cls >= 0 && depth < 64; depth++) {
-            if (classLabel.equals(graph.nodeLabel(cls))) {
-                return true;
-            }
-            cls = graph.namedEdgeTarget(cls, "<super>");
-        }
-        return false;
     }
 
     /** A thread's name, read from its {@code name} String, or its class when the dump does not say. */

@@ -18,7 +18,8 @@ import java.util.concurrent.SynchronousQueue;
  *   <li>runs {@value #REQUESTS_PER_WORKER} requests on each of {@value #WORKERS} threads named
  *       {@code request-worker-N}, each leaving a {@link RequestScope.RequestState} in its thread's thread-local map;
  *       a fourth, {@code request-worker-4}, started with them, gets its first requests in phase 2
- *       ({@link #LATE_REQUESTS}), so its thread-local map is made after the first dump;</li>
+ *       ({@link #LATE_REQUESTS}) and keeps them in inheritable thread locals, so its thread's other map,
+ *       {@code inheritableThreadLocals}, is made after the first dump;</li>
  *   <li>hands {@value #JOBS} {@link Job}s to the thread {@code batch-runner}, which keeps them in a local list;</li>
  *   <li>sets {@value #SETTINGS} system properties ({@code eight-leaks.setting.N}, String values): growth of the JDK's
  *       own objects under a JDK static, which the report lists apart from the leaks (its {@link AppConfig}, put there
@@ -26,8 +27,9 @@ import java.util.concurrent.SynchronousQueue;
  *   <li>opens {@value #HOOKS} {@link ReportFile}s, each registering a shutdown hook (a thread holding the file) that
  *       is never removed: the program's objects under a JDK static, {@code ApplicationShutdownHooks.hooks};</li>
  *   <li>adds {@value #SCHOOL_CLASSES} {@link Timetable.SchoolClass}es to {@code Timetable.THIS_TERM.classes} and
- *       {@value #RECORDED} {@link DebugRecorder.RecordedLocals} to {@code DebugRecorder.INSTANCE.threadLocals}:
- *       program objects whose fields are named as the JDK names a class loader's classes and a thread's locals;</li>
+ *       {@value #RECORDED} {@link DebugRecorder.RecordedLocals} to {@code DebugRecorder.INSTANCE.threadLocals} (an array
+ *       replaced by a longer copy for each): program objects whose fields are named as the JDK names a class
+ *       loader's classes and a thread's locals;</li>
  *   <li>compiles {@value #SCRIPTS} scripts with the {@link ScriptEngine}: each a class of its own, defined by one
  *       {@link ScriptLoader} that the engine reaches only through its bootstrap script's class (a VM table), which
  *       keeps the classes, each with its static {@code ScriptResults}, in its {@code ClassLoader.classes} (classes
@@ -54,10 +56,6 @@ public final class EightLeaks {
     public static final int QUOTES = 200;
     public static final int HOOKS = 60;
     public static final int SCHOOL_CLASSES = 120;
-    /**
-     * Not 100: the recorder's list would then hold 200 after phase 2, as the bus's did after phase 1 (size, modCount
-     * and capacity alike), and the object matching paired the two lists across that step.
-     */
     public static final int RECORDED = 90;
     /** Scripts compiled in each phase (script 1, the bootstrap, before the first phase). */
     public static final int SCRIPTS = 40;
@@ -72,8 +70,8 @@ public final class EightLeaks {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         EventBus bus = new EventBus();
-        List<SynchronousQueue<Integer>> workers = startWorkers(WORKERS, 1);
-        SynchronousQueue<Integer> lateWorker = startWorkers(1, WORKERS + 1).get(0);
+        List<SynchronousQueue<Integer>> workers = startWorkers(WORKERS, 1, false);
+        SynchronousQueue<Integer> lateWorker = startWorkers(1, WORKERS + 1, true).get(0);
         SynchronousQueue<Integer> batches = new SynchronousQueue<>();
         Thread batchRunner = new Thread(() -> BatchRunner.run(batches), "batch-runner");
         batchRunner.setDaemon(true);
@@ -113,7 +111,7 @@ public final class EightLeaks {
                 Timetable.THIS_TERM.classes.add(new Timetable.SchoolClass((phase - 1) * SCHOOL_CLASSES + i));
             }
             for (int i = 0; i < RECORDED; i++) {
-                DebugRecorder.INSTANCE.threadLocals.add(new DebugRecorder.RecordedLocals(nextId++));
+                DebugRecorder.INSTANCE.record(new DebugRecorder.RecordedLocals(nextId++));
             }
             for (int i = 0; i < SCRIPTS; i++) {
                 ScriptEngine.runNew(nextScript++);
@@ -126,7 +124,7 @@ public final class EightLeaks {
                 + " settings=" + System.getProperties().stringPropertyNames().stream()
                         .filter(name -> name.startsWith(SETTING)).count()
                 + " hooks=" + ReportFile.hooks() + " schoolClasses=" + Timetable.THIS_TERM.classes.size()
-                + " recorded=" + DebugRecorder.INSTANCE.threadLocals.size() + " scripts=" + ScriptEngine.compiled();
+                + " recorded=" + DebugRecorder.INSTANCE.size() + " scripts=" + ScriptEngine.compiled();
             check(counts, phase);
             Files.writeString(out.resolve(NAME + "-" + phase + ".counts"), counts + "\n");
             PhaseDumps.dump(out, NAME, phase, counts);
@@ -154,9 +152,9 @@ public final class EightLeaks {
 
     /**
      * {@code count} request workers {@code request-worker-N} from N = {@code first} on, each taking a number of
-     * requests to run from its queue (0: a no-op, to wait on).
+     * requests to run from its queue (0: a no-op, to wait on), in {@link RequestScope}s inheritable or not.
      */
-    private static List<SynchronousQueue<Integer>> startWorkers(int count, int first) {
+    private static List<SynchronousQueue<Integer>> startWorkers(int count, int first, boolean inheritable) {
         List<SynchronousQueue<Integer>> queues = new ArrayList<>();
         for (int w = first; w < first + count; w++) {
             SynchronousQueue<Integer> queue = new SynchronousQueue<>();
@@ -165,7 +163,7 @@ public final class EightLeaks {
                     while (true) {
                         int requests = queue.take();
                         for (int i = 0; i < requests; i++) {
-                            new RequestScope().enter();
+                            new RequestScope(inheritable).enter();
                         }
                     }
                 } catch (InterruptedException e) {

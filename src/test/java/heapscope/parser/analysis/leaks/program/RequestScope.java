@@ -4,12 +4,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A thread local per scope, never removed: the value is an inner object and so holds its scope, which holds the thread
- * local, so the entry's weak key stays reachable and the thread's map never drops it. The third of {@link EightLeaks}'
- * leaks.
+ * local, so the entry's weak key stays reachable and the thread's map never drops it. An inheritable scope's thread
+ * local is an {@link InheritableThreadLocal}, kept in the thread's other map ({@code inheritableThreadLocals}). The
+ * third of {@link EightLeaks}' leaks.
  */
 final class RequestScope {
     private static final AtomicInteger ENTERED = new AtomicInteger();
-    private final ThreadLocal<RequestState> current = new ThreadLocal<>();
+    private final ThreadLocal<RequestState> current;
+
+    RequestScope(boolean inheritable) {
+        current = inheritable ? new InheritableThreadLocal<>() : new ThreadLocal<>();
+    }
 
     final class RequestState {
         final byte[] buffer = new byte[256];

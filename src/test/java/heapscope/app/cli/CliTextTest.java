@@ -116,6 +116,8 @@ class CliTextTest {
         assertTrue(lines.stream().anyMatch(l -> l.matches(
                 "Engine memory: [\\d,]+ bytes \\(\\d+\\.\\d bytes/node \\+ 12\\.0 bytes/edge \\+ strings\\)")),
                 run.out());
+        // A snapshot this small never needs mapped files, whatever the test JVM's heap.
+        assertTrue(lines.contains("Off the heap:  nothing (every array on the Java heap)"), run.out());
     }
 
     @Test
@@ -189,6 +191,26 @@ class CliTextTest {
         assertEquals("", mixed.out() + absent.out() + filtered.out());
     }
 
+    /** A Java dump's summary ends with its unreachable objects, as {@code --json} counts them, in or left out. */
+    @Test
+    void summaryTextOfADumpEndsWithItsUnreachableObjects() {
+        for (boolean included : new boolean[] {false, true}) {
+            List<String> args = new ArrayList<>(List.of("summary", HPROF, "--no-progress"));
+            if (included) {
+                args.add("--include-unreachable");
+            }
+            CliRunner.Run run = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run.err());
+            args.add("--json");
+            JsonNode unreachable = CliRunner.json(args.toArray(String[]::new)).get("unreachable");
+            assertTrue(unreachable.get("count").asLong() > 0, "the JDK 25 dump has unreachable objects");
+            assertEquals("Unreachable:   " + thousands(unreachable.get("count").asLong()) + " objects, "
+                    + thousands(unreachable.get("shallowSize").asLong()) + " bytes, "
+                    + (included ? "counted in the classes above" : "left out (--include-unreachable counts them)"),
+                    run.lines().get(run.lines().size() - 1));
+        }
+    }
+
     @Test
     void aFolderIsNotAHeapDump(@TempDir Path dir) {
         CliRunner.Run run = CliRunner.run("summary", dir.toString());
@@ -223,9 +245,36 @@ class CliTextTest {
      */
     @Test
     void leaksTextIsEachEntryWithItsSizesPathAndWhatItGained() throws IOException {
-        JsonNode doc = CliRunner.json(leaks("--json"));
         CliRunner.Run run = CliRunner.run(leaks());
         assertEquals(0, run.exitCode(), run.err());
+        assertEquals(leaksText(CliRunner.json(leaks("--json"))), run.lines());
+        assertTrue(run.lines().get(0).startsWith("1. leakyData (closure variable)  (Array)  retained "), run.out());
+        assertTrue(run.lines().get(2).startsWith("   holds +1,190 LeakyItem"), run.out());
+    }
+
+    /**
+     * The same on the three committed dumps of the Java program EightLeaks: eight entries ranked 1 to 8, held classes
+     * that gained nothing left out, and the line that sums the JDK's own growth (its system properties).
+     */
+    @Test
+    void leaksTextOfEightJavaLeaksRanksThemAndSumsTheRuntimeGrowth() throws IOException {
+        List<String> args = new ArrayList<>(List.of("leaks"));
+        for (int k = 1; k <= 3; k++) {
+            args.add("src/test/resources/fixtures/hprof/eight-leaks/eight-leaks-" + k + ".hprof.gz");
+        }
+        args.add("--no-progress");
+        CliRunner.Run run = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        args.add("--json");
+        JsonNode doc = CliRunner.json(args.toArray(String[]::new));
+        assertEquals(8, doc.get("suspects").size(), "EightLeaks' eight");
+        assertTrue(doc.get("runtimeGrowth").size() > 0, "the JDK's system properties");
+        assertEquals(leaksText(doc), run.lines());
+        assertTrue(run.lines().stream().anyMatch(line -> line.startsWith("8. ")), run.out());
+    }
+
+    /** What {@code leaks} prints for the report that {@code leaks --json} printed as {@code doc}. */
+    private static List<String> leaksText(JsonNode doc) {
         List<String> expected = new ArrayList<>();
         int rank = 1;
         for (JsonNode suspect : doc.get("suspects")) {
@@ -258,9 +307,7 @@ class CliTextTest {
                     + (runtime == 1 ? "entry" : "entries") + ", together +" + thousands(together)
                     + " bytes; --json lists them.");
         }
-        assertEquals(expected, run.lines());
-        assertTrue(run.lines().get(0).startsWith("1. leakyData (closure variable)  (Array)  retained "), run.out());
-        assertTrue(run.lines().get(2).startsWith("   holds +1,190 LeakyItem"), run.out());
+        return expected;
     }
 
     @Test

@@ -119,14 +119,14 @@ final class ChangeEvidence {
             if (name < 0) {
                 continue; // a field the older dump has no name for: nothing to weigh it against
             }
-            boolean held = false;
-            for (int f = olderFirst.get(olderNode); f < olderFirst.get(olderNode + 1) && !held; f++) {
+            boolean heldBefore = false;
+            for (int f = olderFirst.get(olderNode); f < olderFirst.get(olderNode + 1) && !heldBefore; f++) {
                 if (older.edgeType(f) == EdgeType.PROPERTY && older.edgeNameIndex(f) == name) {
                     weighReference(olderTargets.get(f), newerTargets.get(e), tally);
-                    held = true;
+                    heldBefore = true;
                 }
             }
-            if (!held) {
+            if (!heldBefore) {
                 tally.filledIn++; // null in the older dump (a null reference is no edge), set since
             }
         }

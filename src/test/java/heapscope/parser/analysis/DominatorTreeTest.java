@@ -157,6 +157,44 @@ class DominatorTreeTest {
                 actual[x] = reachable[x] ? heap.retainedSizes().get(x) : 0;
             }
             assertArrayEquals(expected, actual, "round " + round);
+            checkImmediateDominatorsAndChildren(heap, adjacency, types, reachable, "round " + round);
+        }
+    }
+
+    /**
+     * Each reachable node's immediate dominator is, of the nodes it cannot be reached without, the one with the most
+     * such nodes of its own (the nearest); and the dominator tree's children lists (the Dominators view's rows) hold
+     * exactly the nodes whose dominator is that node, in ordinal order.
+     */
+    private static void checkImmediateDominatorsAndChildren(AnalyzedHeap heap, int[][] adjacency, byte[][] types,
+            boolean[] reachable, String round) {
+        int n = adjacency.length;
+        boolean[][] dominates = new boolean[n][n];
+        int[] dominatorCount = new int[n];
+        for (int x = 0; x < n; x++) {
+            boolean[] without = x == 0 ? new boolean[n] : reachableWithout(adjacency, types, x);
+            for (int y = 0; y < n; y++) {
+                dominates[x][y] = reachable[x] && reachable[y] && !without[y];
+                dominatorCount[y] += dominates[x][y] ? 1 : 0;
+            }
+        }
+        for (int y = 1; y < n; y++) {
+            if (!reachable[y]) {
+                continue;
+            }
+            int nearest = -1;
+            for (int x = 0; x < n; x++) {
+                if (x != y && dominates[x][y] && (nearest < 0 || dominatorCount[x] > dominatorCount[nearest])) {
+                    nearest = x;
+                }
+            }
+            assertEquals(nearest, heap.dominator(y), round + ": the dominator of " + y);
+        }
+        for (int x = 0; x < n; x++) {
+            int parent = x;
+            int[] children = java.util.stream.IntStream.range(1, n).filter(y -> heap.dominator(y) == parent).toArray();
+            assertArrayEquals(children, heap.dominatedNodes().childrenOf(x), round + ": the children of " + x);
+            assertEquals(children.length, heap.dominatedNodes().childCount(x), round + ": the child count of " + x);
         }
     }
 

@@ -139,7 +139,8 @@ class JavaLeakReportTest {
         // 150 jobs a phase in the batch runner's local list. Not named yet as a reader would know it: the list
         // changes every field between dumps (size, modCount, a larger elementData), which the matching cannot tell
         // from a new list, so the growth is followed on its thread (named by its class) and the list heads the
-        // breakdown as new. The counts are right.
+        // breakdown as new. The thread's own thread-local map (a line buffer) holds none of the growth, so the thread,
+        // not the map, is the container. The counts are right.
         LeakSuspect jobs = suspects.get(6);
         assertEquals("java.lang.Thread", jobs.containerClass());
         assertArrayEquals(grows(EightLeaks.JOBS), held(jobs, PROGRAM + "Job").countBySnapshot());

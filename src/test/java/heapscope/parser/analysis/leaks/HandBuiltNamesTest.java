@@ -150,6 +150,33 @@ class HandBuiltNamesTest {
     }
 
     /**
+     * A hand-made linked list at W.head that gains 100 links a snapshot at its end (each link an item of its own): every
+     * link of the first snapshot retains the rest, so the growth runs down a chain of one class that leads on to
+     * nothing else. The first link stands for the list.
+     */
+    @Test
+    void aLinkedListThatGrowsAtItsEndIsEnteredByItsFirstLink() throws Exception {
+        LeakReport report = report(k -> {
+            TestGraph g = window();
+            g.edgeFrom("W", EdgeType.PROPERTY, "head", "L1");
+            int links = 100 * k;
+            for (int i = 1; i <= links; i++) {
+                g.node("L" + i, NodeType.OBJECT, "Link", ITEM_SIZE).id(1_001 + 2L * i);
+                if (i < links) {
+                    g.edge("next", "L" + (i + 1));
+                }
+            }
+            return g;
+        }, 3);
+        assertEquals(1, report.suspects().size(), report.suspects().toString());
+        LeakSuspect list = report.suspects().get(0);
+        assertEquals("Link", list.containerClass());
+        assertEquals("globalThis.head", list.name());
+        assertEquals("globalThis.head \u2192 Link", list.path());
+        assertArrayEquals(new long[] {100 * ITEM_SIZE, 200 * ITEM_SIZE, 300 * ITEM_SIZE}, list.retainedSizes());
+    }
+
+    /**
      * W.store keeps its items in a backing store (V8's elements array, W.store → Store → (object elements)): the walk
      * ends at the backing store, which is the store's structure, so the store is the entry.
      */

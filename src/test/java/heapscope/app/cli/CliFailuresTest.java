@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +100,16 @@ class CliFailuresTest {
         assertEquals(0, diff.exitCode(), diff.err());
         JsonNode diffWarnings = JSON.readTree(diff.out()).get("warnings");
         assertTrue(diffWarnings.get(0).asText().startsWith("cut.hprof: the file was cut short"), diff.out());
+
+        // info's text ends with each warning of its JSON, one line each.
+        Run info = run("info", cut.toString(), "--no-progress");
+        assertEquals(0, info.exitCode(), info.err());
+        List<String> expected = new ArrayList<>();
+        JSON.readTree(run("info", cut.toString(), "--json", "--no-progress").out()).get("warnings")
+                .forEach(w -> expected.add("Warning: " + w.asText()));
+        assertTrue(expected.get(0).startsWith("Warning: the file was cut short"), expected.toString());
+        List<String> lines = info.out().lines().toList();
+        assertEquals(expected, lines.subList(lines.size() - expected.size(), lines.size()));
     }
 
     @Test

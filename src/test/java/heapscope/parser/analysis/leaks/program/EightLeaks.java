@@ -20,7 +20,8 @@ import java.util.concurrent.SynchronousQueue;
  *       a fourth, {@code request-worker-4}, started with them, gets its first requests in phase 2
  *       ({@link #LATE_REQUESTS}) and keeps them in inheritable thread locals, so its thread's other map,
  *       {@code inheritableThreadLocals}, is made after the first dump;</li>
- *   <li>hands {@value #JOBS} {@link Job}s to the thread {@code batch-runner}, which keeps them in a local list;</li>
+ *   <li>hands {@value #JOBS} {@link Job}s to the thread {@code batch-runner}, which keeps them in a local list (and
+ *       has a thread local of its own that does not grow);</li>
  *   <li>sets {@value #SETTINGS} system properties ({@code eight-leaks.setting.N}, String values): growth of the JDK's
  *       own objects under a JDK static, which the report lists apart from the leaks (its {@link AppConfig}, put there
  *       once at start, does not grow);</li>

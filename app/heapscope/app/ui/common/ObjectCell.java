@@ -13,6 +13,7 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 
 /**
@@ -23,6 +24,9 @@ import javafx.scene.text.Text;
  * whole.
  */
 final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
+    /** Edge names up to this many characters never shrink; longer ones (a V8 string key) may. */
+    private static final int WHOLE_EDGE_NAME = 40;
+
     private final HeapGrid grid;
     /** One tooltip per cell, its text changed with the row (making a Tooltip per update is slow). */
     private final Tooltip tip = new Tooltip();
@@ -88,8 +92,12 @@ final class ObjectCell extends TreeTableCell<GridRow, GridRow> {
         HBox line = line();
         EdgeRow edge = n.edge();
         if (edge != null) {
-            line.getChildren().addAll(name(edge.edgeLabel(), "edge-name", "edge-" + edge.edgeType()),
-                    text(edge.separator(), "edge-separator"));
+            Label edgeName = name(edge.edgeLabel(), "edge-name", "edge-" + edge.edgeType());
+            if (edge.edgeLabel().length() <= WHOLE_EDGE_NAME) {
+                // A field or an index stays whole; the object's name (often a long class name) gives way first.
+                edgeName.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            line.getChildren().addAll(edgeName, text(edge.separator(), "edge-separator"));
         }
         NodeRow node = n.node();
         line.getChildren().add(name(node.name(), "node-name", typeStyle(node)));

@@ -153,7 +153,7 @@ public final class HprofReader {
         // Before the index and the graph are allocated: the first pass knows how many objects and edges at most.
         Columns columns = MemoryEstimate.forHprof(objectCount, pass1.objectEdgeBound).columns(pass1.retainedBytes());
         listener.progress(1, 4);
-        pass1.recordOffsets.moveTo(columns);
+        pass1.recordOffsets.finish(columns);
         ObjectIdIndex index = ObjectIdIndex.build(pass1.objectIds, columns, cancel);
         pass1.objectIds.clear();
         listener.progress(2, 4);

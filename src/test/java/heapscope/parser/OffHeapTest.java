@@ -180,8 +180,15 @@ class OffHeapTest {
             onHeap.add(offset);
             offHeap.add(offset);
         }
-        offHeap.moveTo(mapped);
+        onHeap.finish(Columns.ON_HEAP);
+        offHeap.finish(mapped);
         assertTrue(offHeap.heapBytes() < 1024, "the pages are mapped");
+        // A full page of 2^20 offsets and a last page of only the 100 it holds (not a second 4 MiB page), on the heap
+        // or mapped; plus the few high words.
+        long offsets = 4L * ((1 << 20) + 100);
+        assertEquals(onHeap.retainedBytes(), offHeap.retainedBytes());
+        assertTrue(onHeap.retainedBytes() >= offsets && onHeap.retainedBytes() < offsets + 1024,
+                onHeap.retainedBytes() + " bytes");
         assertTrue(offset > 1L << 32);
         for (int i = 0; i < onHeap.size(); i++) {
             assertEquals(onHeap.get(i), offHeap.get(i), "offset " + i);

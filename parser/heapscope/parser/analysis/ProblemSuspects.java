@@ -1,6 +1,7 @@
 package heapscope.parser.analysis;
 
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.JavaEdgeNames;
 import heapscope.parser.graph.NodeSizes;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.model.ProblemSuspect;
@@ -43,8 +44,6 @@ public final class ProblemSuspects {
     /** How many classes of the accumulated objects a suspect lists. */
     private static final int ACCUMULATED_CLASSES = 5;
     private static final Pattern RUNTIME_CLASS = Pattern.compile("(java|javax|jdk|sun|com\\.sun)\\..*");
-    /** The HPROF reader's name for a class object's reference to its class loader. */
-    private static final String CLASS_LOADER_EDGE = "<classloader>";
 
     private ProblemSuspects() {
     }
@@ -190,7 +189,7 @@ public final class ProblemSuspects {
      * jdk.internal.loader.ClassLoaders$AppClassLoader}, or the bootstrap loader when it has none.
      */
     static String loadedBy(AnalyzedHeap heap, int classObject) {
-        int loader = heap.graph().namedEdgeTarget(classObject, CLASS_LOADER_EDGE);
+        int loader = heap.graph().namedEdgeTarget(classObject, JavaEdgeNames.CLASS_LOADER);
         return loader < 0 ? "loaded by the bootstrap class loader" : "loaded by " + ObjectNames.owner(heap, loader);
     }
 

@@ -1,6 +1,7 @@
 package heapscope.parser.analysis.leaks;
 
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.JavaEdgeNames;
 import java.util.List;
 
 /**
@@ -19,12 +20,12 @@ final class JavaInstances {
 
     /** Whether the object's class, or a superclass, is the one labelled so ({@code class java.lang.Thread}). */
     static boolean isA(HeapGraph graph, int node, String classLabel) {
-        int cls = graph.namedEdgeTarget(node, "<class>");
+        int cls = graph.namedEdgeTarget(node, JavaEdgeNames.CLASS);
         for (int depth = 0; cls >= 0 && depth < MAX_DEPTH; depth++) {
             if (classLabel.equals(graph.nodeLabel(cls))) {
                 return true;
             }
-            cls = graph.namedEdgeTarget(cls, "<super>");
+            cls = graph.namedEdgeTarget(cls, JavaEdgeNames.SUPER);
         }
         return false;
     }

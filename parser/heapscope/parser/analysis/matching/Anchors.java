@@ -2,6 +2,7 @@ package heapscope.parser.analysis.matching;
 
 import heapscope.parser.analysis.matching.Correspondence.Kind;
 import heapscope.parser.graph.HeapGraph;
+import heapscope.parser.graph.JavaEdgeNames;
 import heapscope.parser.store.IntColumn;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,9 +15,6 @@ import java.util.function.IntPredicate;
  * IO.
  */
 final class Anchors {
-    /** The edge from a class object to its class loader, as the HPROF reader names it (none for the boot loader). */
-    private static final String LOADER_EDGE = "<classloader>";
-
     private Anchors() {
     }
 
@@ -47,7 +45,7 @@ final class Anchors {
         Map<String, Integer> olderByNameAndLoader = new HashMap<>();
         for (int node = 0; node < older.nodeCount(); node++) {
             int loader = state.isOlderMatched(node) || c.kindOfOlder(node) != Kind.CLASS_OBJECT ? -1
-                    : older.namedEdgeTarget(node, LOADER_EDGE);
+                    : older.namedEdgeTarget(node, JavaEdgeNames.CLASS_LOADER);
             if (loader >= 0) {
                 olderByNameAndLoader.merge(older.nodeLabel(node) + '\0' + loader, node, (a, b) -> -1);
             }
@@ -57,7 +55,7 @@ final class Anchors {
             if (state.isNewerMatched(node) || olderClass < 0 || c.kindOfOlderClass(olderClass) != Kind.CLASS_OBJECT) {
                 continue;
             }
-            int loader = newer.namedEdgeTarget(node, LOADER_EDGE);
+            int loader = newer.namedEdgeTarget(node, JavaEdgeNames.CLASS_LOADER);
             if (loader < 0 || state.olderOf(loader) < 0) {
                 continue;
             }
@@ -67,7 +65,6 @@ final class Anchors {
             }
         }
     }
-
 
     /**
      * Root groups by name and class objects by label, each to its node, or to -1 when several nodes share it. The

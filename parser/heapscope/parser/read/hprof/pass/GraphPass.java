@@ -2,6 +2,7 @@ package heapscope.parser.read.hprof.pass;
 
 import heapscope.parser.graph.EdgeType;
 import heapscope.parser.graph.HeapGraphBuilder;
+import heapscope.parser.graph.JavaEdgeNames;
 import heapscope.parser.graph.NodeType;
 import heapscope.parser.progress.CancelSignal;
 import heapscope.parser.read.hprof.format.HprofBasicType;
@@ -88,9 +89,9 @@ public final class GraphPass {
         this.objectBase = 1 + roots.groupKinds.length;
         this.objectCount = pass1.objectCount();
         this.classes = pass1.classes;
-        this.classEdgeName = names.intern("<class>");
-        this.superEdgeName = names.intern("<super>");
-        this.loaderEdgeName = names.intern("<classloader>");
+        this.classEdgeName = names.intern(JavaEdgeNames.CLASS);
+        this.superEdgeName = names.intern(JavaEdgeNames.SUPER);
+        this.loaderEdgeName = names.intern(JavaEdgeNames.CLASS_LOADER);
         this.signersEdgeName = names.intern("<signers>");
         this.protectionDomainEdgeName = names.intern("<protection_domain>");
         this.classObjectName = names.intern("java.lang.Class");

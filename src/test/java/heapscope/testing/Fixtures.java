@@ -26,6 +26,8 @@ import java.util.stream.Stream;
 public final class Fixtures {
     public static final Path V8 = Path.of("src/test/resources/fixtures/v8");
     public static final Path DEMO = Path.of("src/main/resources/demo");
+    /** The committed JDK 25 dump of SmallFixture.java (beside it), whose objects the Java view tests know. */
+    public static final Path JDK25_SMALL = Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz");
     /** Whether this is the mutation run (see the class comment). */
     public static final boolean MUTATION_RUN = "mutation".equals(System.getProperty("heapscope.fixtures"));
     private static final Map<Path, AnalyzedHeap> LOADED = new ConcurrentHashMap<>();

@@ -56,6 +56,13 @@ class ProblemSuspectsTest {
         g.node(label, NodeType.OBJECT, className, size);
     }
 
+    /** Filler0 to Filler9, {@code size} bytes each, held by the roots: the rest of the heap, so shares are known. */
+    private static void tenFillers(TestGraph g, long size) {
+        for (int f = 0; f < 10; f++) {
+            heldByTheRoots(g, "filler" + f, "Filler" + f, size);
+        }
+    }
+
     private static AnalyzedHeap analyze(TestGraph g) {
         return HeapAnalyzer.analyze(g.build(HeapFormat.HPROF), ProgressListener.NO_OP, CancelSignal.NEVER);
     }
@@ -131,9 +138,7 @@ class ProblemSuspectsTest {
         for (int i = 0; i < gadgets.length; i++) {
             heldByTheRoots(g, "gadget" + i, "Gadget", gadgets[i]);
         }
-        for (int f = 0; f < 10; f++) {
-            heldByTheRoots(g, "filler" + f, "Filler" + f, 269);
-        }
+        tenFillers(g, 269);
         return analyze(g);
     }
 
@@ -166,9 +171,7 @@ class ProblemSuspectsTest {
         g.node("roots", NodeType.SYNTHETIC, "(GC roots)", 0).element(0, "holder");
         g.node("holder", NodeType.OBJECT, "Holder", 30).edge("child", "child");
         g.node("child", NodeType.OBJECT, "Child", 70);
-        for (int f = 0; f < 10; f++) {
-            heldByTheRoots(g, "filler" + f, "Filler" + f, 90);
-        }
+        tenFillers(g, 90);
         AnalyzedHeap heap = analyze(g);
         List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
         assertEquals(List.of("Holder"), suspects.stream().map(ProblemSuspect::name).toList());
@@ -197,9 +200,7 @@ class ProblemSuspectsTest {
         }
         g.node("widgetLeft", NodeType.OBJECT, "Widget", 600);
         g.node("widgetRight", NodeType.OBJECT, "Widget", 600);
-        for (int f = 0; f < 10; f++) {
-            heldByTheRoots(g, "filler" + f, "Filler" + f, 876);
-        }
+        tenFillers(g, 876);
         AnalyzedHeap heap = analyze(g);
         assertEquals(10_000, heap.totalSize());
         List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
@@ -222,9 +223,7 @@ class ProblemSuspectsTest {
         heldByTheRoots(g, "empty", "Gadget", 0);
         heldByTheRoots(g, "gadget0", "Gadget", 600);
         heldByTheRoots(g, "gadget1", "Gadget", 600);
-        for (int f = 0; f < 10; f++) {
-            heldByTheRoots(g, "filler" + f, "Filler" + f, 880);
-        }
+        tenFillers(g, 880);
         AnalyzedHeap heap = analyze(g);
         assertEquals(10_000, heap.totalSize());
         List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
@@ -250,9 +249,7 @@ class ProblemSuspectsTest {
         g.node("a", NodeType.OBJECT, "A", 5).edge("to", "store");
         g.node("b", NodeType.OBJECT, "B", 5).edge("to", "store");
         g.node("store", NodeType.OBJECT, "Store", 100);
-        for (int f = 0; f < 10; f++) {
-            heldByTheRoots(g, "filler" + f, "Filler" + f, 100);
-        }
+        tenFillers(g, 100);
         AnalyzedHeap heap = analyze(g);
         List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
         assertEquals(List.of("Holder 120"), suspects.stream().map(s -> s.name() + " " + s.retainedSize()).toList());
@@ -281,9 +278,7 @@ class ProblemSuspectsTest {
         g.node("loader", NodeType.OBJECT, "AppLoader", 100);
         g.node("props", NodeType.OBJECT, "java.util.Properties", 2000);
         g.node("cache", NodeType.OBJECT, "Cache", 2000);
-        for (int f = 0; f < 10; f++) {
-            heldByTheRoots(g, "filler" + f, "Filler" + f, 700);
-        }
+        tenFillers(g, 700);
         AnalyzedHeap heap = analyze(g);
         List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
         assertEquals(List.of("class App 2110 loaded by AppLoader",
@@ -315,9 +310,7 @@ class ProblemSuspectsTest {
             }
         }
         g.node("big", NodeType.OBJECT, "Big", 2000);
-        for (int f = 0; f < 10; f++) {
-            heldByTheRoots(g, "filler" + f, "Filler" + f, 700);
-        }
+        tenFillers(g, 700);
         AnalyzedHeap heap = analyze(g);
         List<ProblemSuspect> suspects = ProblemSuspects.find(heap, CancelSignal.NEVER);
         assertEquals(List.of("Big 2000"), suspects.stream().map(s -> s.name() + " " + s.retainedSize()).toList());

@@ -2,11 +2,7 @@ package heapscope.parser.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import heapscope.parser.HeapLoader;
-import heapscope.parser.analysis.AnalyzedHeap;
-import heapscope.parser.progress.CancelSignal;
-import heapscope.parser.progress.ProgressListener;
-import java.nio.file.Path;
+import heapscope.testing.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,10 +15,8 @@ class ArrayPreviewTest {
     private static NodeRows rows;
 
     @BeforeAll
-    static void load() throws Exception {
-        AnalyzedHeap heap = HeapLoader.load(Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz"),
-                ProgressListener.NO_OP, CancelSignal.NEVER);
-        rows = new NodeRows(heap);
+    static void load() {
+        rows = new NodeRows(Fixtures.load(Fixtures.JDK25_SMALL));
     }
 
     /**

@@ -3,12 +3,9 @@ package heapscope.parser.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import heapscope.parser.HeapLoader;
 import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.graph.HeapGraph;
-import heapscope.parser.progress.CancelSignal;
-import heapscope.parser.progress.ProgressListener;
-import java.nio.file.Path;
+import heapscope.testing.Fixtures;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,9 +22,8 @@ class FieldRowsTest {
     private static NodeRows rows;
 
     @BeforeAll
-    static void load() throws Exception {
-        heap = HeapLoader.load(Path.of("src/test/resources/fixtures/hprof/jdk25-small.hprof.gz"),
-                ProgressListener.NO_OP, CancelSignal.NEVER);
+    static void load() {
+        heap = Fixtures.load(Fixtures.JDK25_SMALL);
         rows = new NodeRows(heap);
     }
 

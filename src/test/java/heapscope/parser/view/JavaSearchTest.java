@@ -3,12 +3,10 @@ package heapscope.parser.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import heapscope.parser.HeapLoader;
-import heapscope.parser.analysis.AnalyzedHeap;
 import heapscope.parser.analysis.ObjectNames;
 import heapscope.parser.progress.CancelSignal;
-import heapscope.parser.progress.ProgressListener;
 import heapscope.parser.read.hprof.format.JavaNames;
+import heapscope.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,10 +28,8 @@ class JavaSearchTest {
     private static NodeRows rows;
 
     @BeforeAll
-    static void load() throws Exception {
-        AnalyzedHeap heap = HeapLoader.load(FIXTURES.resolve("jdk25-small.hprof.gz"),
-                ProgressListener.NO_OP, CancelSignal.NEVER);
-        rows = new NodeRows(heap);
+    static void load() {
+        rows = new NodeRows(Fixtures.load(Fixtures.JDK25_SMALL));
     }
 
     /** "square-1", "square-10" to "-19" and "square-100" to "-199": 111 Strings, found by their text. */

@@ -144,8 +144,8 @@ public final class HprofReader {
         listener.phaseStarted(Phase.INDEXING_OBJECTS);
         long objectCount = pass1.objectCount();
         if (objectCount == 0) {
-            throw new HprofFormatException(pass1.truncation != null ? pass1.truncation.replace(
-                    "; everything up to", "; there is no complete object before that, and everything up to")
+            throw new HprofFormatException(pass1.stoppedAt != null
+                    ? pass1.stoppedAt + "; there is no complete object before that"
                     : "the file holds no heap dump objects");
         }
         ClassResolver.resolve(pass1, idSize);
@@ -208,7 +208,7 @@ public final class HprofReader {
             HprofClass c = pass1.classes.get(i);
             classNames.put(1 + groups + index.fileIndexOf(c.id), c.nameIndex);
         }
-        return new HprofHeap(file, graph, header, layout, warnings, pass1.truncation != null, statistics, classNames,
+        return new HprofHeap(file, graph, header, layout, warnings, pass1.stoppedAt != null, statistics, classNames,
                 details);
     }
 
@@ -284,8 +284,8 @@ public final class HprofReader {
 
     private List<String> warnings(IndexingPass pass1, RootPlan roots, HprofStatistics statistics) {
         List<String> warnings = new ArrayList<>();
-        if (pass1.truncation != null) {
-            warnings.add(pass1.truncation + (gzip ? " (byte offsets count decompressed bytes)" : "")
+        if (pass1.stoppedAt != null) {
+            warnings.add(pass1.truncation() + (gzip ? " (byte offsets count decompressed bytes)" : "")
                     + (statistics.droppedReferences() > 0 ? " (" + statistics.droppedReferences() + " references)"
                     : ""));
         } else if (statistics.droppedReferences() > 0) {

@@ -28,7 +28,7 @@ import java.util.List;
  * file order, an upper bound of the edges (non-null references plus class edges), the address-gap evidence for the
  * layout, and where the heap dump records are so the second pass can skip straight to them. Objects are counted
  * only once their record is complete; when the data ends early, everything complete before that point is kept and
- * {@link #truncation} says where it stopped.
+ * {@link #stoppedAt} says where it stopped.
  *
  * <p>Single-threaded. Does IO through its input.
  */
@@ -74,8 +74,11 @@ public final class IndexingPass {
     /** LOAD CLASS records giving a class already named another name (the first record wins). */
     public int repeatedLoadClasses;
     boolean sawHeapDumpEnd;
-    /** Null when the data ended cleanly; else where and how it stopped. */
-    public String truncation;
+    /**
+     * Null when the data ended cleanly; else where and how it stopped ("the file was cut short: it ends at byte 49
+     * inside a UTF8 record that starts at byte 31"), what {@link #truncation} and a refusal go on from.
+     */
+    public String stoppedAt;
     /** Data offset just after the last complete object record. */
     long endOfLastObject;
 
@@ -131,17 +134,20 @@ public final class IndexingPass {
                         + " may be incomplete");
             }
         } catch (EndOfDataException e) {
-            String name = recordTag >= 0 && HprofRecordTag.isKnown(recordTag) ? HprofRecordTag.name(recordTag)
-                    : "record";
+            String record = recordTag >= 0 && HprofRecordTag.isKnown(recordTag)
+                    ? HprofRecordTag.name(recordTag) + " record" : "record";
             String how = in.endProblem() != null ? " (" + in.endProblem() + ")" : "";
             String where = in.endedByDamage() ? "the file is damaged: reading stopped at byte " : "the file was cut"
                     + " short: it ends at byte ";
-            truncation = where + e.position() + how + " inside a " + name
-                    + " record that starts at byte " + recordStart + "; everything up to the last complete object"
-                    + " (ending at byte " + endOfLastObject + ") was read, objects after it are missing and"
-                    + " references to them were dropped";
+            stoppedAt = where + e.position() + how + " inside a " + record + " that starts at byte " + recordStart;
             // The second pass stops after the objects counted here, so it stops where this one did.
         }
+    }
+
+    /** For a dump that ended early and still has objects: where it stopped and what was kept; null otherwise. */
+    public String truncation() {
+        return stoppedAt == null ? null : stoppedAt + "; everything up to the last complete object (ending at byte "
+                + endOfLastObject + ") was read, objects after it are missing and references to them were dropped";
     }
 
     /**
